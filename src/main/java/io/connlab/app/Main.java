@@ -1,0 +1,35 @@
+package io.connlab.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/**
+ * Entry point: {@code connlab} opens the desktop lab, {@code connlab serve} runs the mock
+ * backend alone, {@code connlab bench} runs a headless comparison. This class must not
+ * extend {@code Application}: launched from the class path, such a main class fails with
+ * "JavaFX runtime components are missing".
+ */
+@Command(name = "connlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A lab that shows how serverless applications keep connections alive.",
+        subcommands = {ServeCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code execute} on it directly. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        System.err.println("The desktop window is not built yet; try 'connlab serve'.");
+        return 1;
+    }
+}

@@ -1,0 +1,59 @@
+package io.connlab.mock;
+
+/**
+ * Everything {@code serve} (or the app's in-process backend) can set. Ports 0 mean ephemeral.
+ *
+ * @param host           address the public listeners bind to (127.0.0.1 unless asked otherwise)
+ * @param httpPort       poll API, SNS API, invoke, {@code @connections}, admin
+ * @param wsPort         the WebSocket gateway
+ * @param stage          API Gateway stage name, the first path segment
+ * @param timeScale      divides idle/max-duration/integration timeouts and Lambda lifetimes
+ * @param token          when non-null, {@code $connect} requires {@code ?token=} equal to it
+ * @param rttMillis      added round-trip time at the socket edge
+ * @param jitterMillis   added jitter (uniform, +/-) at the socket edge
+ * @param dbMaxConnections the database's {@code max_connections}
+ */
+public record MockConfig(String host, int httpPort, int wsPort, String stage, TimeScale timeScale,
+                         String token, int rttMillis, int jitterMillis, int dbMaxConnections) {
+
+    public static final String DEFAULT_STAGE = "dev";
+    public static final String DEFAULT_TOPIC_ARN = "arn:aws:sns:us-east-1:000000000000:connlab";
+
+    public MockConfig {
+        if (host == null || host.isBlank()) host = "127.0.0.1";
+        if (stage == null || stage.isBlank()) stage = DEFAULT_STAGE;
+        if (timeScale == null) timeScale = TimeScale.REAL;
+        if (!stage.matches("[A-Za-z0-9_-]{1,128}")) {
+            throw new IllegalArgumentException("stage must be letters, digits, '-' or '_', got '" + stage + "'");
+        }
+        requirePort("http port", httpPort);
+        requirePort("ws port", wsPort);
+        if (rttMillis < 0 || jitterMillis < 0) throw new IllegalArgumentException("rtt and jitter must be >= 0");
+        if (dbMaxConnections < 1) throw new IllegalArgumentException("db max connections must be >= 1");
+    }
+
+    /** Loopback, ephemeral ports, real time, no token, no added latency, 100 DB connections. */
+    public static MockConfig defaults() {
+        return new MockConfig("127.0.0.1", 0, 0, DEFAULT_STAGE, TimeScale.REAL, null, 0, 0, 100);
+    }
+
+    public MockConfig withTimeScale(double factor) {
+        return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(factor), token, rttMillis, jitterMillis, dbMaxConnections);
+    }
+
+    public MockConfig withToken(String t) {
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, t, rttMillis, jitterMillis, dbMaxConnections);
+    }
+
+    public MockConfig withNetwork(int rtt, int jitter) {
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rtt, jitter, dbMaxConnections);
+    }
+
+    public MockConfig withDbMaxConnections(int max) {
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, max);
+    }
+
+    private static void requirePort(String what, int port) {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException(what + " must be 0..65535, got " + port);
+    }
+}

@@ -1,0 +1,98 @@
+package io.connlab.mock.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small helpers shared by the mock's HTTP handlers: read bounded bodies, parse queries, answer. */
+public final class HttpIo {
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpIo() {
+    }
+
+    /** Thrown when a body is larger than allowed; the caller answers as its AWS service would. */
+    public static final class TooLarge extends IOException {
+        public TooLarge(long limit) {
+            super("body larger than " + limit + " bytes");
+        }
+    }
+
+    /** Reads the request body, refusing (without reading it all) one over {@code limit} bytes. */
+    public static byte[] readBody(HttpExchange ex, int limit) throws IOException {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > limit) throw new TooLarge(limit);
+            } catch (NumberFormatException ignored) {
+                // the JDK server already rejects a malformed Content-Length
+            }
+        }
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) throw new TooLarge(limit);
+            return body;
+        }
+    }
+
+    /** Parses {@code a=1&b=two} (URL-decoded; the last of repeated keys wins). */
+    public static Map<String, String> parseForm(String query) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) return out;
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException badEscape) {
+                out.put(k, v);
+            }
+        }
+        return out;
+    }
+
+    public static Map<String, String> query(HttpExchange ex) {
+        return parseForm(ex.getRequestURI().getRawQuery());
+    }
+
+    /** Sends {@code body} as JSON with the status; closes the exchange. Never throws. */
+    public static void json(HttpExchange ex, int status, Object body) {
+        try {
+            send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            ex.close();
+        }
+    }
+
+    /** The JSON error body API Gateway and Lambda use: {@code {"message": "..."}}. */
+    public static void jsonMessage(HttpExchange ex, int status, String message) {
+        json(ex, status, Map.of("message", message));
+    }
+
+    /** Sends bytes with the status and content type; an empty body for 204. Never throws. */
+    public static void send(HttpExchange ex, int status, String contentType, byte[] body) {
+        try {
+            if (contentType != null) ex.getResponseHeaders().set("Content-Type", contentType);
+            boolean noBody = status == 204 || body == null || "HEAD".equals(ex.getRequestMethod());
+            ex.sendResponseHeaders(status, noBody ? -1 : body.length);
+            if (!noBody) {
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (IOException clientGone) {
+            // the client went away; nothing to answer
+        } finally {
+            ex.close();
+        }
+    }
+}

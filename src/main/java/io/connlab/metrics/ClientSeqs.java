@@ -19,6 +19,7 @@ final class ClientSeqs {
     private final long[] bits = new long[WINDOW / 64];
     private long floor = NONE;
     private long initialFloor = NONE;
+    private long expectStart = NONE;
     private long missingBelowFloor;
 
     long openSinceMicros = NONE;
@@ -38,9 +39,11 @@ final class ClientSeqs {
      */
     Outcome deliver(long seq, long runFirstSeq) {
         if (floor == NONE) {
-            long start = base != NONE ? base : runFirstSeq != NONE ? runFirstSeq : seq;
-            floor = start;
-            initialFloor = start;
+            expectStart = base != NONE ? base : runFirstSeq != NONE ? runFirstSeq : seq;
+            // seqs a little older than expected (in flight as the client joined, or a cursor from
+            // the start) are tracked too, so their repeats are caught; they are never counted missing
+            floor = expectStart - seq < WINDOW ? Math.min(expectStart, seq) : expectStart;
+            initialFloor = floor;
         }
         if (seq < floor) {
             return seq < initialFloor ? Outcome.EARLY : Outcome.DUPLICATE;
@@ -58,27 +61,23 @@ final class ClientSeqs {
             clear(floor);
             floor++;
         }
-        return Outcome.NEW;
+        return seq < expectStart ? Outcome.EARLY : Outcome.NEW;
     }
 
-    /** Gives up on seqs below {@code newFloor}: those not delivered count as missing. */
+    /** Gives up on seqs below {@code newFloor}: those expected and not delivered count as missing. */
     private void slideTo(long newFloor) {
-        if (newFloor - floor >= WINDOW) {
-            long delivered = 0;
-            for (int i = 0; i < bits.length; i++) {
-                delivered += Long.bitCount(bits[i]);
-                bits[i] = 0;
-            }
-            missingBelowFloor += (newFloor - floor) - delivered;
-            floor = newFloor;
-            return;
-        }
-        for (; floor < newFloor; floor++) {
+        long windowEnd = Math.min(newFloor, floor + WINDOW);
+        for (; floor < windowEnd; floor++) {
             if (isSet(floor)) {
                 clear(floor);
-            } else {
+            } else if (floor >= expectStart) {
                 missingBelowFloor++;
             }
+        }
+        if (newFloor > floor) {
+            // beyond the window nothing was delivered (the window would have covered it)
+            missingBelowFloor += Math.max(0, newFloor - Math.max(floor, expectStart));
+            floor = newFloor;
         }
     }
 
@@ -111,10 +110,11 @@ final class ClientSeqs {
             return settledUpTo - from + 1;
         }
         long lost = missingBelowFloor + Math.max(0, Math.min(initialFloor, settledUpTo + 1) - from);
-        if (settledUpTo >= floor) {
-            long windowEnd = Math.min(settledUpTo, floor + WINDOW - 1);
+        long lo = Math.max(floor, from);
+        long windowEnd = Math.min(settledUpTo, floor + WINDOW - 1);
+        if (windowEnd >= lo) {
             long set = 0;
-            for (long s = floor; s <= windowEnd; ) {
+            for (long s = lo; s <= windowEnd; ) {
                 int slot = (int) Math.floorMod(s, (long) WINDOW);
                 int bit = slot & 63;
                 int n = (int) Math.min(64 - bit, windowEnd - s + 1);
@@ -125,9 +125,9 @@ final class ClientSeqs {
                 set += Long.bitCount(word);
                 s += n;
             }
-            lost += (windowEnd - floor + 1) - set;
-            lost += Math.max(0, settledUpTo - (floor + WINDOW - 1));
+            lost += (windowEnd - lo + 1) - set;
         }
+        lost += Math.max(0, settledUpTo - Math.max(floor + WINDOW - 1, from - 1));
         return lost;
     }
 }

@@ -36,11 +36,11 @@ final class EdgeSession {
     private SelectionKey backendKey;
     private final Flow up = new Flow(this, true);
     private final Flow down = new Flow(this, false);
-    private State state;
+    private volatile State state;   // volatile: connections() reads it from other threads
     private ByteBuffer head;
     private int headScanned;
     private Deadline deadline;
-    boolean admitted;
+    volatile boolean admitted;
     // written by the selector thread only, read by any
     volatile long bytesIn;
     volatile long bytesOut;

@@ -59,7 +59,7 @@ final class Flow extends Timed {
      * @return false when the source sent EOF
      */
     boolean readFrom(SocketChannel source, ByteBuffer buf, long now) throws IOException {
-        for (int round = 0; round < 8 && wantsRead(); round++) {
+        for (int round = 0; round < 8 && wantsRead() && !session.isClosed(); round++) {
             buf.clear();
             int n = source.read(buf);
             if (n < 0) {

@@ -7,6 +7,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -28,10 +33,60 @@ final class TestBackend implements AutoCloseable {
 
     private TestBackend(boolean echo, int port) throws IOException {
         this.echo = echo;
-        server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2048);
-        workers.execute(this::acceptLoop);
+        InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (echo) {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(at, 2048);
+            nioServer = null;
+            selector = null;
+            workers.execute(this::acceptLoop);
+        } else {
+            server = null;
+            selector = Selector.open();
+            nioServer = ServerSocketChannel.open();
+            nioServer.bind(at, 2048);
+            nioServer.configureBlocking(false);
+            nioServer.register(selector, SelectionKey.OP_ACCEPT);
+            workers.execute(this::holdLoop);
+        }
+    }
+
+    private final ServerSocketChannel nioServer;
+    private final Selector selector;
+
+    private void holdLoop() {
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        try {
+            while (selector.isOpen()) {
+                selector.select(key -> {
+                    try {
+                        if (key.isAcceptable()) {
+                            SocketChannel c;
+                            while ((c = nioServer.accept()) != null) {
+                                c.configureBlocking(false);
+                                c.register(selector, SelectionKey.OP_READ);
+                                acceptedCount.incrementAndGet();
+                            }
+                        } else if (key.isReadable()) {
+                            buf.clear();
+                            if (((SocketChannel) key.channel()).read(buf) < 0) {
+                                sawEof.incrementAndGet();
+                                key.channel().close();
+                            }
+                        }
+                    } catch (IOException e) {
+                        try {
+                            key.channel().close();
+                        } catch (IOException ignored) {
+                            // gone
+                        }
+                    }
+                });
+            }
+        } catch (IOException | java.nio.channels.ClosedSelectorException e) {
+            // closed
+        }
     }
 
     /** Echoes every byte; on EOF shuts its output and closes. */
@@ -43,13 +98,17 @@ final class TestBackend implements AutoCloseable {
         return new TestBackend(true, port);
     }
 
-    /** Accepts and holds the sockets, without a thread each. */
+    /** Accepts and holds the sockets, without a thread each; discards input, closes on EOF. */
     static TestBackend hold() throws IOException {
         return new TestBackend(false, 0);
     }
 
     InetSocketAddress address() {
-        return (InetSocketAddress) server.getLocalSocketAddress();
+        try {
+            return echo ? (InetSocketAddress) server.getLocalSocketAddress() : (InetSocketAddress) nioServer.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void acceptLoop() {
@@ -79,8 +138,13 @@ final class TestBackend implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
-        for (Socket s : accepted) s.close();
+        if (echo) {
+            server.close();
+            for (Socket s : accepted) s.close();
+        } else {
+            for (SelectionKey k : selector.keys()) k.channel().close();
+            selector.close();
+        }
         workers.shutdownNow();
     }
 }

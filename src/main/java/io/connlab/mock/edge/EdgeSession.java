@@ -237,8 +237,11 @@ final class EdgeSession {
         head = null;
         up.discard = true;
         up.markDone();
-        setDeadline(now + conditions().oneWayDelayNanos() + REFUSE_WRITE_NANOS);
-        if (response != null) down.deliver(ByteBuffer.wrap(response), now);
+        // the request travelled here first: the answer arrives a whole round trip after it left
+        long requestDelay = conditions().oneWayDelayNanos();
+        setDeadline(now + requestDelay + (conditions().rttMillis() + conditions().jitterMillis()) * 1_000_000L
+                + REFUSE_WRITE_NANOS);
+        if (response != null) down.deliver(ByteBuffer.wrap(response), now, requestDelay);
         down.onEof(now);
         updateInterest();
     }

@@ -77,6 +77,14 @@ final class Flow extends Timed {
 
     /** Queues (or at once writes) the bytes remaining in {@code src}. */
     void deliver(ByteBuffer src, long now) throws IOException {
+        deliver(src, now, 0);
+    }
+
+    /**
+     * Like {@link #deliver(ByteBuffer, long)} with {@code extraDelay} on top of this direction's
+     * delay: a refusal answers a request that first had to travel the other way.
+     */
+    void deliver(ByteBuffer src, long now, long extraDelay) throws IOException {
         NetworkConditions conditions = session.conditions();
         boolean ideal = conditions.isIdeal();
         SocketChannel dest = session.destination(upstream);
@@ -86,7 +94,7 @@ final class Flow extends Timed {
             if (!src.hasRemaining()) return;
             writeBlocked = true;
         }
-        long due = ideal ? lastDue : Math.max(now + conditions.oneWayDelayNanos(), lastDue);
+        long due = ideal ? lastDue : Math.max(now + extraDelay + conditions.oneWayDelayNanos(), lastDue);
         lastDue = due;
         append(src, due);
         if (!writeBlocked && dest != null) flush(now);

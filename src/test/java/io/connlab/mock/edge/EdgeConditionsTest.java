@@ -83,6 +83,38 @@ class EdgeConditionsTest {
     }
 
     @Test
+    void aRefusalArrivesAWholeRoundTripAfterTheRequest() throws Exception {
+        byte[] refusal = HttpResponses.text(429, "Too Many Requests", "application/json",
+                "{\"message\":\"Too Many Requests\"}", java.util.Map.of());
+        CountingAdmission admission = new CountingAdmission(true, (c, h) -> Admission.Verdict.refuse(refusal));
+        TestBackend backend = closeLater(TestBackend.echo());
+        EdgeListener edge = closeLater(EdgeListener.open("refuse", ANY_LOOPBACK, backend.address(),
+                new NetworkConditions(200, 0), admission));
+        Socket s = connect(edge);
+        long start = System.nanoTime();
+        s.getOutputStream().write("GET /prod HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertArrayEquals(refusal, s.getInputStream().readAllBytes());
+        assertTrue(System.nanoTime() - start >= 200_000_000L);
+    }
+
+    @Test
+    void dropAllAlsoDropsWhatIsStillDelayed() throws Exception {
+        TestBackend backend = closeLater(TestBackend.echo());
+        CountingAdmission admission = CountingAdmission.allowAll();
+        EdgeListener edge = closeLater(EdgeListener.open("dropdelayed", ANY_LOOPBACK, backend.address(),
+                new NetworkConditions(10_000, 0), admission));
+        Socket s = connect(edge);
+        s.getOutputStream().write(new byte[1000]);
+        await().atMost(Duration.ofSeconds(5)).until(() -> edge.bytesFromClients() == 1000);
+
+        assertEquals(1, edge.dropAll());
+        assertTrue(EdgeForwardingTest.seesResetOrEof(s.getInputStream()));
+        assertEquals(0, edge.openConnections());
+        assertEquals(1, admission.closed.get());
+        assertEquals(0, edge.bytesToClients());
+    }
+
+    @Test
     void bytesKeepTheirOrderUnderHeavyJitter() throws Exception {
         TestBackend backend = closeLater(TestBackend.echo());
         EdgeListener edge = closeLater(EdgeListener.open("jitter", ANY_LOOPBACK, backend.address(),

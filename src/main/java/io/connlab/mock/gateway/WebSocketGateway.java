@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -106,7 +107,7 @@ public final class WebSocketGateway implements AutoCloseable {
 
     /** Pushes {@code text} to every open connection, encoded once; never waits for a slow client. */
     public void broadcast(String text) {
-        server.broadcast(text);
+        server.broadcast(Objects.requireNonNull(text, "text"));
     }
 
     public int connectionCount() {

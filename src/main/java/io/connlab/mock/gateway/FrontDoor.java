@@ -1,11 +1,13 @@
 package io.connlab.mock.gateway;
 
 import io.connlab.mock.edge.Admission;
+import io.connlab.mock.edge.HttpResponses;
 import io.connlab.mock.http.HttpIo;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -75,17 +77,9 @@ public final class FrontDoor implements Admission {
 
     /** A complete HTTP response refusing the handshake, as API Gateway's edge answers it. */
     static Verdict refuse(int status, String message, String errorType) {
-        byte[] body = ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " " + REASONS.get(status) + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "x-amzn-ErrorType: " + errorType + "\r\n"
-                + "x-amzn-RequestId: " + AwsIds.next() + "\r\n"
-                + "Connection: close\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] response = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, response, 0, headBytes.length);
-        System.arraycopy(body, 0, response, headBytes.length, body.length);
-        return Verdict.refuse(response);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amzn-ErrorType", errorType);
+        headers.put("x-amzn-RequestId", AwsIds.next());
+        return Verdict.refuse(HttpResponses.json(status, REASONS.get(status), "{\"message\":\"" + message + "\"}", headers));
     }
 }

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -106,7 +105,9 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
                 HttpIo.jsonMessage(ex, 400, "sleepMs must be a whole number of milliseconds, 0.." + MAX_HOLD_MILLIS);
                 return;
             }
-            if (!drainBody(ex)) {
+            try {
+                HttpIo.skipBody(ex, MAX_PAYLOAD_BYTES);
+            } catch (HttpIo.TooLarge tooLarge) {
                 ex.getResponseHeaders().set("x-amzn-ErrorType", "RequestEntityTooLargeException");
                 HttpIo.jsonMessage(ex, 413, "Request must be smaller than " + MAX_PAYLOAD_BYTES + " bytes for the InvokeFunction operation");
                 return;
@@ -141,6 +142,8 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
 
     private void runInContainer(HttpExchange ex, SimulatedFunction function, FunctionContainer c, long hold) {
         boolean keep = false;
+        int status;
+        Object answer;
         try {
             if (!c.initialized()) function.coldStarts.incrementAndGet();
             function.invocations.incrementAndGet();
@@ -148,17 +151,22 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
             InvocationResult r = runner.run(c, hold);
             keep = !r.containerLost();
             if (r.failed()) function.errors.incrementAndGet();
-            HttpIo.json(ex, r.failed() ? 500 : 200, r.toJson());
+            status = r.failed() ? 500 : 200;
+            answer = r.toJson();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            HttpIo.jsonMessage(ex, 503, "Service Unavailable");
+            status = 503;
+            answer = Map.of("message", "Service Unavailable");
         } catch (RuntimeException e) {
             LOG.warn("invocation in {} failed", c.id, e);
             function.errors.incrementAndGet();
-            HttpIo.jsonMessage(ex, 500, "Internal server error");
+            status = 500;
+            answer = Map.of("message", "Internal server error");
         } finally {
             if (!function.release(c, System.nanoTime(), maxLifetimeNanos, keep && !closed.get())) c.close();
         }
+        // Answer after the release, as Lambda does: a caller that sees the answer finds the container free.
+        HttpIo.json(ex, status, answer);
     }
 
     /** -1 when bad; 0 when absent. */
@@ -174,19 +182,6 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
      * even a body declared too large up to the limit: closing with unread bytes resets the
      * connection, and the client would lose the 413.
      */
-    private static boolean drainBody(HttpExchange ex) throws IOException {
-        byte[] buf = new byte[8192];
-        long total = 0;
-        try (InputStream in = ex.getRequestBody()) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > MAX_PAYLOAD_BYTES) return false;
-            }
-        }
-        return true;
-    }
-
     private void reap() {
         try {
             long now = System.nanoTime();

@@ -14,6 +14,8 @@ import java.util.Map;
 /** Small helpers shared by the mock's HTTP handlers: read bounded bodies, parse queries, answer. */
 public final class HttpIo {
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** A refused body up to this size is read and dropped before answering. */
+    public static final long MAX_DISCARD_BYTES = 16L << 20;
 
     private HttpIo() {
     }
@@ -25,21 +27,61 @@ public final class HttpIo {
         }
     }
 
-    /** Reads the request body, refusing (without reading it all) one over {@code limit} bytes. */
+    /**
+     * Reads the request body, refusing one over {@code limit} bytes. A refused body is thrown
+     * away unread up to {@link #MAX_DISCARD_BYTES}, so a client still writing it reads the
+     * error answer instead of a reset connection; a larger declared one is answered at once.
+     */
     public static byte[] readBody(HttpExchange ex, int limit) throws IOException {
+        long declared = declaredLength(ex);
+        InputStream in = ex.getRequestBody();
+        if (declared > limit) {
+            if (declared <= MAX_DISCARD_BYTES) discard(in, declared);
+            throw new TooLarge(limit);
+        }
+        byte[] body = in.readNBytes(limit + 1);
+        if (body.length > limit) {
+            discard(in, MAX_DISCARD_BYTES);
+            throw new TooLarge(limit);
+        }
+        return body;
+    }
+
+    /** Reads and drops a body the handler ignores; throws {@link TooLarge} as {@link #readBody} does. */
+    public static void skipBody(HttpExchange ex, long limit) throws IOException {
+        long declared = declaredLength(ex);
+        InputStream in = ex.getRequestBody();
+        if (declared > limit) {
+            if (declared <= MAX_DISCARD_BYTES) discard(in, declared);
+            throw new TooLarge(limit);
+        }
+        if (discard(in, limit + 1) > limit) {
+            discard(in, MAX_DISCARD_BYTES);
+            throw new TooLarge(limit);
+        }
+    }
+
+    /** The declared Content-Length, or -1 (chunked, or none). */
+    private static long declaredLength(HttpExchange ex) {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > limit) throw new TooLarge(limit);
-            } catch (NumberFormatException ignored) {
-                // the JDK server already rejects a malformed Content-Length
-            }
+        if (declared == null) return -1;
+        try {
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1; // the JDK server refuses a malformed Content-Length before a handler sees it
         }
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) throw new TooLarge(limit);
-            return body;
+    }
+
+    /** Reads and drops up to {@code max} bytes; returns how many it read. */
+    private static long discard(InputStream in, long max) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long read = 0;
+        while (read < max) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, max - read));
+            if (n < 0) break;
+            read += n;
         }
+        return read;
     }
 
     /** Parses {@code a=1&b=two} (URL-decoded; the last of repeated keys wins). */

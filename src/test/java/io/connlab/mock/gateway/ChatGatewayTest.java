@@ -48,7 +48,8 @@ class ChatGatewayTest {
         assertEquals("hello \"class\" ✓", alice.next());
         assertEquals("hello \"class\" ✓", bob.next());
         assertEquals("hello \"class\" ✓", carol.next());
-        assertEquals(List.of("hello \"class\" ✓"), sent);
+        // the store hook runs after the broadcast, so a client may read the text first
+        await().untilAsserted(() -> assertEquals(List.of("hello \"class\" ✓"), sent));
         assertEquals(3, gateway.connectionCount());
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -99,8 +100,6 @@ public final class LabToolbar extends VBox {
             }
         });
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
         MenuButton save = new MenuButton("Save", new FontIcon(Feather.DOWNLOAD));
         save.setId("save");
         MenuItem json = new MenuItem("Results as JSON…");
@@ -127,10 +126,11 @@ public final class LabToolbar extends VBox {
         bigger.setTooltip(new Tooltip("Larger type, for a projector"));
         bigger.setOnAction(e -> look.bigger());
 
-        HBox row1 = row(backend, load, start, separator(),
-                name("rate"), rate, name("/s"), name("size"), size, name("duration"), duration,
-                name("publish"), publish, name("clients"), clients,
-                spring, save, theme, smaller, bigger);
+        HBox row1 = row(flow(group(backend, load), group(start),
+                        group(name("rate"), rate, name("/s")), group(name("size"), size),
+                        group(name("duration"), duration), group(name("publish"), publish),
+                        group(name("clients"), clients)),
+                group(save, theme, smaller, bigger));
 
         // network (mock only)
         Slider rtt = slider(0, 500, model.rttMillisProperty(), "rtt");
@@ -159,6 +159,7 @@ public final class LabToolbar extends VBox {
         for (Node n : network) n.disableProperty().bind(mock.not());
 
         HBox lanes = new HBox(4);
+        lanes.setMinWidth(Region.USE_PREF_SIZE);
         lanes.setAlignment(Pos.CENTER_LEFT);
         lanes.getChildren().add(name("lanes"));
         for (LaneKind k : ToolbarModel.WINDOW_LANES) {
@@ -173,10 +174,8 @@ public final class LabToolbar extends VBox {
         lanesMessage.getStyleClass().add("field-message");
         lanesMessage.textProperty().bind(model.errorProperty(ToolbarModel.Field.LANES));
         lanes.getChildren().add(lanesMessage);
-        Region spring2 = new Region();
-        HBox.setHgrow(spring2, Priority.ALWAYS);
-        HBox row2 = row(network);
-        row2.getChildren().addAll(spring2, lanes);
+        HBox row2 = row(flow(group(network[0], network[1], network[2]), group(network[3], network[4], network[5]),
+                group(network[6], network[7])), lanes);
         getChildren().addAll(row1, row2);
     }
 
@@ -184,10 +183,32 @@ public final class LabToolbar extends VBox {
         return start;
     }
 
-    private static HBox row(Node... nodes) {
-        HBox h = new HBox(nodes);
+    /** A row: groups on the left that wrap when the window is narrow (or the type large), fixed ones on the right. */
+    private static HBox row(FlowPane left, Node right) {
+        HBox h = new HBox(left, right);
         h.getStyleClass().add("toolbar-row");
+        h.setAlignment(Pos.TOP_LEFT);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        return h;
+    }
+
+    private static FlowPane flow(Node... groups) {
+        FlowPane f = new FlowPane(groups);
+        f.getStyleClass().add("toolbar-flow");
+        f.setHgap(14);
+        f.setVgap(6);
+        f.setAlignment(Pos.TOP_LEFT);
+        f.setPrefWrapLength(600);
+        f.setMinWidth(200);
+        return f;
+    }
+
+    /** Controls that stay together on one line, baseline-aligned, never shrunk to "...". */
+    private static HBox group(Node... nodes) {
+        HBox h = new HBox(6, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        for (Node n : nodes) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         return h;
     }
 

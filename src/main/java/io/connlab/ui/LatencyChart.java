@@ -12,8 +12,9 @@ import javafx.scene.text.TextAlignment;
  */
 public final class LatencyChart extends CanvasView {
 
-    /** The chart's time span. */
+    /** The chart's longest time span; a young run is shown over its own length (at least 10 s). */
     public static final long SPAN_MICROS = 60_000_000;
+    private static final long MIN_SPAN_MICROS = 10_000_000;
 
     private final LaneKind kind;
     private final LatencyHistory history = new LatencyHistory(600);
@@ -52,7 +53,9 @@ public final class LatencyChart extends CanvasView {
         double bottom = h - em * 1.3;
         double plotW = w - axisW - 4;
 
-        double max = LatencyHistory.niceCeiling(history.maxP99Since(now - SPAN_MICROS) * 1.05);
+        long span = history.size() == 0 ? SPAN_MICROS
+                : Math.max(MIN_SPAN_MICROS, Math.min(SPAN_MICROS, now - history.atMicros(0)));
+        double max = LatencyHistory.niceCeiling(history.maxP99Since(now - span) * 1.05);
         g.setLineWidth(1);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -68,8 +71,9 @@ public final class LatencyChart extends CanvasView {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("-60 s", axisW + 12, bottom + 3);
-        g.fillText("-30 s", axisW + plotW / 2, bottom + 3);
+        long spanS = Math.round(span / 1e6);
+        g.fillText("-" + spanS + " s", axisW + 12, bottom + 3);
+        g.fillText("-" + Math.round(spanS / 2.0) + " s", axisW + plotW / 2, bottom + 3);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("now", w - 2, bottom + 3);
 
@@ -88,16 +92,16 @@ public final class LatencyChart extends CanvasView {
         g.setLineDashes();
         g.fillText("p99", axisW + em * 5.1, ly);
 
-        if (history.size() == 0 || history.maxP99Since(now - SPAN_MICROS) == 0) {
+        if (history.size() == 0 || history.maxP99Since(now - span) == 0) {
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText("no deliveries yet", axisW + plotW / 2, (top + bottom) / 2);
             return;
         }
-        line(g, true, axisW, plotW, top, bottom, max, accent.deriveColor(0, 1, 1, 0.75), 1.8);
-        line(g, false, axisW, plotW, top, bottom, max, accent, 2.5);
+        line(g, true, span, axisW, plotW, top, bottom, max, accent.deriveColor(0, 1, 1, 0.75), 1.8);
+        line(g, false, span, axisW, plotW, top, bottom, max, accent, 2.5);
     }
 
-    private void line(GraphicsContext g, boolean p99, double x0, double plotW, double top, double bottom,
+    private void line(GraphicsContext g, boolean p99, long span, double x0, double plotW, double top, double bottom,
                       double max, Color c, double width) {
         g.setStroke(c);
         g.setLineWidth(width);
@@ -106,13 +110,13 @@ public final class LatencyChart extends CanvasView {
         g.beginPath();
         for (int i = 0; i < history.size(); i++) {
             long t = history.atMicros(i);
-            if (t < now - SPAN_MICROS) continue;
+            if (t < now - span) continue;
             double v = p99 ? history.p99(i) : history.p50(i);
             if (!Double.isFinite(v)) {
                 drawing = false;
                 continue;
             }
-            double x = x0 + plotW * (1 - (now - t) / (double) SPAN_MICROS);
+            double x = x0 + plotW * (1 - (now - t) / (double) span);
             double y = bottom - (bottom - top) * Math.min(1, v / max);
             if (drawing) g.lineTo(x, y);
             else g.moveTo(x, y);

@@ -65,7 +65,7 @@ public final class SequenceStrip extends CanvasView {
         for (int s = 1; s < WINDOW_MICROS / 1_000_000; s++) {
             double x = w - w * s * 1_000_000.0 / WINDOW_MICROS;
             g.strokeLine(x, top, x, bottom);
-            g.fillText("-" + s + " s", x, h - 2);
+            if (x > em * 4) g.fillText("-" + s + " s", x, h - 2);
         }
 
         // the open WebSocket connection is a band between the lines

@@ -110,10 +110,9 @@ public final class LabToolbar extends VBox {
         png.setOnAction(e -> files.savePicture().run());
         save.getItems().addAll(json, csv, png);
 
-        ToggleButton theme = new ToggleButton();
+        Button theme = new Button();
         theme.setId("theme");
         theme.setTooltip(new Tooltip("Light or dark"));
-        theme.selectedProperty().bind(Bindings.createBooleanBinding(() -> look.themeProperty().get().isDark(), look.themeProperty()));
         theme.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(look.themeProperty().get().isDark() ? Feather.SUN : Feather.MOON), look.themeProperty()));
         theme.setOnAction(e -> look.toggleDark());

@@ -9,6 +9,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -83,7 +84,17 @@ public final class LabWindow {
             columns.put(k, c);
             lanes.getChildren().add(c);
         }
-        SplitPane top = new SplitPane(lanes, new LessonPane());
+        // on a small screen with large type the columns keep their minimum and scroll
+        ScrollPane lanesScroll = new ScrollPane(lanes);
+        lanesScroll.setFitToWidth(true);
+        lanesScroll.setFitToHeight(true);
+        lanesScroll.getStyleClass().add("edge-to-edge");
+        lanesScroll.setId("lanes-scroll");
+        ScrollPane lesson = new ScrollPane(new LessonPane());
+        lesson.setFitToWidth(true);
+        lesson.setFitToHeight(true);
+        lesson.getStyleClass().add("edge-to-edge");
+        SplitPane top = new SplitPane(lanesScroll, lesson);
         top.setDividerPositions(0.82);
         SplitPane.setResizableWithParent(top.getItems().get(1), false);
 

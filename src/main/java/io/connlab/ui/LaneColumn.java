@@ -77,8 +77,10 @@ public final class LaneColumn extends VBox {
         for (int i = 0; i < lines.size(); i++) {
             Label n = new Label(lines.get(i).name());
             n.getStyleClass().add("counter-name");
+            n.setMinWidth(Region.USE_PREF_SIZE);
             Label v = new Label(lines.get(i).value());
             v.getStyleClass().add("counter-value");
+            v.setMinWidth(Region.USE_PREF_SIZE);
             v.setId("counter-" + kind.id() + "-" + lines.get(i).name().replace(' ', '-'));
             counters.addRow(i, n, v);
             counterLabels.add(new Label[] {n, v});

@@ -131,7 +131,7 @@ public final class SequenceStrip extends CanvasView {
                 case CLOSE -> { tick(g, x, top, bottom, muted); c = muted; }
             }
             String label = e.kind() == WireEvent.Kind.CONNECT ? "open" : e.label();
-            if (label != null && x - lastLabelX > em * 3.5 && x < w - em) {
+            if (label != null && x - lastLabelX > em * 3.5 && x > em * 1.5 && x < w - em) {
                 g.setFill(c == accent ? fg : c);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.BOTTOM);

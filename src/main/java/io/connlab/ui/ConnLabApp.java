@@ -1,0 +1,55 @@
+package io.connlab.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The JavaFX application. Started by {@link GuiLauncher}, never as a main class (see
+ * {@code io.connlab.app.Main}). Closing the window stops every lane and the backend first,
+ * then exits.
+ */
+public final class ConnLabApp extends Application {
+
+    /** Set by the launcher before {@code Application.launch}; JavaFX creates this class itself. */
+    static volatile Supplier<LabEngine> engineFactory = LabEngine::idle;
+
+    private ExecutorService background;
+    private ExecutorService io;
+    private LabWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        background = Executors.newSingleThreadExecutor(daemon("connlab-engine"));
+        io = Executors.newCachedThreadPool(daemon("connlab-backend-panel"));
+        window = new LabWindow(engineFactory.get(), UiPreferences.forUser(), background, io);
+        Platform.setImplicitExit(false);
+        stage.setOnCloseRequest(e -> {
+            stage.hide();
+            window.close().orTimeout(15, TimeUnit.SECONDS).whenComplete((v, t) -> Platform.exit());
+        });
+        window.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) window.close();
+        if (background != null) {
+            background.shutdown();
+            io.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

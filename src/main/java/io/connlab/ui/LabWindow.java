@@ -1,0 +1,296 @@
+package io.connlab.ui;
+
+import io.connlab.metrics.Clock;
+import io.connlab.run.LaneKind;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The lab's window: toolbar, lane columns side by side, lesson on the right, comparison
+ * table and backend panel below, a status line. Assembles the views, binds them to their
+ * models and reads the engine once per frame ({@link AnimationTimer}).
+ */
+public final class LabWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabWindow.class);
+    private static final long FIGURES_NANOS = 100_000_000;
+    private static final long CHART_NANOS = 500_000_000;
+    private static final long TABLE_NANOS = 500_000_000;
+    private static final long PANEL_NANOS = 1_000_000_000;
+
+    private final LabEngine engine;
+    private final UiPreferences prefs;
+    private final ToolbarModel toolbar = new ToolbarModel();
+    private final AppearanceModel look = new AppearanceModel();
+    private final RunControlModel run;
+    private final Palette palette = new Palette();
+    private final Map<LaneKind, LaneColumn> columns = new EnumMap<>(LaneKind.class);
+    private final ComparisonTable comparison;
+    private final BackendPanel backendPanel;
+    private final Tab backendTab;
+    private final BorderPane root = new BorderPane();
+    private final AnimationTimer frames;
+    private Stage stage;
+    private boolean closed;
+
+    /**
+     * @param background serial executor for the engine's blocking calls (start, stop, faults)
+     * @param io         executor for the backend panel's fetches
+     */
+    public LabWindow(LabEngine engine, UiPreferences prefs, Executor background, Executor io) {
+        this.engine = engine;
+        this.prefs = prefs;
+        prefs.loadInto(toolbar);
+        prefs.loadInto(look);
+        Executor fx = javafx.application.Platform::runLater;
+        run = new RunControlModel(toolbar, engine, background, fx);
+
+        LabToolbar bar = new LabToolbar(toolbar, run, look, new LabToolbar.FileActions(
+                this::loadProfile, () -> saveResults(true), () -> saveResults(false), this::savePicture));
+
+        HBox lanes = new HBox();
+        lanes.getStyleClass().add("lanes");
+        lanes.setId("lanes");
+        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+            LaneColumn c = new LaneColumn(k, palette);
+            c.visibleProperty().bind(toolbar.shownProperty(k));
+            c.managedProperty().bind(c.visibleProperty());
+            c.hideButton().setOnAction(e -> toolbar.shownProperty(k).set(false));
+            columns.put(k, c);
+            lanes.getChildren().add(c);
+        }
+        // on a small screen with large type the columns keep their minimum and scroll
+        ScrollPane lanesScroll = new ScrollPane(lanes);
+        lanesScroll.setFitToWidth(true);
+        lanesScroll.setFitToHeight(true);
+        lanesScroll.getStyleClass().add("edge-to-edge");
+        lanesScroll.setId("lanes-scroll");
+        ScrollPane lesson = new ScrollPane(new LessonPane());
+        lesson.setFitToWidth(true);
+        lesson.setFitToHeight(true);
+        lesson.getStyleClass().add("edge-to-edge");
+        SplitPane top = new SplitPane(lanesScroll, lesson);
+        top.setDividerPositions(0.82);
+        SplitPane.setResizableWithParent(top.getItems().get(1), false);
+
+        comparison = new ComparisonTable(ToolbarModel.WINDOW_LANES, toolbar::shownProperty);
+        var mock = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> toolbar.backendProperty().get().isMock(), toolbar.backendProperty());
+        FaultBar faults = new FaultBar(engine::faults, run, mock);
+        backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx);
+        Tab comparisonTab = new Tab("Comparison", comparison);
+        backendTab = new Tab("Backend", backendPanel);
+        TabPane bottom = new TabPane(comparisonTab, backendTab);
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        bottom.setId("bottom-tabs");
+
+        SplitPane center = new SplitPane(top, bottom);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.70);
+
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(run.statusProperty());
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+
+        root.setTop(bar);
+        root.setCenter(center);
+        root.setBottom(statusBar);
+        root.getChildren().add(palette.node());
+        root.getStyleClass().add("lab");
+        root.getStylesheets().add(LabWindow.class.getResource("lab.css").toExternalForm());
+        root.styleProperty().bind(look.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
+        look.themeProperty().addListener((o, a, b) -> applyTheme(b));
+        applyTheme(look.themeProperty().get());
+        run.phaseProperty().addListener((o, a, b) -> {
+            if (b == RunControlModel.Phase.STARTING) columns.values().forEach(LaneColumn::clearChart);
+        });
+
+        frames = new FrameLoop();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public ToolbarModel toolbarModel() {
+        return toolbar;
+    }
+
+    public AppearanceModel appearance() {
+        return look;
+    }
+
+    public RunControlModel runControl() {
+        return run;
+    }
+
+    public LaneColumn column(LaneKind kind) {
+        return columns.get(kind);
+    }
+
+    public ComparisonTable comparisonTable() {
+        return comparison;
+    }
+
+    /** Puts the window on {@code stage} where it was last time, starts the frame loop and the backend. */
+    public void show(Stage stage) {
+        this.stage = stage;
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        stage.setScene(scene);
+        stage.setTitle("ConnLab");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        prefs.window().ifPresent(b -> {
+            boolean onScreen = !Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty();
+            if (onScreen) {
+                stage.setX(b.x());
+                stage.setY(b.y());
+            }
+            stage.setWidth(Math.min(b.width(), screen.getWidth()));
+            stage.setHeight(Math.min(b.height(), screen.getHeight()));
+            stage.setMaximized(b.maximized());
+        });
+        stage.show();
+        frames.start();
+        BackendChoice backend = toolbar.backendProperty().get();
+        run.perform(backend.isMock() ? "Starting the bundled mock" : "Connecting to " + backend,
+                () -> engine.useBackend(backend));
+    }
+
+    /** Saves preferences, stops the frames, then stops every lane and the backend. Idempotent. */
+    public CompletableFuture<Void> close() {
+        if (closed) return CompletableFuture.completedFuture(null);
+        closed = true;
+        frames.stop();
+        prefs.saveFrom(toolbar);
+        prefs.saveFrom(look);
+        if (stage != null) {
+            prefs.saveWindow(new UiPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        }
+        prefs.flush();
+        return run.shutdown();
+    }
+
+    private void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+        root.getStyleClass().remove("dark");
+        if (theme.isDark()) root.getStyleClass().add("dark");
+    }
+
+    private void loadProfile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load endpoint profile");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Endpoint profile (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("Any file", "*"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) toolbar.backendProperty().set(BackendChoice.profile(f.toPath()));
+    }
+
+    private void saveResults(boolean json) {
+        var saver = engine.results();
+        if (saver.isEmpty()) {
+            run.perform("Save results", () -> {
+                throw new IllegalStateException("there are no results to save yet");
+            });
+            return;
+        }
+        Path file = chooseSave(json ? "connlab-results.json" : "connlab-results.csv",
+                json ? "JSON (*.json)" : "CSV (*.csv)", json ? "*.json" : "*.csv");
+        if (file == null) return;
+        run.perform("Saving " + file.getFileName(), () -> {
+            if (json) saver.get().saveJson(file);
+            else saver.get().saveCsv(file);
+        });
+    }
+
+    private void savePicture() {
+        Path file = chooseSave("connlab.png", "PNG picture (*.png)", "*.png");
+        if (file == null) return;
+        WindowPicture picture = WindowPicture.of(root.getScene());
+        run.perform("Saving " + file.getFileName(), () -> picture.save(file));
+    }
+
+    private Path chooseSave(String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File f = chooser.showSaveDialog(stage);
+        return f == null ? null : f.toPath();
+    }
+
+    /** Once per frame: read the engine, repaint the strips; figures, chart and table less often. */
+    private final class FrameLoop extends AnimationTimer {
+        private long lastFigures;
+        private long lastChart;
+        private long lastTable;
+        private long lastPanel;
+        private boolean warned;
+
+        @Override
+        public void handle(long nanos) {
+            try {
+                frame(nanos);
+            } catch (RuntimeException e) {
+                if (!warned) LOG.warn("a frame failed; the window keeps going", e);
+                warned = true;
+            }
+        }
+
+        private void frame(long nanos) {
+            long now = Clock.nowMicros();
+            run.poll();
+            boolean figuresDue = nanos - lastFigures >= FIGURES_NANOS;
+            boolean chartDue = nanos - lastChart >= CHART_NANOS && run.phase() == RunControlModel.Phase.RUNNING;
+            boolean tableDue = nanos - lastTable >= TABLE_NANOS;
+            if (figuresDue) lastFigures = nanos;
+            if (chartDue) lastChart = nanos;
+            if (tableDue) lastTable = nanos;
+            Map<LaneKind, LaneFigures> shown = new LinkedHashMap<>();
+            for (LaneColumn c : columns.values()) {
+                if (!c.isVisible()) continue;
+                LaneFeed feed = engine.lane(c.kind());
+                if (figuresDue) c.showFigures(feed.figures());
+                c.paintFrame(feed.wireSince(now - SequenceStrip.WINDOW_MICROS), now);
+                if (chartDue) c.sampleLatency(now);
+                shown.put(c.kind(), c.figures());
+            }
+            if (tableDue) {
+                List<ComparisonRow> rows = engine.comparison();
+                comparison.show(rows.isEmpty() ? ComparisonRows.from(shown) : rows);
+            }
+            if (backendTab.isSelected() && nanos - lastPanel >= PANEL_NANOS) {
+                lastPanel = nanos;
+                backendPanel.refresh();
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.connlab.ui;
+
+import io.connlab.run.LaneKind;
+import io.connlab.run.PublishPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the window remembers between sessions (java.util.prefs): theme, type size, window
+ * bounds and the toolbar's last settings. Values read back are checked like typed ones, so
+ * a damaged store gives defaults, never an exception. Tests pass their own Preferences node.
+ */
+public final class UiPreferences {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UiPreferences.class);
+
+    /** Where the window was: position, size, maximised. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+        public boolean usable() {
+            return Double.isFinite(x) && Double.isFinite(y) && width >= 400 && height >= 300
+                    && width <= 20_000 && height <= 20_000;
+        }
+    }
+
+    private final Preferences node;
+
+    public UiPreferences(Preferences node) {
+        if (node == null) throw new IllegalArgumentException("preferences node is required");
+        this.node = node;
+    }
+
+    /** The current user's preferences for the lab. */
+    public static UiPreferences forUser() {
+        return new UiPreferences(Preferences.userRoot().node("io/connlab/ui"));
+    }
+
+    public void loadInto(AppearanceModel look) {
+        look.themeProperty().set(Theme.parse(node.get("theme", null), Theme.PRIMER_LIGHT));
+        look.setFontSize(node.getDouble("fontSize", AppearanceModel.DEFAULT_FONT));
+    }
+
+    public void saveFrom(AppearanceModel look) {
+        node.put("theme", look.themeProperty().get().name());
+        node.putDouble("fontSize", look.fontSize());
+    }
+
+    /** Restores the last typed values; a bad stored value stays visible in its field with its message. */
+    public void loadInto(ToolbarModel toolbar) {
+        copy("rate", toolbar.rateProperty());
+        copy("payload", toolbar.payloadProperty());
+        copy("duration", toolbar.durationProperty());
+        copy("clients", toolbar.clientsProperty());
+        String publish = node.get("publish", null);
+        if (publish != null) {
+            try {
+                toolbar.publishProperty().set(PublishPath.valueOf(publish));
+            } catch (IllegalArgumentException ignored) {
+                // an older or damaged value: keep the default
+            }
+        }
+        toolbar.rttMillisProperty().set(clamp(node.getInt("rttMillis", toolbar.rttMillisProperty().get()), NetworkSettings.MAX_RTT));
+        toolbar.jitterMillisProperty().set(clamp(node.getInt("jitterMillis", toolbar.jitterMillisProperty().get()), NetworkSettings.MAX_JITTER));
+        toolbar.timeScaleProperty().set(Math.max(1, Math.min(600, node.getInt("timeScale", 1))));
+        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+            toolbar.shownProperty(k).set(node.getBoolean("shown." + k.id(), true));
+        }
+    }
+
+    public void saveFrom(ToolbarModel toolbar) {
+        node.put("rate", toolbar.rateProperty().get());
+        node.put("payload", toolbar.payloadProperty().get());
+        node.put("duration", toolbar.durationProperty().get());
+        node.put("clients", toolbar.clientsProperty().get());
+        node.put("publish", toolbar.publishProperty().get().name());
+        node.putInt("rttMillis", toolbar.rttMillisProperty().get());
+        node.putInt("jitterMillis", toolbar.jitterMillisProperty().get());
+        node.putInt("timeScale", toolbar.timeScaleProperty().get());
+        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+            node.putBoolean("shown." + k.id(), toolbar.shownProperty(k).get());
+        }
+    }
+
+    public Optional<WindowBounds> window() {
+        WindowBounds b = new WindowBounds(node.getDouble("window.x", Double.NaN), node.getDouble("window.y", Double.NaN),
+                node.getDouble("window.width", 0), node.getDouble("window.height", 0),
+                node.getBoolean("window.maximized", false));
+        return b.usable() ? Optional.of(b) : Optional.empty();
+    }
+
+    public void saveWindow(WindowBounds b) {
+        if (b == null || !b.usable()) return;
+        node.putDouble("window.x", b.x());
+        node.putDouble("window.y", b.y());
+        node.putDouble("window.width", b.width());
+        node.putDouble("window.height", b.height());
+        node.putBoolean("window.maximized", b.maximized());
+    }
+
+    /** Writes to the backing store; failures are logged, never thrown (a read-only home must not stop the app). */
+    public void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            LOG.warn("could not save preferences: {}", e.getMessage());
+        }
+    }
+
+    private void copy(String key, javafx.beans.property.StringProperty target) {
+        String v = node.get(key, null);
+        if (v != null && v.length() <= 40) target.set(v);
+    }
+
+    private static int clamp(int v, int max) {
+        return Math.max(0, Math.min(max, v));
+    }
+}

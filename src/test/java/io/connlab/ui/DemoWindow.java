@@ -1,0 +1,69 @@
+package io.connlab.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+
+/**
+ * Dev only: opens the window on the {@link DemoFeed}, starts a run, and after a few seconds
+ * saves a PNG of the window ({@code -Dshot=path}, {@code -Dtheme=PRIMER_DARK}, {@code -Dfont=18})
+ * and exits. Without {@code -Dshot} it stays open.
+ */
+public final class DemoWindow {
+
+    public static void main(String[] args) {
+        Application.launch(App.class, args);
+    }
+
+    /** The application; a nested class so that this main class is not an Application. */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) {
+            open(stage);
+        }
+    }
+
+    static void open(Stage stage) {
+        var background = Executors.newSingleThreadExecutor(r -> daemon(r, "demo-engine"));
+        var io = Executors.newCachedThreadPool(r -> daemon(r, "demo-io"));
+        UiPreferences prefs = new UiPreferences(new MemoryPreferences());
+        LabWindow w = new LabWindow(new DemoFeed(), prefs, background, io);
+        String theme = System.getProperty("theme");
+        if (theme != null) w.appearance().themeProperty().set(Theme.valueOf(theme));
+        String font = System.getProperty("font");
+        if (font != null) w.appearance().setFontSize(Double.parseDouble(font));
+        w.toolbarModel().rateProperty().set(System.getProperty("rate", "5"));
+        w.show(stage);
+        w.runControl().start();
+        String shot = System.getProperty("shot");
+        if (shot != null) {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(Long.getLong("after", 6000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Platform.runLater(() -> {
+                    try {
+                        WindowPicture.of(stage.getScene()).save(Path.of(shot));
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                    }
+                    w.close();
+                    Platform.exit();
+                });
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

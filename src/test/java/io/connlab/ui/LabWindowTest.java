@@ -1,0 +1,166 @@
+package io.connlab.ui;
+
+import io.connlab.run.LaneKind;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The window as a user meets it, headless (Monocle), on the demo feed. */
+@ExtendWith(ApplicationExtension.class)
+class LabWindowTest {
+
+    private final DemoFeed engine = new DemoFeed();
+    private ExecutorService background;
+    private ExecutorService io;
+    private LabWindow window;
+
+    @Start
+    void start(Stage stage) {
+        background = Executors.newSingleThreadExecutor();
+        io = Executors.newCachedThreadPool();
+        window = new LabWindow(engine, new UiPreferences(new MemoryPreferences()), background, io);
+        window.show(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        var closed = WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS);
+        closed.get(10, TimeUnit.SECONDS);
+        background.shutdownNow();
+        io.shutdownNow();
+        assertTrue(background.awaitTermination(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theWindowShowsTheFiveLaneColumns(FxRobot robot) {
+        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+            LaneColumn c = robot.lookup("#lane-" + k.id()).queryAs(LaneColumn.class);
+            assertTrue(c.isVisible(), k.title());
+            assertTrue(c.getWidth() > 50, k.title() + " has room");
+            assertEquals(k.title(), ((Label) c.lookup(".lane-title")).getText());
+        }
+        assertTrue(robot.lookup("#lesson").tryQuery().isPresent());
+        assertTrue(robot.lookup("#comparison").tryQuery().isPresent());
+    }
+
+    @Test
+    void aBadRateIsRefusedAtTheFieldAndAGoodOneClearsIt(FxRobot robot) {
+        Label message = robot.lookup("#rate-message").queryAs(Label.class);
+        assertFalse(message.isVisible());
+        robot.clickOn("#rate").push(KeyCode.END).eraseText(6).write("0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(message.isVisible());
+        assertEquals("rate must be 1..10000 messages/s", message.getText());
+        assertTrue(robot.lookup("#rate").query().getPseudoClassStates().toString().contains("danger"));
+
+        robot.clickOn("#start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunControlModel.Phase.IDLE, window.runControl().phase());
+        assertEquals(0, engine.starts.get());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("fix the field"));
+
+        robot.clickOn("#rate").push(KeyCode.END).eraseText(6).write("50");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(message.isVisible());
+        assertFalse(robot.lookup("#rate").query().getPseudoClassStates().toString().contains("danger"));
+    }
+
+    @Test
+    void aPlusGrowsTheWholeWindowsType(FxRobot robot) {
+        Label title = robot.lookup("#lane-websocket .lane-title").queryAs(Label.class);
+        double before = title.getFont().getSize();
+        robot.clickOn("#font-bigger").clickOn("#font-bigger");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(title.getFont().getSize() > before, before + " -> " + title.getFont().getSize());
+        assertTrue(window.root().getStyle().contains("20px"));
+        robot.clickOn("#font-smaller");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.root().getStyle().contains("18px"));
+    }
+
+    @Test
+    void theThemeToggles(FxRobot robot) {
+        String light = Application.getUserAgentStylesheet();
+        robot.clickOn("#theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.appearance().themeProperty().get().isDark());
+        assertNotEquals(light, Application.getUserAgentStylesheet());
+        assertTrue(window.root().getStyleClass().contains("dark"));
+        robot.clickOn("#theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(light, Application.getUserAgentStylesheet());
+        assertFalse(window.root().getStyleClass().contains("dark"));
+    }
+
+    @Test
+    void hidingALaneHidesItsColumnAndItsTableColumn(FxRobot robot) {
+        LaneColumn shortPoll = window.column(LaneKind.SHORT_POLL);
+        TableColumn<?, ?> tableColumn = window.comparisonTable().getColumns().stream()
+                .filter(c -> "comparison-short-poll".equals(c.getId())).findFirst().orElseThrow();
+        robot.clickOn("#hide-short-poll");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shortPoll.isVisible());
+        assertFalse(shortPoll.isManaged());
+        assertFalse(tableColumn.isVisible());
+        assertFalse(window.toolbarModel().shownLanes().contains(LaneKind.SHORT_POLL));
+        robot.clickOn("#show-short-poll");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shortPoll.isVisible());
+        assertTrue(tableColumn.isVisible());
+    }
+
+    @Test
+    void aShortRunMakesEveryLaneCountAndFillsTheTableThenStops(FxRobot robot) {
+        robot.clickOn("#start");
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING);
+        assertEquals(1, engine.starts.get());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+                assertTrue(window.column(k).figures().delivered() > 0, k.title());
+            }
+            var rows = window.comparisonTable().rows();
+            assertFalse(rows.isEmpty());
+            assertNotEquals("0", rows.get(0).cell(LaneKind.WEBSOCKET));
+        });
+        robot.clickOn("#start");
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().phase() == RunControlModel.Phase.IDLE);
+        assertEquals(1, engine.stops.get());
+        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("demo-feed") && t.isAlive()));
+    }
+
+    @Test
+    void theBackendTabListsConnections(FxRobot robot) {
+        robot.clickOn("Backend");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#connections").queryTableView().getItems().size() == 2);
+        assertTrue(robot.lookup("Send to this one").tryQuery().isPresent());
+    }
+
+    @Test
+    void aPictureOfTheWindowIsAPng(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir, FxRobot robot) throws Exception {
+        var picture = WaitForAsyncUtils.asyncFx(() -> WindowPicture.of(window.root().getScene())).get(10, TimeUnit.SECONDS);
+        java.nio.file.Path png = dir.resolve("window.png");
+        picture.save(png);
+        byte[] head = java.nio.file.Files.readAllBytes(png);
+        assertEquals((byte) 0x89, head[0]);
+        assertEquals('P', head[1]);
+        assertTrue(picture.width() > 100);
+    }
+}

@@ -1,0 +1,45 @@
+package io.connlab.ui;
+
+import io.connlab.metrics.Comparison;
+import io.connlab.metrics.EventLog;
+import io.connlab.metrics.LaneMetrics;
+import io.connlab.metrics.LaneSnapshot;
+import io.connlab.metrics.Technique;
+import io.connlab.run.LaneKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The real metrics types, turned into what the views show. */
+class MetricsAdapterTest {
+
+    @Test
+    void aSnapshotBecomesFiguresAndAComparisonBecomesRowsPerLane() {
+        EventLog log = new EventLog(100);
+        LaneMetrics ws = new LaneMetrics("WebSocket", Technique.WEBSOCKET, 1, log);
+        LaneMetrics lp = new LaneMetrics("Long poll", Technique.LONG_POLL, 1, log);
+        ws.connectionOpened(0);
+        long now = io.connlab.metrics.Clock.nowMicros();
+        ws.delivered(0, 1, now - 12_000, now);
+        lp.requestSent(0, 100);
+        lp.responseReceived(0, 200, 300, 0);
+        LaneSnapshot s = ws.snapshot();
+        LaneFigures f = MetricsAdapter.figures(s, LaneState.OPEN, "", null, null, Double.NaN);
+        assertEquals(1, f.delivered());
+        assertEquals(1, f.connections());
+        assertTrue(f.p50Ms() > 5, "about 12 ms: " + f.p50Ms());
+        assertNull(f.pool());
+        assertTrue(Double.isNaN(f.recentP50Ms()));
+
+        List<ComparisonRow> rows = MetricsAdapter.rows(Comparison.of(List.of(s, lp.snapshot())));
+        ComparisonRow delivered = rows.get(0);
+        assertEquals("delivered", delivered.label());
+        assertEquals("1", delivered.cell(LaneKind.WEBSOCKET));
+        assertEquals("0", delivered.cell(LaneKind.LONG_POLL));
+        assertEquals("", delivered.cell(LaneKind.SHORT_POLL));
+        assertEquals(LaneKind.POOL_UNPOOLED, MetricsAdapter.kindOf("unpooled"));
+        assertNull(MetricsAdapter.kindOf("carrier pigeon"));
+    }
+}

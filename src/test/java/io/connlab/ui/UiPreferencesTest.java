@@ -1,0 +1,74 @@
+package io.connlab.ui;
+
+import io.connlab.run.LaneKind;
+import io.connlab.run.PublishPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What the window remembers, stored in memory (never the user's real preferences). */
+class UiPreferencesTest {
+
+    private final Preferences node = new MemoryPreferences();
+    private final UiPreferences prefs = new UiPreferences(node);
+
+    @Test
+    void settingsThemeFontAndWindowComeBack() {
+        ToolbarModel t = new ToolbarModel();
+        t.rateProperty().set("75");
+        t.payloadProperty().set("1 KB");
+        t.publishProperty().set(PublishPath.WEBSOCKET);
+        t.rttMillisProperty().set(120);
+        t.timeScaleProperty().set(60);
+        t.shownProperty(LaneKind.SHORT_POLL).set(false);
+        AppearanceModel a = new AppearanceModel();
+        a.themeProperty().set(Theme.NORD_DARK);
+        a.setFontSize(22);
+        prefs.saveFrom(t);
+        prefs.saveFrom(a);
+        prefs.saveWindow(new UiPreferences.WindowBounds(10, 20, 1400, 900, true));
+        prefs.flush();
+
+        UiPreferences again = new UiPreferences(node);
+        ToolbarModel t2 = new ToolbarModel();
+        AppearanceModel a2 = new AppearanceModel();
+        again.loadInto(t2);
+        again.loadInto(a2);
+        assertEquals("75", t2.rateProperty().get());
+        assertEquals("1 KB", t2.payloadProperty().get());
+        assertEquals(PublishPath.WEBSOCKET, t2.publishProperty().get());
+        assertEquals(120, t2.rttMillisProperty().get());
+        assertEquals(60, t2.timeScaleProperty().get());
+        assertFalse(t2.shownProperty(LaneKind.SHORT_POLL).get());
+        assertEquals(Theme.NORD_DARK, a2.themeProperty().get());
+        assertEquals(22, a2.fontSize());
+        assertEquals(new UiPreferences.WindowBounds(10, 20, 1400, 900, true), again.window().orElseThrow());
+    }
+
+    @Test
+    void damagedValuesGiveDefaultsOrVisibleFieldErrorsNeverExceptions() {
+        node.put("theme", "NEON");
+        node.put("fontSize", "huge");
+        node.put("publish", "CARRIER_PIGEON");
+        node.put("rate", "-3");
+        node.put("rttMillis", "99999");
+        node.putDouble("window.width", 5);
+        ToolbarModel t = new ToolbarModel();
+        AppearanceModel a = new AppearanceModel();
+        prefs.loadInto(t);
+        prefs.loadInto(a);
+        assertEquals(Theme.PRIMER_LIGHT, a.themeProperty().get());
+        assertEquals(AppearanceModel.DEFAULT_FONT, a.fontSize());
+        assertEquals(PublishPath.SNS, t.publishProperty().get());
+        assertEquals("rate must be 1..10000 messages/s", t.error(ToolbarModel.Field.RATE));
+        assertEquals(NetworkSettings.MAX_RTT, t.rttMillisProperty().get());
+        assertTrue(prefs.window().isEmpty());
+    }
+
+    @Test
+    void aMissingNodeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new UiPreferences(null));
+    }
+}

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,7 +14,7 @@ public final class ComparisonRows {
     private ComparisonRows() {
     }
 
-    public static List<ComparisonRow> from(Map<LaneKind, LaneFigures> lanes) {
+    public static List<ComparisonRow> from(Map<Technique, LaneFigures> lanes) {
         List<ComparisonRow> rows = new ArrayList<>();
         rows.add(row("delivered", lanes, f -> Format.count(f.delivered())));
         rows.add(row("lost", lanes, f -> Format.count(f.lost())));
@@ -30,8 +30,8 @@ public final class ComparisonRows {
         return rows;
     }
 
-    private static ComparisonRow row(String label, Map<LaneKind, LaneFigures> lanes, Function<LaneFigures, String> cell) {
-        Map<LaneKind, String> cells = new EnumMap<>(LaneKind.class);
+    private static ComparisonRow row(String label, Map<Technique, LaneFigures> lanes, Function<LaneFigures, String> cell) {
+        Map<Technique, String> cells = new EnumMap<>(Technique.class);
         lanes.forEach((k, f) -> cells.put(k, cell.apply(f)));
         return new ComparisonRow(label, cells);
     }

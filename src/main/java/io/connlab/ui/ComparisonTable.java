@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -17,7 +17,7 @@ public final class ComparisonTable extends TableView<ComparisonRow> {
     private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
 
     /** @param shown whether a lane's column is shown (the same switch as its lane column) */
-    public ComparisonTable(List<LaneKind> lanes, Function<LaneKind, javafx.beans.value.ObservableBooleanValue> shown) {
+    public ComparisonTable(List<Technique> lanes, Function<Technique, javafx.beans.value.ObservableBooleanValue> shown) {
         setItems(rows);
         getStyleClass().addAll("comparison-table", "striped");
         setId("comparison");
@@ -29,9 +29,9 @@ public final class ComparisonTable extends TableView<ComparisonRow> {
         figure.setSortable(false);
         figure.getStyleClass().add("figure-cell");
         getColumns().add(figure);
-        for (LaneKind k : lanes) {
+        for (Technique k : lanes) {
             TableColumn<ComparisonRow, String> col = new TableColumn<>();
-            Label head = new Label(k.title());
+            Label head = new Label(k.label());
             head.getStyleClass().addAll("lane-header", "lane-" + k.id());
             col.setGraphic(head);
             col.setId("comparison-" + k.id());

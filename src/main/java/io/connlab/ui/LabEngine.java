@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import io.connlab.run.RunSettings;
 
 import java.util.List;
@@ -37,7 +37,7 @@ public interface LabEngine {
     }
 
     /** The lane's figures and wire trace; never null ({@link LaneFeed#idle()} when it has none). */
-    LaneFeed lane(LaneKind kind);
+    LaneFeed lane(Technique kind);
 
     /** The comparison table's rows as {@code bench} prints them; empty = the window derives its own. */
     default List<ComparisonRow> comparison() {
@@ -78,7 +78,7 @@ public interface LabEngine {
             }
 
             @Override
-            public LaneFeed lane(LaneKind kind) {
+            public LaneFeed lane(Technique kind) {
                 return LaneFeed.idle();
             }
 

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -161,12 +161,12 @@ public final class LabToolbar extends VBox {
         lanes.setMinWidth(Region.USE_PREF_SIZE);
         lanes.setAlignment(Pos.CENTER_LEFT);
         lanes.getChildren().add(name("lanes"));
-        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
-            ToggleButton t = new ToggleButton(k.title());
+        for (Technique k : ToolbarModel.WINDOW_LANES) {
+            ToggleButton t = new ToggleButton(k.label());
             t.setId("show-" + k.id());
             t.getStyleClass().addAll("small", "lane-" + k.id());
             t.selectedProperty().bindBidirectional(model.shownProperty(k));
-            t.setTooltip(new Tooltip("Show or hide the " + k.title() + " lane; hidden lanes do not run"));
+            t.setTooltip(new Tooltip("Show or hide the " + k.label() + " lane; hidden lanes do not run"));
             lanes.getChildren().add(t);
         }
         Label lanesMessage = new Label();

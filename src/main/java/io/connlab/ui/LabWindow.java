@@ -1,7 +1,7 @@
 package io.connlab.ui;
 
 import io.connlab.metrics.Clock;
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.geometry.Orientation;
@@ -49,7 +49,7 @@ public final class LabWindow {
     private final AppearanceModel look = new AppearanceModel();
     private final RunControlModel run;
     private final Palette palette = new Palette();
-    private final Map<LaneKind, LaneColumn> columns = new EnumMap<>(LaneKind.class);
+    private final Map<Technique, LaneColumn> columns = new EnumMap<>(Technique.class);
     private final ComparisonTable comparison;
     private final BackendPanel backendPanel;
     private final Tab backendTab;
@@ -76,7 +76,7 @@ public final class LabWindow {
         HBox lanes = new HBox();
         lanes.getStyleClass().add("lanes");
         lanes.setId("lanes");
-        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+        for (Technique k : ToolbarModel.WINDOW_LANES) {
             LaneColumn c = new LaneColumn(k, palette);
             c.visibleProperty().bind(toolbar.shownProperty(k));
             c.managedProperty().bind(c.visibleProperty());
@@ -151,7 +151,7 @@ public final class LabWindow {
         return run;
     }
 
-    public LaneColumn column(LaneKind kind) {
+    public LaneColumn column(Technique kind) {
         return columns.get(kind);
     }
 
@@ -274,7 +274,7 @@ public final class LabWindow {
             if (figuresDue) lastFigures = nanos;
             if (chartDue) lastChart = nanos;
             if (tableDue) lastTable = nanos;
-            Map<LaneKind, LaneFigures> shown = new LinkedHashMap<>();
+            Map<Technique, LaneFigures> shown = new LinkedHashMap<>();
             for (LaneColumn c : columns.values()) {
                 if (!c.isVisible()) continue;
                 LaneFeed feed = engine.lane(c.kind());

@@ -1,7 +1,7 @@
 package io.connlab.ui;
 
 import io.connlab.metrics.WireEvent;
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class LaneColumn extends VBox {
 
-    private final LaneKind kind;
+    private final Technique kind;
     private final Label state = new Label(LaneState.IDLE.text());
     private final Label detail = new Label();
     private final SequenceStrip strip;
@@ -35,14 +35,14 @@ public final class LaneColumn extends VBox {
     private final Button hide = new Button();
     private LaneFigures figures = LaneFigures.idle();
 
-    public LaneColumn(LaneKind kind, Palette palette) {
+    public LaneColumn(Technique kind, Palette palette) {
         this.kind = kind;
         getStyleClass().addAll("lane-column", "lane-" + kind.id());
         setId("lane-" + kind.id());
 
         Region bar = new Region();
         bar.getStyleClass().add("accent-bar");
-        Label title = new Label(kind.title());
+        Label title = new Label(kind.label());
         title.getStyleClass().add("lane-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         hide.setGraphic(new FontIcon(Feather.X));
@@ -95,7 +95,7 @@ public final class LaneColumn extends VBox {
         setMaxWidth(Double.MAX_VALUE);
     }
 
-    public LaneKind kind() {
+    public Technique kind() {
         return kind;
     }
 

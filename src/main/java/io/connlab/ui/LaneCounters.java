@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 
 import java.util.List;
 
@@ -14,7 +14,7 @@ public final class LaneCounters {
     private LaneCounters() {
     }
 
-    public static List<Line> lines(LaneKind kind, LaneFigures f) {
+    public static List<Line> lines(Technique kind, LaneFigures f) {
         Line p50 = new Line("p50", Format.ms(f.p50Ms()));
         Line p99 = new Line("p99", Format.ms(f.p99Ms()));
         if (kind.isPool()) {

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -16,11 +16,11 @@ public final class LatencyChart extends CanvasView {
     public static final long SPAN_MICROS = 60_000_000;
     private static final long MIN_SPAN_MICROS = 10_000_000;
 
-    private final LaneKind kind;
+    private final Technique kind;
     private final LatencyHistory history = new LatencyHistory(600);
     private long now;
 
-    public LatencyChart(Palette palette, LaneKind kind) {
+    public LatencyChart(Palette palette, Technique kind) {
         super(palette, "latency-chart");
         this.kind = kind;
     }

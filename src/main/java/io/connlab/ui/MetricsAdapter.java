@@ -3,7 +3,7 @@ package io.connlab.ui;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.TimeSeries;
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,11 +43,11 @@ public final class MetricsAdapter {
     /** The comparison's rows keyed by lane; lanes are matched by title ("Long poll") or id ("long-poll"). */
     public static List<ComparisonRow> rows(Comparison comparison) {
         List<String> names = comparison.laneNames();
-        List<LaneKind> kinds = new ArrayList<>();
+        List<Technique> kinds = new ArrayList<>();
         for (String n : names) kinds.add(kindOf(n));
         List<ComparisonRow> rows = new ArrayList<>();
         for (Comparison.Row r : comparison.rows()) {
-            Map<LaneKind, String> cells = new EnumMap<>(LaneKind.class);
+            Map<Technique, String> cells = new EnumMap<>(Technique.class);
             for (int i = 0; i < kinds.size() && i < r.cells().size(); i++) {
                 if (kinds.get(i) != null) cells.put(kinds.get(i), r.cells().get(i));
             }
@@ -56,9 +56,9 @@ public final class MetricsAdapter {
         return rows;
     }
 
-    static LaneKind kindOf(String name) {
-        for (LaneKind k : LaneKind.values()) {
-            if (k.title().equalsIgnoreCase(name) || k.id().equalsIgnoreCase(name)) return k;
+    static Technique kindOf(String name) {
+        for (Technique k : Technique.values()) {
+            if (k.label().equalsIgnoreCase(name) || k.id().equalsIgnoreCase(name)) return k;
         }
         return null;
     }

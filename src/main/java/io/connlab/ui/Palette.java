@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
@@ -26,7 +26,7 @@ public final class Palette {
 
     private final Pane holder = new Pane();
     private final Map<Role, Region> roles = new EnumMap<>(Role.class);
-    private final Map<LaneKind, Region> lanes = new EnumMap<>(LaneKind.class);
+    private final Map<Technique, Region> lanes = new EnumMap<>(Technique.class);
     private final Label type = new Label();
     private final Map<Double, Font> fonts = new HashMap<>();
 
@@ -36,7 +36,7 @@ public final class Palette {
         holder.setMaxSize(0, 0);
         holder.setOpacity(0);
         for (Role r : Role.values()) roles.put(r, swatch("swatch-" + r.name().toLowerCase()));
-        for (LaneKind k : LaneKind.values()) lanes.put(k, swatch("swatch", "lane-" + k.id()));
+        for (Technique k : Technique.values()) lanes.put(k, swatch("swatch", "lane-" + k.id()));
         holder.getChildren().add(type);
     }
 
@@ -49,7 +49,7 @@ public final class Palette {
         return read(roles.get(role), Color.GRAY);
     }
 
-    public Color lane(LaneKind kind) {
+    public Color lane(Technique kind) {
         return read(lanes.get(kind), Color.STEELBLUE);
     }
 

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -19,11 +19,11 @@ public final class PoolPicture extends CanvasView {
     private static final long FLASH_MICROS = 700_000;
     private static final int MAX_BOXES = 120;
 
-    private final LaneKind kind;
+    private final Technique kind;
     private PoolFigures pool = PoolFigures.empty();
     private long now;
 
-    public PoolPicture(Palette palette, LaneKind kind) {
+    public PoolPicture(Palette palette, Technique kind) {
         super(palette, "pool-picture");
         this.kind = kind;
     }

@@ -1,7 +1,7 @@
 package io.connlab.ui;
 
 import io.connlab.metrics.WireEvent;
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -21,12 +21,12 @@ public final class SequenceStrip extends CanvasView {
     /** How much time the strip shows: five seconds, enough to watch a poll held and answered. */
     public static final long WINDOW_MICROS = 5_000_000;
 
-    private final LaneKind kind;
+    private final Technique kind;
     private List<WireEvent> events = List.of();
     private long now;
     private LaneState state = LaneState.IDLE;
 
-    public SequenceStrip(Palette palette, LaneKind kind) {
+    public SequenceStrip(Palette palette, Technique kind) {
         super(palette, "sequence-strip");
         this.kind = kind;
     }
@@ -83,7 +83,7 @@ public final class SequenceStrip extends CanvasView {
                 default -> { }
             }
         }
-        if (open && kind == LaneKind.WEBSOCKET) g.fillRect(openFrom, top, w - openFrom, bottom - top);
+        if (open && kind == Technique.WEBSOCKET) g.fillRect(openFrom, top, w - openFrom, bottom - top);
 
         // the two lifelines
         g.setStroke(fg);

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.run.RunSettings;
 import javafx.beans.property.BooleanProperty;
@@ -37,8 +37,8 @@ public final class ToolbarModel {
     public enum Field { RATE, PAYLOAD, DURATION, CLIENTS, LANES }
 
     /** The lanes the window has columns for, in order. */
-    public static final List<LaneKind> WINDOW_LANES = List.of(LaneKind.WEBSOCKET, LaneKind.LONG_POLL,
-            LaneKind.SHORT_POLL, LaneKind.POOL_POOLED, LaneKind.POOL_UNPOOLED);
+    public static final List<Technique> WINDOW_LANES = List.of(Technique.WEBSOCKET, Technique.LONG_POLL,
+            Technique.SHORT_POLL, Technique.POOL_POOLED, Technique.POOL_UNPOOLED);
 
     private final StringProperty rate = new SimpleStringProperty(this, "rate");
     private final StringProperty payload = new SimpleStringProperty(this, "payload");
@@ -49,7 +49,7 @@ public final class ToolbarModel {
     private final IntegerProperty rttMillis = new SimpleIntegerProperty(this, "rtt", 40);
     private final IntegerProperty jitterMillis = new SimpleIntegerProperty(this, "jitter", 0);
     private final IntegerProperty timeScale = new SimpleIntegerProperty(this, "timeScale", 1);
-    private final Map<LaneKind, BooleanProperty> shown = new EnumMap<>(LaneKind.class);
+    private final Map<Technique, BooleanProperty> shown = new EnumMap<>(Technique.class);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 
@@ -57,7 +57,7 @@ public final class ToolbarModel {
 
     public ToolbarModel() {
         for (Field f : Field.values()) errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase() + "Error", ""));
-        for (LaneKind k : WINDOW_LANES) {
+        for (Technique k : WINDOW_LANES) {
             BooleanProperty p = new SimpleBooleanProperty(this, k.id(), true);
             p.addListener((o, a, b) -> check());
             shown.put(k, p);
@@ -77,7 +77,7 @@ public final class ToolbarModel {
     public IntegerProperty timeScaleProperty() { return timeScale; }
 
     /** Whether a lane's column is shown; hidden lanes do not run. */
-    public BooleanProperty shownProperty(LaneKind kind) {
+    public BooleanProperty shownProperty(Technique kind) {
         BooleanProperty p = shown.get(kind);
         if (p == null) throw new IllegalArgumentException(kind + " has no column");
         return p;
@@ -125,8 +125,8 @@ public final class ToolbarModel {
                 clamp(jitterMillis.get(), NetworkSettings.MAX_JITTER), Math.max(1, timeScale.get()));
     }
 
-    public Set<LaneKind> shownLanes() {
-        Set<LaneKind> s = EnumSet.noneOf(LaneKind.class);
+    public Set<Technique> shownLanes() {
+        Set<Technique> s = EnumSet.noneOf(Technique.class);
         shown.forEach((k, p) -> { if (p.get()) s.add(k); });
         return s;
     }

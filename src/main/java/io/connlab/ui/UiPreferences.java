@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public final class UiPreferences {
         toolbar.rttMillisProperty().set(clamp(node.getInt("rttMillis", toolbar.rttMillisProperty().get()), NetworkSettings.MAX_RTT));
         toolbar.jitterMillisProperty().set(clamp(node.getInt("jitterMillis", toolbar.jitterMillisProperty().get()), NetworkSettings.MAX_JITTER));
         toolbar.timeScaleProperty().set(Math.max(1, Math.min(600, node.getInt("timeScale", 1))));
-        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+        for (Technique k : ToolbarModel.WINDOW_LANES) {
             toolbar.shownProperty(k).set(node.getBoolean("shown." + k.id(), true));
         }
     }
@@ -79,7 +79,7 @@ public final class UiPreferences {
         node.putInt("rttMillis", toolbar.rttMillisProperty().get());
         node.putInt("jitterMillis", toolbar.jitterMillisProperty().get());
         node.putInt("timeScale", toolbar.timeScaleProperty().get());
-        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+        for (Technique k : ToolbarModel.WINDOW_LANES) {
             node.putBoolean("shown." + k.id(), toolbar.shownProperty(k).get());
         }
     }

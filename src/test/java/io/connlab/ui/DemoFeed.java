@@ -3,7 +3,7 @@ package io.connlab.ui;
 import io.connlab.metrics.Clock;
 import io.connlab.metrics.WireEvent;
 import io.connlab.metrics.WireTrace;
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import io.connlab.run.RunSettings;
 
 import java.time.Duration;
@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DemoFeed implements LabEngine {
 
-    private final Map<LaneKind, WireTrace> traces = new EnumMap<>(LaneKind.class);
-    private final Map<LaneKind, AtomicLong> delivered = new EnumMap<>(LaneKind.class);
-    private final Map<LaneKind, AtomicLong> requests = new EnumMap<>(LaneKind.class);
+    private final Map<Technique, WireTrace> traces = new EnumMap<>(Technique.class);
+    private final Map<Technique, AtomicLong> delivered = new EnumMap<>(Technique.class);
+    private final Map<Technique, AtomicLong> requests = new EnumMap<>(Technique.class);
     private final Random random = new Random(7);
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicLong lastRefused = new AtomicLong();
@@ -42,7 +42,7 @@ public final class DemoFeed implements LabEngine {
     private volatile boolean longPollHeld;
 
     public DemoFeed() {
-        for (LaneKind k : LaneKind.values()) {
+        for (Technique k : Technique.values()) {
             traces.put(k, new WireTrace(512));
             delivered.put(k, new AtomicLong());
             requests.put(k, new AtomicLong());
@@ -62,7 +62,7 @@ public final class DemoFeed implements LabEngine {
             t.setDaemon(true);
             return t;
         });
-        trace(LaneKind.WEBSOCKET, WireEvent.Kind.CONNECT, null);
+        trace(Technique.WEBSOCKET, WireEvent.Kind.CONNECT, null);
         holdPoll();
         long periodMicros = 1_000_000L / s.ratePerSecond();
         AtomicLong seq = new AtomicLong();
@@ -73,25 +73,25 @@ public final class DemoFeed implements LabEngine {
 
     private void publish(long seq) {
         later(12, () -> {
-            trace(LaneKind.WEBSOCKET, WireEvent.Kind.PUSH, null);
-            delivered.get(LaneKind.WEBSOCKET).incrementAndGet();
+            trace(Technique.WEBSOCKET, WireEvent.Kind.PUSH, null);
+            delivered.get(Technique.WEBSOCKET).incrementAndGet();
         });
         later(14, () -> {
             if (longPollHeld) {
                 longPollHeld = false;
-                trace(LaneKind.LONG_POLL, WireEvent.Kind.HOLD_END, "1 msg");
-                delivered.get(LaneKind.LONG_POLL).incrementAndGet();
+                trace(Technique.LONG_POLL, WireEvent.Kind.HOLD_END, "1 msg");
+                delivered.get(Technique.LONG_POLL).incrementAndGet();
                 later(20, this::holdPoll);
             }
         });
-        for (LaneKind k : List.of(LaneKind.POOL_POOLED, LaneKind.POOL_UNPOOLED)) {
+        for (Technique k : List.of(Technique.POOL_POOLED, Technique.POOL_UNPOOLED)) {
             trace(k, WireEvent.Kind.REQUEST, null);
             requests.get(k).incrementAndGet();
             busy.incrementAndGet();
-            int ms = k == LaneKind.POOL_POOLED ? 8 + random.nextInt(6) : 120 + random.nextInt(120);
+            int ms = k == Technique.POOL_POOLED ? 8 + random.nextInt(6) : 120 + random.nextInt(120);
             later(ms, () -> {
                 busy.decrementAndGet();
-                if (k == LaneKind.POOL_UNPOOLED && seq % 9 == 0) {
+                if (k == Technique.POOL_UNPOOLED && seq % 9 == 0) {
                     refused.incrementAndGet();
                     lastRefused.set(Clock.nowMicros());
                     trace(k, WireEvent.Kind.ERROR, "too many clients");
@@ -101,23 +101,23 @@ public final class DemoFeed implements LabEngine {
                 }
             });
         }
-        if (seq % 40 == 0) later(5, () -> trace(LaneKind.WEBSOCKET, WireEvent.Kind.DROP, "1006"));
-        if (seq % 40 == 0) later(400, () -> trace(LaneKind.WEBSOCKET, WireEvent.Kind.CONNECT, null));
+        if (seq % 40 == 0) later(5, () -> trace(Technique.WEBSOCKET, WireEvent.Kind.DROP, "1006"));
+        if (seq % 40 == 0) later(400, () -> trace(Technique.WEBSOCKET, WireEvent.Kind.CONNECT, null));
     }
 
     private void holdPoll() {
         longPollHeld = true;
-        requests.get(LaneKind.LONG_POLL).incrementAndGet();
-        trace(LaneKind.LONG_POLL, WireEvent.Kind.HOLD_START, null);
+        requests.get(Technique.LONG_POLL).incrementAndGet();
+        trace(Technique.LONG_POLL, WireEvent.Kind.HOLD_START, null);
     }
 
     private void shortPoll() {
-        requests.get(LaneKind.SHORT_POLL).incrementAndGet();
-        trace(LaneKind.SHORT_POLL, WireEvent.Kind.REQUEST, null);
+        requests.get(Technique.SHORT_POLL).incrementAndGet();
+        trace(Technique.SHORT_POLL, WireEvent.Kind.REQUEST, null);
         later(15, () -> {
             int n = settings.ratePerSecond();
-            trace(LaneKind.SHORT_POLL, WireEvent.Kind.RESPONSE, n + (n == 1 ? " msg" : " msgs"));
-            delivered.get(LaneKind.SHORT_POLL).addAndGet(n);
+            trace(Technique.SHORT_POLL, WireEvent.Kind.RESPONSE, n + (n == 1 ? " msg" : " msgs"));
+            delivered.get(Technique.SHORT_POLL).addAndGet(n);
         });
     }
 
@@ -132,7 +132,7 @@ public final class DemoFeed implements LabEngine {
         }
     }
 
-    private void trace(LaneKind k, WireEvent.Kind kind, String label) {
+    private void trace(Technique k, WireEvent.Kind kind, String label) {
         traces.get(k).append(kind, Clock.nowMicros(), label);
     }
 
@@ -154,7 +154,7 @@ public final class DemoFeed implements LabEngine {
     }
 
     @Override
-    public LaneFeed lane(LaneKind kind) {
+    public LaneFeed lane(Technique kind) {
         return new LaneFeed() {
             @Override
             public LaneFigures figures() {
@@ -168,7 +168,7 @@ public final class DemoFeed implements LabEngine {
         };
     }
 
-    private LaneFigures figuresOf(LaneKind k) {
+    private LaneFigures figuresOf(Technique k) {
         if (settings == null) return LaneFigures.idle();
         boolean running = timer != null;
         long d = delivered.get(k).get();
@@ -196,19 +196,19 @@ public final class DemoFeed implements LabEngine {
         PoolFigures pool = null;
         if (k.isPool()) {
             List<PoolFigures.Container> cs = new ArrayList<>();
-            int n = k == LaneKind.POOL_POOLED ? 4 : 14;
+            int n = k == Technique.POOL_POOLED ? 4 : 14;
             for (int i = 0; i < n; i++) {
-                PoolFigures.ContainerState st = i < (k == LaneKind.POOL_POOLED ? 1 : 6) ? PoolFigures.ContainerState.BUSY
+                PoolFigures.ContainerState st = i < (k == Technique.POOL_POOLED ? 1 : 6) ? PoolFigures.ContainerState.BUSY
                         : i % 5 == 4 ? PoolFigures.ContainerState.COLD : PoolFigures.ContainerState.WARM;
-                cs.add(new PoolFigures.Container("c" + i, st, k == LaneKind.POOL_POOLED ? 3 : (st == PoolFigures.ContainerState.BUSY ? 1 : 0)));
+                cs.add(new PoolFigures.Container("c" + i, st, k == Technique.POOL_POOLED ? 3 : (st == PoolFigures.ContainerState.BUSY ? 1 : 0)));
             }
-            pool = k == LaneKind.POOL_POOLED ? new PoolFigures(cs, 12, 100, 0, 0)
+            pool = k == Technique.POOL_POOLED ? new PoolFigures(cs, 12, 100, 0, 0)
                     : new PoolFigures(cs, 97 + (int) (t % 4), 100, refused.get(), lastRefused.get());
         }
-        return new LaneFigures(state, detail, d, k == LaneKind.WEBSOCKET ? d / 40 : 0, 0, p50, p50 * 1.6, p50 * 3, p50 * 5,
+        return new LaneFigures(state, detail, d, k == Technique.WEBSOCKET ? d / 40 : 0, 0, p50, p50 * 1.6, p50 * 3, p50 * 5,
                 p50 * (0.9 + 0.2 * random.nextDouble()), p50 * (2.5 + random.nextDouble()),
-                r, k == LaneKind.SHORT_POLL ? r / 10 : 0, k == LaneKind.WEBSOCKET ? 1 + d / 40 : r, d / 40,
-                d * (settings.payloadBytes() + 60), k == LaneKind.POOL_UNPOOLED ? refused.get() : 0,
+                r, k == Technique.SHORT_POLL ? r / 10 : 0, k == Technique.WEBSOCKET ? 1 + d / 40 : r, d / 40,
+                d * (settings.payloadBytes() + 60), k == Technique.POOL_UNPOOLED ? refused.get() : 0,
                 k.isPool() ? r : 0, k.isPool() ? r / 7 : 0, k.isPool() ? 0.2 * (k.ordinal()) : 1.0, pool);
     }
 
@@ -242,7 +242,7 @@ public final class DemoFeed implements LabEngine {
     @Override
     public Optional<Faults> faults() {
         return Optional.of(new Faults() {
-            public void dropAllWebSockets() { trace(LaneKind.WEBSOCKET, WireEvent.Kind.DROP, "1001"); }
+            public void dropAllWebSockets() { trace(Technique.WEBSOCKET, WireEvent.Kind.DROP, "1001"); }
             public void restartBackend() { }
             public void burstOfConnections(int count) { }
             public void stopDatabase(Duration pause) { }

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -50,11 +50,11 @@ class LabWindowTest {
 
     @Test
     void theWindowShowsTheFiveLaneColumns(FxRobot robot) {
-        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+        for (Technique k : ToolbarModel.WINDOW_LANES) {
             LaneColumn c = robot.lookup("#lane-" + k.id()).queryAs(LaneColumn.class);
-            assertTrue(c.isVisible(), k.title());
-            assertTrue(c.getWidth() > 50, k.title() + " has room");
-            assertEquals(k.title(), ((Label) c.lookup(".lane-title")).getText());
+            assertTrue(c.isVisible(), k.label());
+            assertTrue(c.getWidth() > 50, k.label() + " has room");
+            assertEquals(k.label(), ((Label) c.lookup(".lane-title")).getText());
         }
         assertTrue(robot.lookup("#lesson").tryQuery().isPresent());
         assertTrue(robot.lookup("#comparison").tryQuery().isPresent());
@@ -111,7 +111,7 @@ class LabWindowTest {
 
     @Test
     void hidingALaneHidesItsColumnAndItsTableColumn(FxRobot robot) {
-        LaneColumn shortPoll = window.column(LaneKind.SHORT_POLL);
+        LaneColumn shortPoll = window.column(Technique.SHORT_POLL);
         TableColumn<?, ?> tableColumn = window.comparisonTable().getColumns().stream()
                 .filter(c -> "comparison-short-poll".equals(c.getId())).findFirst().orElseThrow();
         robot.clickOn("#hide-short-poll");
@@ -119,7 +119,7 @@ class LabWindowTest {
         assertFalse(shortPoll.isVisible());
         assertFalse(shortPoll.isManaged());
         assertFalse(tableColumn.isVisible());
-        assertFalse(window.toolbarModel().shownLanes().contains(LaneKind.SHORT_POLL));
+        assertFalse(window.toolbarModel().shownLanes().contains(Technique.SHORT_POLL));
         robot.clickOn("#show-short-poll");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shortPoll.isVisible());
@@ -132,12 +132,12 @@ class LabWindowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING);
         assertEquals(1, engine.starts.get());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            for (LaneKind k : ToolbarModel.WINDOW_LANES) {
-                assertTrue(window.column(k).figures().delivered() > 0, k.title());
+            for (Technique k : ToolbarModel.WINDOW_LANES) {
+                assertTrue(window.column(k).figures().delivered() > 0, k.label());
             }
             var rows = window.comparisonTable().rows();
             assertFalse(rows.isEmpty());
-            assertNotEquals("0", rows.get(0).cell(LaneKind.WEBSOCKET));
+            assertNotEquals("0", rows.get(0).cell(Technique.WEBSOCKET));
         });
         robot.clickOn("#start");
         await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().phase() == RunControlModel.Phase.IDLE);

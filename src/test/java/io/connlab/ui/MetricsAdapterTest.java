@@ -5,7 +5,7 @@ import io.connlab.metrics.EventLog;
 import io.connlab.metrics.LaneMetrics;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,10 +36,10 @@ class MetricsAdapterTest {
         List<ComparisonRow> rows = MetricsAdapter.rows(Comparison.of(List.of(s, lp.snapshot())));
         ComparisonRow delivered = rows.get(0);
         assertEquals("delivered", delivered.label());
-        assertEquals("1", delivered.cell(LaneKind.WEBSOCKET));
-        assertEquals("0", delivered.cell(LaneKind.LONG_POLL));
-        assertEquals("", delivered.cell(LaneKind.SHORT_POLL));
-        assertEquals(LaneKind.POOL_UNPOOLED, MetricsAdapter.kindOf("unpooled"));
+        assertEquals("1", delivered.cell(Technique.WEBSOCKET));
+        assertEquals("0", delivered.cell(Technique.LONG_POLL));
+        assertEquals("", delivered.cell(Technique.SHORT_POLL));
+        assertEquals(Technique.POOL_UNPOOLED, MetricsAdapter.kindOf("unpooled"));
         assertNull(MetricsAdapter.kindOf("carrier pigeon"));
     }
 }

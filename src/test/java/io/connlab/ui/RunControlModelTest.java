@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import io.connlab.run.RunSettings;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +53,7 @@ class RunControlModelTest {
         }
 
         @Override
-        public LaneFeed lane(LaneKind kind) {
+        public LaneFeed lane(Technique kind) {
             return LaneFeed.idle();
         }
 

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,25 +51,25 @@ class SmallModelsTest {
     @Test
     void eachLaneCountsInItsOwnWords() {
         LaneFigures idle = LaneFigures.idle();
-        assertEquals("connections", LaneCounters.lines(LaneKind.WEBSOCKET, idle).get(4).name());
-        assertEquals("requests", LaneCounters.lines(LaneKind.LONG_POLL, idle).get(4).name());
-        List<LaneCounters.Line> pool = LaneCounters.lines(LaneKind.POOL_UNPOOLED, idle);
+        assertEquals("connections", LaneCounters.lines(Technique.WEBSOCKET, idle).get(4).name());
+        assertEquals("requests", LaneCounters.lines(Technique.LONG_POLL, idle).get(4).name());
+        List<LaneCounters.Line> pool = LaneCounters.lines(Technique.POOL_UNPOOLED, idle);
         assertEquals("invocations", pool.get(0).name());
         assertEquals(Format.NONE, pool.get(4).value());
-        for (LaneKind k : ToolbarModel.WINDOW_LANES) {
+        for (Technique k : ToolbarModel.WINDOW_LANES) {
             assertTrue(LaneCounters.lines(k, idle).size() <= LaneCounters.maxLines());
         }
     }
 
     @Test
     void comparisonRowsHaveACellPerLane() {
-        Map<LaneKind, LaneFigures> lanes = new EnumMap<>(LaneKind.class);
-        lanes.put(LaneKind.WEBSOCKET, LaneFigures.idle());
-        lanes.put(LaneKind.SHORT_POLL, LaneFigures.idle());
+        Map<Technique, LaneFigures> lanes = new EnumMap<>(Technique.class);
+        lanes.put(Technique.WEBSOCKET, LaneFigures.idle());
+        lanes.put(Technique.SHORT_POLL, LaneFigures.idle());
         List<ComparisonRow> rows = ComparisonRows.from(lanes);
         assertEquals("delivered", rows.get(0).label());
-        assertEquals("0", rows.get(0).cell(LaneKind.WEBSOCKET));
-        assertEquals("", rows.get(0).cell(LaneKind.LONG_POLL));
+        assertEquals("0", rows.get(0).cell(Technique.WEBSOCKET));
+        assertEquals("", rows.get(0).cell(Technique.LONG_POLL));
         assertTrue(rows.stream().anyMatch(r -> r.label().equals("p99")));
     }
 

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.run.RunSettings;
 import org.junit.jupiter.api.Test;
@@ -83,12 +83,12 @@ class ToolbarModelTest {
     @Test
     void hiddenLanesDoNotRunAndHidingAllIsRefused() {
         ToolbarModel m = new ToolbarModel();
-        m.shownProperty(LaneKind.SHORT_POLL).set(false);
-        assertFalse(m.settings().orElseThrow().lanes().contains(LaneKind.SHORT_POLL));
-        for (LaneKind k : ToolbarModel.WINDOW_LANES) m.shownProperty(k).set(false);
+        m.shownProperty(Technique.SHORT_POLL).set(false);
+        assertFalse(m.settings().orElseThrow().lanes().contains(Technique.SHORT_POLL));
+        for (Technique k : ToolbarModel.WINDOW_LANES) m.shownProperty(k).set(false);
         assertEquals("at least one lane must be enabled", m.error(LANES));
         assertTrue(m.settings().isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> m.shownProperty(LaneKind.POOL_PROXY));
+        assertThrows(IllegalArgumentException.class, () -> m.shownProperty(Technique.POOL_PROXY));
     }
 
     @Test

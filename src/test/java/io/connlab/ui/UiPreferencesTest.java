@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import io.connlab.run.LaneKind;
+import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class UiPreferencesTest {
         t.publishProperty().set(PublishPath.WEBSOCKET);
         t.rttMillisProperty().set(120);
         t.timeScaleProperty().set(60);
-        t.shownProperty(LaneKind.SHORT_POLL).set(false);
+        t.shownProperty(Technique.SHORT_POLL).set(false);
         AppearanceModel a = new AppearanceModel();
         a.themeProperty().set(Theme.NORD_DARK);
         a.setFontSize(22);
@@ -41,7 +41,7 @@ class UiPreferencesTest {
         assertEquals(PublishPath.WEBSOCKET, t2.publishProperty().get());
         assertEquals(120, t2.rttMillisProperty().get());
         assertEquals(60, t2.timeScaleProperty().get());
-        assertFalse(t2.shownProperty(LaneKind.SHORT_POLL).get());
+        assertFalse(t2.shownProperty(Technique.SHORT_POLL).get());
         assertEquals(Theme.NORD_DARK, a2.themeProperty().get());
         assertEquals(22, a2.fontSize());
         assertEquals(new UiPreferences.WindowBounds(10, 20, 1400, 900, true), again.window().orElseThrow());

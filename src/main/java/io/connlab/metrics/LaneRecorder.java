@@ -41,6 +41,14 @@ public interface LaneRecorder {
     void invocation(int client, Invocation result);
 
     /**
+     * Says, once, that the byte figures this lane reports are estimates and how they are made
+     * (for example "WebSocket frame = payload + header size"), so tables can mark them.
+     * Lanes whose bytes are measured at the socket do not call it.
+     */
+    default void bytesEstimated(String how) {
+    }
+
+    /**
      * What the function endpoint answered for one invocation.
      *
      * @param error null on success, else the error text; {@code errorKind} a short stable name for it

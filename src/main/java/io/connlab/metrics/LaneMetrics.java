@@ -1,0 +1,421 @@
+package io.connlab.metrics;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The figures of one lane. Lanes report into it from their network threads through
+ * {@link LaneRecorder} (counters are {@link LongAdder}s, latencies go into HdrHistogram
+ * recorders, per-client seq tracking takes only that client's own small lock); the run tells it
+ * what the publisher sent ({@link #published}); views and {@code bench} read it with
+ * {@link #snapshot()}, which never stops the writers.
+ *
+ * <p>Who is expected to receive what: a client first seen (first connection, request or
+ * delivery) before publishing starts is expected to receive every seq of the run; one first
+ * seen later is expected to receive from the next seq published. Reconnecting does not move
+ * that start, so what a client missed while away counts as lost. Clients 0..clients-1 never
+ * seen at all count as having missed everything.
+ *
+ * <p>Pool lanes report {@link #invocation}s: each one's round trip goes into the pool
+ * figures (and stands in for delivery latency when the lane reports no deliveries).
+ */
+public final class LaneMetrics implements LaneRecorder {
+
+    /** How long after publishing a message may take before it counts as lost in a live snapshot. */
+    public static final Duration DEFAULT_LOSS_GRACE = Duration.ofSeconds(5);
+    private static final long NONE = ClientSeqs.NONE;
+    private static final int MAX_KEYS = 64;
+    private static final int MAX_STRAY_CLIENTS = 100_000;
+    private static final int MAX_CONTAINERS = 100_000;
+
+    private final String lane;
+    private final Technique technique;
+    private final int clients;
+    private final EventLog events;
+    private final LongSupplier clock;
+    private final long startedMicros;
+    private final TimeSeries series;
+    private final Object readLock = new Object();
+
+    private final AtomicReferenceArray<ClientSeqs> byIndex;
+    private final ConcurrentHashMap<Integer, ClientSeqs> strays = new ConcurrentHashMap<>();
+    private final ClientSeqs strayOverflow = new ClientSeqs(NONE);
+    private final PublishedSeqs published = new PublishedSeqs();
+    private volatile long graceMicros = DEFAULT_LOSS_GRACE.toNanos() / 1000;
+    private volatile String bytesEstimatedHow;
+
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder responses = new LongAdder();
+    private final LongAdder emptyResponses = new LongAdder();
+    private final LongAdder bytesUp = new LongAdder();
+    private final LongAdder bytesDown = new LongAdder();
+    private final LongAdder connectionsOpened = new LongAdder();
+    private final LongAdder reconnects = new LongAdder();
+    private final LongAdder reconnectAttempts = new LongAdder();
+    private final LongAdder connectedMicros = new LongAdder();
+    private final LongAdder requestHeldMicros = new LongAdder();
+    private final LongAdder gaps = new LongAdder();
+    private final LongAdder gapMissed = new LongAdder();
+    private final LongAdder foreign = new LongAdder();
+    private final LongAdder foreignBytes = new LongAdder();
+    private final Tally<Integer> closesByCode = new Tally<>(MAX_KEYS, Integer.MIN_VALUE);
+    private final Tally<Integer> responsesByStatus = new Tally<>(MAX_KEYS, Integer.MIN_VALUE);
+    private final Tally<String> errorsByKind = new Tally<>(MAX_KEYS, "other");
+    private final LatencyRecorder latency = new LatencyRecorder();
+
+    private final LongAdder invocations = new LongAdder();
+    private final LongAdder failedInvocations = new LongAdder();
+    private final LongAdder coldStarts = new LongAdder();
+    private final LongAdder functionMicros = new LongAdder();
+    private final Set<String> containers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger dbLast = new AtomicInteger();
+    private final AtomicInteger dbMax = new AtomicInteger();
+    private final AtomicInteger dbMaxConnections = new AtomicInteger();
+    private final LatencyRecorder connectMs = new LatencyRecorder();
+    private final LatencyRecorder queryMs = new LatencyRecorder();
+    private final LatencyRecorder roundTripMs = new LatencyRecorder();
+
+    /**
+     * @param lane      the name shown for the lane ("WebSocket", "Pool: pooled", ...)
+     * @param technique how it receives; decides the cost estimate
+     * @param clients   the lane's clients, indices 0..clients-1
+     * @param events    where notable events go (shared by the run's lanes), or null for none
+     */
+    public LaneMetrics(String lane, Technique technique, int clients, EventLog events) {
+        this(lane, technique, clients, events, Clock::nowMicros, 600, Duration.ofSeconds(1));
+    }
+
+    /** As above, with the clock and time series shape given (tests use a hand-driven clock). */
+    public LaneMetrics(String lane, Technique technique, int clients, EventLog events,
+                       LongSupplier clockMicros, int seriesPoints, Duration seriesInterval) {
+        if (clients < 0) {
+            throw new IllegalArgumentException("clients must be >= 0, was " + clients);
+        }
+        this.lane = lane;
+        this.technique = technique;
+        this.clients = clients;
+        this.events = events;
+        this.clock = clockMicros;
+        this.startedMicros = clockMicros.getAsLong();
+        this.byIndex = new AtomicReferenceArray<>(clients);
+        this.series = new TimeSeries(seriesPoints, seriesInterval.toNanos() / 1000, startedMicros);
+    }
+
+    public String lane() {
+        return lane;
+    }
+
+    public Technique technique() {
+        return technique;
+    }
+
+    /** The per-interval history; it advances each time a snapshot is taken. */
+    public TimeSeries timeSeries() {
+        return series;
+    }
+
+    /** How long after publishing a message may take before a live snapshot counts it lost. */
+    public void setLossGrace(Duration grace) {
+        this.graceMicros = Math.max(0, grace.toNanos() / 1000);
+    }
+
+    // ---- the run's side ----
+
+    /** The publisher sent {@code seq}; call before the message can arrive anywhere. */
+    public void published(long seq, long sentAtMicros) {
+        published.add(seq, sentAtMicros);
+    }
+
+    // ---- LaneRecorder: network threads ----
+
+    @Override
+    public void connectionOpened(int client) {
+        ClientSeqs c = client(client);
+        long now = clock.getAsLong();
+        boolean again;
+        synchronized (c) {
+            again = c.everOpened;
+            c.everOpened = true;
+            if (c.openSinceMicros == NONE) {
+                c.openSinceMicros = now;
+            }
+        }
+        connectionsOpened.increment();
+        if (again) {
+            reconnects.increment();
+        }
+        event(client, EventLog.Kind.OPENED, again ? "connected again" : "connected");
+    }
+
+    @Override
+    public void connectionClosed(int client, int code, String reason) {
+        ClientSeqs c = client(client);
+        long now = clock.getAsLong();
+        synchronized (c) {
+            if (c.openSinceMicros != NONE) {
+                connectedMicros.add(Math.max(0, now - c.openSinceMicros));
+                c.openSinceMicros = NONE;
+            }
+        }
+        closesByCode.add(code);
+        event(client, EventLog.Kind.CLOSED, reason == null || reason.isEmpty()
+                ? "closed " + code : "closed " + code + " " + reason);
+    }
+
+    @Override
+    public void reconnecting(int client, int attempt, long delayMillis) {
+        client(client);
+        reconnectAttempts.increment();
+        event(client, EventLog.Kind.RECONNECTING, "reconnect attempt " + attempt + " in " + delayMillis + " ms");
+    }
+
+    @Override
+    public void requestSent(int client, long bytes) {
+        ClientSeqs c = client(client);
+        long now = clock.getAsLong();
+        synchronized (c) {
+            c.requestSentMicros = now;
+        }
+        requests.increment();
+        bytesUp.add(Math.max(0, bytes));
+    }
+
+    @Override
+    public void responseReceived(int client, int status, long bytes, int messages) {
+        responses.increment();
+        bytesDown.add(Math.max(0, bytes));
+        if (status <= 0) {
+            return; // a WebSocket frame: no request is held for it
+        }
+        responsesByStatus.add(status);
+        if (status >= 200 && status < 300 && messages == 0) {
+            emptyResponses.increment();
+        }
+        ClientSeqs c = client(client);
+        long now = clock.getAsLong();
+        synchronized (c) {
+            if (c.requestSentMicros != NONE) {
+                requestHeldMicros.add(Math.max(0, now - c.requestSentMicros));
+                c.requestSentMicros = NONE;
+            }
+        }
+    }
+
+    @Override
+    public void delivered(int client, long seq, long sentAtMicros, long receivedAtMicros) {
+        ClientSeqs c = client(client);
+        ClientSeqs.Outcome outcome;
+        synchronized (c) {
+            outcome = c.deliver(seq, published.first());
+        }
+        if (outcome == ClientSeqs.Outcome.DUPLICATE) {
+            duplicates.increment();
+            return;
+        }
+        delivered.increment();
+        latency.recordMicros(receivedAtMicros - sentAtMicros);
+    }
+
+    @Override
+    public void foreign(int client, long bytes) {
+        foreign.increment();
+        foreignBytes.add(Math.max(0, bytes));
+    }
+
+    @Override
+    public void gap(int client, long missed) {
+        gaps.increment();
+        if (missed > 0) {
+            gapMissed.add(missed);
+        }
+        event(client, EventLog.Kind.GAP, missed >= 0 ? "server says " + missed + " messages missed" : "server says messages were missed");
+    }
+
+    @Override
+    public void error(int client, String kind, String detail) {
+        String k = kind == null || kind.isBlank() ? "unknown" : kind;
+        errorsByKind.add(k);
+        event(client, EventLog.Kind.ERROR, detail == null || detail.isEmpty() ? k : k + ": " + detail);
+    }
+
+    @Override
+    public void invocation(int client, Invocation r) {
+        if (r == null) {
+            error(client, "invocation", "no result");
+            return;
+        }
+        invocations.increment();
+        roundTripMs.recordMillis(r.roundTripMs());
+        double billedMs = positive(r.totalMs()) + (r.coldStart() ? positive(r.initMs()) : 0);
+        functionMicros.add(Math.round(billedMs * 1000));
+        if (r.container() != null && containers.size() < MAX_CONTAINERS) {
+            containers.add(r.container());
+        }
+        if (r.coldStart()) {
+            coldStarts.increment();
+            event(client, EventLog.Kind.COLD_START, "cold start of " + r.container());
+        }
+        if (r.dbConnections() >= 0) {
+            dbLast.set(r.dbConnections());
+            dbMax.accumulateAndGet(r.dbConnections(), Math::max);
+        }
+        if (r.dbMaxConnections() > 0) {
+            dbMaxConnections.set(r.dbMaxConnections());
+        }
+        if (r.failed()) {
+            failedInvocations.increment();
+            error(client, r.errorKind() == null ? "invocation" : r.errorKind(), r.error());
+        } else {
+            connectMs.recordMillis(r.connectMs());
+            queryMs.recordMillis(r.queryMs());
+        }
+    }
+
+    @Override
+    public void bytesEstimated(String how) {
+        this.bytesEstimatedHow = how == null || how.isBlank() ? "estimated" : how;
+    }
+
+    // ---- reader side ----
+
+    /** Every figure now; loss judged for seqs published at least the loss grace ago. */
+    public LaneSnapshot snapshot() {
+        long now = clock.getAsLong();
+        return take(now, published.settledAt(now - graceMicros));
+    }
+
+    /** Every figure now, with every seq up to {@code settledUpTo} judged (at the end of a run: the last seq). */
+    public LaneSnapshot snapshot(long settledUpTo) {
+        return take(clock.getAsLong(), settledUpTo);
+    }
+
+    /** At the end of a run, once deliveries had time to drain: every published seq judged. */
+    public LaneSnapshot finalSnapshot() {
+        long last = published.last();
+        return take(clock.getAsLong(), last == NONE ? NONE : last);
+    }
+
+    private LaneSnapshot take(long now, long settled) {
+        synchronized (readLock) {
+            Histogram latencyInterval = latency.drain();
+            connectMs.drain();
+            queryMs.drain();
+            Histogram roundTripInterval = roundTripMs.drain();
+            boolean poolSeries = technique != null && technique.isPool() && delivered.sum() == 0;
+            series.offer(now, poolSeries ? invocations.sum() - failedInvocations.sum() : delivered.sum(),
+                    poolSeries ? roundTripInterval : latencyInterval);
+
+            // a pool lane that reports no deliveries receives no seqs: nothing of the stream is judged lost
+            long first = poolSeries ? NONE : published.first();
+            long lost = 0;
+            long expected = 0;
+            long open = 0;
+            long connected = connectedMicros.sum();
+            for (int i = 0; i < clients; i++) {
+                ClientSeqs c = byIndex.get(i);
+                if (c == null) {
+                    if (first != NONE && settled != NONE && settled >= first) {
+                        lost += settled - first + 1;
+                        expected += settled - first + 1;
+                    }
+                    continue;
+                }
+                long[] figures = judge(c, now, settled, first);
+                lost += figures[0];
+                expected += figures[1];
+                open += figures[2];
+                connected += figures[3];
+            }
+            for (ClientSeqs c : strays.values()) {
+                long[] figures = judge(c, now, settled, first);
+                lost += figures[0];
+                expected += figures[1];
+                open += figures[2];
+                connected += figures[3];
+            }
+            LaneSnapshot.Pool pool = invocations.sum() == 0 ? LaneSnapshot.Pool.NONE : new LaneSnapshot.Pool(
+                    invocations.sum(), failedInvocations.sum(), coldStarts.sum(), containers.size(),
+                    connectMs.summary(), queryMs.summary(), roundTripMs.summary(), functionMicros.sum() / 1000.0,
+                    dbLast.get(), dbMax.get(), dbMaxConnections.get());
+            return new LaneSnapshot(lane, technique, now, now - startedMicros, clients,
+                    published.count(), settled == NONE ? (first == NONE ? -1 : first - 1) : settled,
+                    expected, delivered.sum(), duplicates.sum(), lost,
+                    latency.summary(),
+                    requests.sum(), responses.sum(), emptyResponses.sum(), responsesByStatus.copy(),
+                    connectionsOpened.sum(), open, closesByCode.copy(),
+                    reconnects.sum(), reconnectAttempts.sum(), connected / 60_000_000.0,
+                    gaps.sum(), gapMissed.sum(), foreign.sum(), foreignBytes.sum(),
+                    errorsByKind.total(), errorsByKind.copy(),
+                    bytesUp.sum(), bytesDown.sum(), bytesEstimatedHow,
+                    requestHeldMicros.sum() / 1000.0,
+                    pool);
+        }
+    }
+
+    /** lost, expected, open (0/1), connected micros of the open connection. */
+    private static long[] judge(ClientSeqs c, long now, long settled, long first) {
+        synchronized (c) {
+            long lost = 0;
+            long expected = 0;
+            if (settled != NONE) {
+                lost = c.lost(settled, first);
+                long from = c.expectedFrom(first);
+                expected = from == NONE || settled < from ? 0 : settled - from + 1;
+            }
+            boolean open = c.openSinceMicros != NONE;
+            return new long[] {lost, expected, open ? 1 : 0, open ? Math.max(0, now - c.openSinceMicros) : 0};
+        }
+    }
+
+    // ---- helpers ----
+
+    private ClientSeqs client(int client) {
+        if (client >= 0 && client < clients) {
+            ClientSeqs c = byIndex.get(client);
+            if (c == null) {
+                c = new ClientSeqs(startForNewClient());
+                if (!byIndex.compareAndSet(client, null, c)) {
+                    c = byIndex.get(client);
+                }
+            }
+            return c;
+        }
+        ClientSeqs c = strays.get(client);
+        if (c != null) {
+            return c;
+        }
+        if (strays.size() >= MAX_STRAY_CLIENTS) {
+            return strayOverflow;
+        }
+        return strays.computeIfAbsent(client, k -> new ClientSeqs(startForNewClient()));
+    }
+
+    /** A client seen for the first time is expected from the next seq to be published (or all of them). */
+    private long startForNewClient() {
+        long last = published.last();
+        return last == NONE ? NONE : last + 1;
+    }
+
+    private void event(int client, EventLog.Kind kind, String text) {
+        if (events != null) {
+            events.add(lane, client, kind, text);
+        }
+    }
+
+    private static double positive(double v) {
+        return Double.isNaN(v) || v < 0 ? 0 : v;
+    }
+
+    @Override
+    public String toString() {
+        return "LaneMetrics[" + lane + "]";
+    }
+}

@@ -1,0 +1,78 @@
+package io.connlab.run;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One workload for every enabled lane: a stream of numbered messages at {@code ratePerSecond},
+ * each {@code payloadBytes} long, for {@code duration}; {@code clientsPerLane} simulated users
+ * in each message lane. Pool lanes make one invocation per published message.
+ */
+public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration, int clientsPerLane,
+                          Set<LaneKind> lanes, PublishPath publish, Duration shortPollInterval,
+                          Duration longPollWait) {
+
+    public static final int MAX_RATE = 10_000;
+    public static final int MIN_PAYLOAD = 64;
+    /** SNS's limit is 256 KiB; API Gateway's WebSocket message limit is 128 KB. */
+    public static final int MAX_PAYLOAD = 128 * 1024;
+    public static final int MAX_CLIENTS = 5_000;
+
+    public RunSettings {
+        if (ratePerSecond < 1 || ratePerSecond > MAX_RATE) {
+            throw new IllegalArgumentException("rate must be 1.." + MAX_RATE + " messages/s, got " + ratePerSecond);
+        }
+        if (payloadBytes < MIN_PAYLOAD || payloadBytes > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("payload size must be " + MIN_PAYLOAD + ".." + MAX_PAYLOAD
+                    + " bytes, got " + payloadBytes);
+        }
+        if (duration == null || duration.isNegative() || duration.isZero() || duration.toHours() > 24) {
+            throw new IllegalArgumentException("duration must be between 1 s and 24 h, got " + duration);
+        }
+        if (clientsPerLane < 1 || clientsPerLane > MAX_CLIENTS) {
+            throw new IllegalArgumentException("clients per lane must be 1.." + MAX_CLIENTS + ", got " + clientsPerLane);
+        }
+        if (lanes == null || lanes.isEmpty()) throw new IllegalArgumentException("at least one lane must be enabled");
+        lanes = Set.copyOf(lanes);
+        if (publish == null) publish = PublishPath.SNS;
+        if (shortPollInterval == null) shortPollInterval = Duration.ofSeconds(1);
+        if (longPollWait == null) longPollWait = Duration.ofSeconds(20);
+        if (shortPollInterval.toMillis() < 50) throw new IllegalArgumentException("short poll interval must be >= 50 ms");
+        if (longPollWait.isNegative() || longPollWait.toSeconds() > 900) {
+            throw new IllegalArgumentException("long poll wait must be 0..900 s");
+        }
+    }
+
+    /** 20 messages/s of 256 bytes for 30 s, one client per lane, every lane but the proxy, via SNS. */
+    public static RunSettings defaults() {
+        return new RunSettings(20, 256, Duration.ofSeconds(30), 1,
+                EnumSet.of(LaneKind.WEBSOCKET, LaneKind.LONG_POLL, LaneKind.SHORT_POLL,
+                        LaneKind.POOL_POOLED, LaneKind.POOL_UNPOOLED),
+                PublishPath.SNS, Duration.ofSeconds(1), Duration.ofSeconds(20));
+    }
+
+    public RunSettings withRate(int rate) {
+        return new RunSettings(rate, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait);
+    }
+
+    public RunSettings withPayloadBytes(int bytes) {
+        return new RunSettings(ratePerSecond, bytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait);
+    }
+
+    public RunSettings withDuration(Duration d) {
+        return new RunSettings(ratePerSecond, payloadBytes, d, clientsPerLane, lanes, publish, shortPollInterval, longPollWait);
+    }
+
+    public RunSettings withClients(int clients) {
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clients, lanes, publish, shortPollInterval, longPollWait);
+    }
+
+    public RunSettings withLanes(Set<LaneKind> l) {
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, l, publish, shortPollInterval, longPollWait);
+    }
+
+    public RunSettings withPublish(PublishPath p) {
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, p, shortPollInterval, longPollWait);
+    }
+}

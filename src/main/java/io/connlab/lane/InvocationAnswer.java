@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  * success, and on failure an error kind that stays the same between mock and AWS:
  * "throttled" (429 TooManyRequestsException), "db-too-many-clients" (SQLSTATE 53300),
  * "function-error" (the function failed otherwise), "http-NNN" (anything else).
+ * Database figures the answer lacks are -1 (unknown), not 0.
  */
 final class InvocationAnswer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,8 +50,8 @@ final class InvocationAnswer {
         if (n == null) n = JSON.createObjectNode();
         return new Invocation(text(n, "container"), n.path("coldStart").asBoolean(false),
                 n.path("initMs").asDouble(0), n.path("connectMs").asDouble(0), n.path("queryMs").asDouble(0),
-                n.path("totalMs").asDouble(0), roundTripMs, n.path("dbConnections").asInt(0),
-                n.path("dbMaxConnections").asInt(0), kind, error);
+                n.path("totalMs").asDouble(0), roundTripMs, n.path("dbConnections").asInt(-1),
+                n.path("dbMaxConnections").asInt(-1), kind, error);
     }
 
     private static String text(JsonNode n, String field) {

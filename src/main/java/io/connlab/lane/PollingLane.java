@@ -101,6 +101,7 @@ abstract class PollingLane implements Lane {
             executor = LaneThreads.io(prefix);
             timer = LaneThreads.timer(prefix);
             http = LaneHttp.http11(executor, connectTimeout);
+            recorder.bytesEstimated("HTTP/1.1 request and status lines, headers and bodies as the JDK client sees them");
             begin();
         }
     }

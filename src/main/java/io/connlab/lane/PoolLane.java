@@ -21,30 +21,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * steady rate with at most {@code maxConcurrency} in flight, and reports each answer as a
  * {@link LaneRecorder.Invocation}.
  *
- * <p>The lane fires on its own scheduler at the configured rate (the run gives it the
- * publish rate): one event, one invocation, as an SNS- or queue-triggered function would
- * run. Keeping the clock inside the lane lets a pooled and an unpooled lane run side by side
- * at the same rate without the publisher knowing about either. A tick that finds every
- * caller busy is skipped and counted ({@link #skipped()}), as load a saturated client cannot
- * send. "Client" in the recorder is the caller slot 0..maxConcurrency-1.
+ * <p>Two ways to drive it, chosen by the rate: with {@code ratePerSecond > 0} the lane fires
+ * on its own scheduler at that rate (give it the publish rate; a pooled and an unpooled lane
+ * then run side by side without the publisher knowing about either); with
+ * {@code ratePerSecond == 0} it fires only when the run calls {@link #invoke()}, once per
+ * published message: one event, one invocation, as an SNS-triggered function would run.
+ * An invocation that finds every caller busy is skipped and counted ({@link #skipped()}),
+ * as load a saturated client cannot send. "Client" in the recorder is the caller slot
+ * 0..maxConcurrency-1.
  *
- * <p>Every invocation that got an HTTP answer goes to {@code invocation()}, failed ones with
- * an error kind; a transport failure (no answer at all) goes to {@code invocation()} with kind
- * "connect"/"timeout"/"io" too, and to {@code error()} for the event log.
+ * <p>Every invocation goes to {@code invocation()} exactly once: its figures, or its error
+ * kind ("throttled", "db-too-many-clients", "function-error", "http-NNN", and for no answer
+ * at all "connect", "timeout", "io"). The recorder logs failed ones as errors itself, so the
+ * lane does not call {@code error()} as well.
  */
 public final class PoolLane implements Lane {
 
     /**
      * @param mode           pooled, unpooled or proxy
-     * @param ratePerSecond  invocations started per second
+     * @param ratePerSecond  invocations started per second by the lane's own scheduler, or 0 when the run calls {@link #invoke()}
      * @param maxConcurrency callers, i.e. the most invocations in flight at once
      * @param timeout        per-invocation timeout
      */
     public record Settings(PoolMode mode, double ratePerSecond, int maxConcurrency, Duration timeout) {
         public Settings {
             if (mode == null) throw new IllegalArgumentException("pool lane: mode is required");
-            if (!(ratePerSecond > 0) || ratePerSecond > 100_000) {
-                throw new IllegalArgumentException("pool lane: rate must be > 0 and <= 100000 per second, got " + ratePerSecond);
+            if (!(ratePerSecond >= 0) || ratePerSecond > 100_000) {
+                throw new IllegalArgumentException("pool lane: rate must be 0..100000 per second, got " + ratePerSecond);
             }
             if (maxConcurrency < 1) throw new IllegalArgumentException("pool lane: max concurrency must be >= 1, got " + maxConcurrency);
             if (timeout == null) timeout = Duration.ofSeconds(30);
@@ -109,6 +112,8 @@ public final class PoolLane implements Lane {
             executor = LaneThreads.io(prefix);
             timer = LaneThreads.timer(prefix);
             http = LaneHttp.http11(executor, Duration.ofSeconds(10));
+            recorder.bytesEstimated("HTTP/1.1 request and status lines, headers and bodies as the JDK client sees them");
+            if (settings.ratePerSecond() == 0) return; // driven by invoke()
             // ticks of at least 1 ms; above 1,000/s each tick fires its share, the fraction carried over
             long periodNanos = Math.max(1_000_000, Math.round(1e9 / settings.ratePerSecond()));
             double perTick = settings.ratePerSecond() * periodNanos / 1e9;
@@ -166,13 +171,22 @@ public final class PoolLane implements Lane {
         return skipped.get();
     }
 
-    private void invokeOnce() {
+    /**
+     * Starts one invocation now, if a caller is free; returns at once. False when the lane is
+     * not running or every caller is busy (counted in {@link #skipped()}). Cheap and thread-safe:
+     * the run may call it from its publishing thread once per message.
+     */
+    public boolean invoke() {
+        return invokeOnce();
+    }
+
+    private boolean invokeOnce() {
         HttpClient h = http;
-        if (stopped || h == null) return;
+        if (stopped || h == null) return false;
         Integer caller = freeCallers.poll();
         if (caller == null) {
             skipped.incrementAndGet();
-            return;
+            return false;
         }
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(settings.timeout())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
@@ -185,7 +199,7 @@ public final class PoolLane implements Lane {
             f = h.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
         } catch (RuntimeException stopping) {
             freeCallers.add(caller);
-            return;
+            return false;
         }
         inFlight.put(caller, f);
         f.whenComplete((resp, err) -> {
@@ -196,15 +210,14 @@ public final class PoolLane implements Lane {
                 freeCallers.add(caller);
             }
         });
+        return true;
     }
 
     private void answered(int caller, HttpResponse<byte[]> resp, Throwable err, double roundTripMs) {
         LaneRecorder.Invocation result;
         if (err != null) {
-            String kind = LaneHttp.errorKind(err);
-            String detail = LaneHttp.describe(err);
-            recorder.error(caller, kind, detail);
-            result = new LaneRecorder.Invocation(null, false, 0, 0, 0, 0, roundTripMs, 0, 0, kind, detail);
+            result = new LaneRecorder.Invocation(null, false, 0, 0, 0, 0, roundTripMs, -1, -1,
+                    LaneHttp.errorKind(err), LaneHttp.describe(err));
         } else {
             byte[] body = resp.body() == null ? new byte[0] : resp.body();
             recorder.responseReceived(caller, resp.statusCode(), LaneHttp.responseBytes(resp, body.length), 0);

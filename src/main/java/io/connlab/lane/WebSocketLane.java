@@ -135,6 +135,7 @@ public final class WebSocketLane implements Lane {
         synchronized (lifecycle) {
             if (started || stopped) return;
             started = true;
+            recorder.bytesEstimated("frames = payload + WebSocket header (+ mask key when sent); handshakes estimated");
             executor = LaneThreads.io("connlab-websocket");
             timer = LaneThreads.timer("connlab-websocket");
             int perClient = settings.clientsPerHttpClient();

@@ -136,7 +136,7 @@ class WireFormatsTest {
     void settingsRefuseNonsense() {
         assertThrows(IllegalArgumentException.class, () -> WebSocketLane.Settings.of("r", 0));
         assertThrows(IllegalArgumentException.class, () -> WebSocketLane.Settings.of("bad id", 1));
-        assertThrows(IllegalArgumentException.class, () -> PoolLane.Settings.of(PoolMode.POOLED, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> PoolLane.Settings.of(PoolMode.POOLED, -1, 1));
         assertThrows(IllegalArgumentException.class, () -> PoolLane.Settings.of(PoolMode.POOLED, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> ShortPollLane.Settings.of("r", 1).withInterval(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new LongPollLane("ftp://x/poll", LongPollLane.Settings.of("r", 1), new RecordingRecorder()));

@@ -80,7 +80,8 @@ public final class LongPollLane extends PollingLane {
 
     private void next(int client) {
         if (stopped) return;
-        if (states.get(client) != LaneState.CONNECTING) states.set(client, LaneState.HOLDING);
+        // java.net.http does not say when the server starts holding; a poll out counts as held
+        states.set(client, LaneState.HOLDING);
         poll(client, waitParam, requestTimeout, this::afterPoll);
     }
 

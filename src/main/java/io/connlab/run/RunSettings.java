@@ -1,5 +1,7 @@
 package io.connlab.run;
 
+import io.connlab.metrics.Technique;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,7 +12,7 @@ import java.util.Set;
  * in each message lane. Pool lanes make one invocation per published message.
  */
 public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration, int clientsPerLane,
-                          Set<LaneKind> lanes, PublishPath publish, Duration shortPollInterval,
+                          Set<Technique> lanes, PublishPath publish, Duration shortPollInterval,
                           Duration longPollWait) {
 
     public static final int MAX_RATE = 10_000;
@@ -47,8 +49,8 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
     /** 20 messages/s of 256 bytes for 30 s, one client per lane, every lane but the proxy, via SNS. */
     public static RunSettings defaults() {
         return new RunSettings(20, 256, Duration.ofSeconds(30), 1,
-                EnumSet.of(LaneKind.WEBSOCKET, LaneKind.LONG_POLL, LaneKind.SHORT_POLL,
-                        LaneKind.POOL_POOLED, LaneKind.POOL_UNPOOLED),
+                EnumSet.of(Technique.WEBSOCKET, Technique.LONG_POLL, Technique.SHORT_POLL,
+                        Technique.POOL_POOLED, Technique.POOL_UNPOOLED),
                 PublishPath.SNS, Duration.ofSeconds(1), Duration.ofSeconds(20));
     }
 
@@ -68,7 +70,7 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
         return new RunSettings(ratePerSecond, payloadBytes, duration, clients, lanes, publish, shortPollInterval, longPollWait);
     }
 
-    public RunSettings withLanes(Set<LaneKind> l) {
+    public RunSettings withLanes(Set<Technique> l) {
         return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, l, publish, shortPollInterval, longPollWait);
     }
 

@@ -1,13 +1,143 @@
 package io.connlab.app;
 
+import io.connlab.mock.MockBackend;
+import io.connlab.mock.MockConfig;
+import io.connlab.mock.MockEndpoints;
+import io.connlab.mock.TimeScale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the bundled mock backend alone.")
+/** {@code connlab serve}: the mock backend alone, for a class to connect to. Runs until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Run the bundled mock backend alone (a whole class can connect to it).",
+                "Prints every endpoint and a profile JSON the app can load. Ctrl-C stops it cleanly."})
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for a class).",
+            defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--http-port", description = "Port of the poll, SNS, invoke, @connections and admin API (0 = any free).",
+            defaultValue = "0")
+    int httpPort;
+
+    @Option(names = "--ws-port", description = "Port of the WebSocket gateway (0 = any free).", defaultValue = "0")
+    int wsPort;
+
+    @Option(names = "--stage", description = "API Gateway stage, the first path segment (default ${DEFAULT-VALUE}).",
+            defaultValue = MockConfig.DEFAULT_STAGE)
+    String stage;
+
+    @Option(names = "--time-scale", paramLabel = "K",
+            description = "Divide gateway and Lambda timeouts by K (60: a 10-minute idle timeout in 10 s).",
+            defaultValue = "1")
+    double timeScale;
+
+    @Option(names = "--token", description = "Require ?token=T on WebSocket connects ($connect authorizer).")
+    String token;
+
+    @Option(names = "--rtt", paramLabel = "MS", description = "Added round-trip time in ms.", defaultValue = "0")
+    int rtt;
+
+    @Option(names = "--jitter", paramLabel = "MS", description = "Added jitter in ms.", defaultValue = "0")
+    int jitter;
+
+    @Option(names = "--db-max-connections", paramLabel = "N", description = "The database's max_connections.",
+            defaultValue = "100")
+    int dbMaxConnections;
+
+    /** Lets tests run {@code serve} without blocking forever; counted down on stop. */
+    CountDownLatch stop = new CountDownLatch(1);
+    volatile MockBackend running;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        MockConfig config = config();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MockBackend backend;
+        try {
+            backend = MockBackend.start(config);
+        } catch (java.net.BindException e) {
+            err.println("Cannot listen on " + host + ": " + e.getMessage()
+                    + " (is the port in use? try --http-port 0 --ws-port 0)");
+            return 1;
+        }
+        running = backend;
+        Thread hook = new Thread(() -> {
+            backend.close();
+            stop.countDown();
+        }, "serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        print(out, backend.endpoints(), config);
+        if (!isLoopback(host) && token == null) {
+            err.println("WARNING: listening beyond loopback (" + host + ") without --token: anyone who can reach"
+                    + " this machine can connect. Start with --token T and share ws URL + ?token=T with the class.");
+        }
+        out.flush();
+        err.flush();
+        stop.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it closes the backend
+        }
+        backend.close();
         return 0;
+    }
+
+    MockConfig config() {
+        try {
+            return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, rtt, jitter,
+                    dbMaxConnections);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void print(PrintWriter out, MockEndpoints e, MockConfig config) {
+        String q = token == null ? "" : "?token=" + token;
+        out.println("ConnLab mock backend " + Version.get() + " is running (stage " + config.stage()
+                + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + rtt + " ms, jitter " + jitter
+                + " ms, max_connections " + config.dbMaxConnections() + ")");
+        out.println();
+        out.println("  WebSocket        " + e.websocketUrl() + q);
+        out.println("  Poll             " + e.pollUrl() + "?cursor=0&wait=20");
+        out.println("  SNS endpoint     " + e.snsEndpoint());
+        out.println("  SNS topic        " + e.topicArn() + "  (region " + e.region() + ")");
+        out.println("  Invoke           " + e.invokeUrl() + "?mode=pooled|unpooled|proxy");
+        out.println("  @connections     " + e.connectionsUrl() + "/{connectionId}");
+        out.println("  Admin            " + e.adminUrl() + "status");
+        out.println();
+        out.println("  Try: aws sns publish --endpoint-url " + e.snsEndpoint() + " --region " + e.region()
+                + " --topic-arn " + e.topicArn() + " --message hello");
+        out.println();
+        out.println("Endpoint profile (save as mock.json, load it in the app or pass to bench --profile):");
+        out.println(Profiles.mockProfileJson("ConnLab mock on " + host, e, token));
+        out.println();
+        out.println("Ctrl-C stops the backend.");
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

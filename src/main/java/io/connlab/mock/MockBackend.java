@@ -1,0 +1,227 @@
+package io.connlab.mock;
+
+import com.sun.net.httpserver.HttpServer;
+import io.connlab.mock.db.Database;
+import io.connlab.mock.edge.Admission;
+import io.connlab.mock.edge.EdgeListener;
+import io.connlab.mock.edge.NetworkConditions;
+import io.connlab.mock.function.FunctionSettings;
+import io.connlab.mock.function.FunctionSimulator;
+import io.connlab.mock.gateway.GatewayLimits;
+import io.connlab.mock.gateway.WebSocketGateway;
+import io.connlab.mock.poll.MessageStore;
+import io.connlab.mock.poll.PollApi;
+import io.connlab.mock.sns.SnsApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The bundled backend that behaves like AWS: an API Gateway WebSocket API running the chat
+ * sample, a long/short poll API, an SNS Query API, Lambda-like functions with a real
+ * database, all behind a socket-level edge that applies network conditions. Started by
+ * {@code serve} or in-process by the app; every listener binds to loopback unless asked.
+ */
+public final class MockBackend implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MockBackend.class);
+    /** A whole class connects at once; the JDK default listen backlog of 50 makes a burst wait on SYN retries. */
+    static final int BACKLOG = 2048;
+    static final int MESSAGE_WINDOW = 10_000;
+
+    static {
+        // The JDK HttpServer turns Nagle off only with this property (read once per JVM); without it
+        // every answer on a kept-alive connection waits ~45 ms for the client's delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final MockConfig config;
+    private final NetworkConditions network;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService httpExecutor;
+    private final MessageStore store;
+    private final WebSocketGateway gateway;
+    private final PollApi poll;
+    private final SnsApi sns;
+    private final Database database;
+    private final FunctionSimulator functions;
+    private final HttpServer http;
+    private final EdgeListener wsEdge;
+    private final EdgeListener httpEdge;
+    private final MockEndpoints endpoints;
+    private final AtomicInteger closed = new AtomicInteger();
+
+    private MockBackend(MockConfig config, Deque<AutoCloseable> started) throws IOException {
+        this.config = config;
+        network = new NetworkConditions(config.rttMillis(), config.jitterMillis());
+        timers = Executors.newScheduledThreadPool(1, daemon("mock-timer"));
+        started.push(timers::shutdownNow);
+        // Handlers answer quickly (long polls are parked, invocations run on their own pool),
+        // but never on one shared thread: the JDK HttpServer's default executor is the dispatcher.
+        httpExecutor = Executors.newFixedThreadPool(8, daemon("mock-http"));
+        started.push(httpExecutor::shutdownNow);
+        store = new MessageStore(MESSAGE_WINDOW);
+        gateway = new WebSocketGateway(config.stage(), GatewayLimits.apiGateway(), config.timeScale(), store::append);
+        started.push(gateway);
+        poll = new PollApi(store, config.timeScale(), timers);
+        started.push(poll);
+        sns = new SnsApi(MockConfig.DEFAULT_TOPIC_ARN);
+        // The SNS-subscribed "Lambda": store for the pollers, push through @connections.
+        sns.subscribe(MockConfig.DEFAULT_TOPIC_ARN, data -> {
+            store.append(data);
+            gateway.broadcast(data);
+        });
+        database = Database.start(config.dbMaxConnections(), network);
+        started.push(database);
+        functions = new FunctionSimulator(database, FunctionSettings.defaults(), config.timeScale());
+        started.push(functions);
+
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), BACKLOG);
+        http.setExecutor(httpExecutor);
+        String stage = "/" + config.stage();
+        http.createContext(stage + "/poll", poll);
+        http.createContext(stage + "/invoke", functions);
+        http.createContext(stage + "/@connections/", gateway.connectionsApi());
+        http.createContext("/_connlab/", new AdminApi(this));
+        http.createContext("/", sns);
+        http.start();
+        started.push(() -> http.stop(0));
+
+        InetSocketAddress wsInternal = gateway.start();
+        wsEdge = EdgeListener.open("websocket", new InetSocketAddress(config.host(), config.wsPort()), wsInternal,
+                network, gateway.frontDoor(config.token()));
+        started.push(wsEdge);
+        httpEdge = EdgeListener.open("http", new InetSocketAddress(config.host(), config.httpPort()), http.getAddress(),
+                network, Admission.ALLOW_ALL);
+        started.push(httpEdge);
+        endpoints = describe();
+    }
+
+    /** Starts every listener; on failure, whatever started is stopped again. */
+    public static MockBackend start(MockConfig config) throws IOException {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            return new MockBackend(config, started);
+        } catch (IOException | RuntimeException e) {
+            while (!started.isEmpty()) quietly(started.pop()::close);
+            throw e;
+        }
+    }
+
+    private MockEndpoints describe() {
+        String host = urlHost(config.host());
+        String httpBase = "http://" + host + ":" + httpEdge.address().getPort();
+        String stage = "/" + config.stage();
+        return new MockEndpoints(
+                "ws://" + host + ":" + wsEdge.address().getPort() + stage,
+                httpBase + stage + "/poll",
+                httpBase + "/",
+                MockConfig.DEFAULT_TOPIC_ARN,
+                "us-east-1",
+                httpBase + stage + "/invoke",
+                httpBase + stage + "/@connections",
+                httpBase + "/_connlab/");
+    }
+
+    /** The host a client should dial: a wildcard bind is reached through loopback. */
+    private static String urlHost(String bindHost) {
+        if (bindHost.equals("0.0.0.0") || bindHost.equals("::")) return "127.0.0.1";
+        return bindHost.contains(":") ? "[" + bindHost + "]" : bindHost;
+    }
+
+    public MockConfig config() {
+        return config;
+    }
+
+    public MockEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public NetworkConditions network() {
+        return network;
+    }
+
+    MessageStore store() {
+        return store;
+    }
+
+    WebSocketGateway gateway() {
+        return gateway;
+    }
+
+    PollApi poll() {
+        return poll;
+    }
+
+    SnsApi sns() {
+        return sns;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    FunctionSimulator functions() {
+        return functions;
+    }
+
+    EdgeListener websocketEdge() {
+        return wsEdge;
+    }
+
+    EdgeListener httpEdge() {
+        return httpEdge;
+    }
+
+    /**
+     * Shuts down cleanly: held polls are answered, WebSocket clients closed with 1001,
+     * functions and the database stopped, then the listeners. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed.getAndIncrement() > 0) return;
+        quietly(poll::close);
+        quietly(gateway::close);
+        quietly(functions::close);
+        // Give the answers above a moment to cross the edge before it closes.
+        quietly(() -> http.stop(0));
+        quietly(wsEdge::close);
+        quietly(httpEdge::close);
+        quietly(database::close);
+        timers.shutdownNow();
+        httpExecutor.shutdownNow();
+        quietly(() -> httpExecutor.awaitTermination(2, TimeUnit.SECONDS));
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Step step) {
+        try {
+            step.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("shutdown step failed: {}", e.toString());
+        }
+    }
+
+    static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

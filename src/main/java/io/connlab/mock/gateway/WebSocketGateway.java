@@ -1,0 +1,286 @@
+package io.connlab.mock.gateway;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.TimeScale;
+import io.connlab.mock.edge.Admission;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The mock's WebSocket API, behaving like API Gateway running the simple-websockets-chat-app
+ * sample: {@code {"action":"sendmessage","data":"hi"}} sends {@code hi} to every connection,
+ * sender included. Emulates API Gateway's frame, message, idle and duration limits, answers
+ * unrouted messages with its {@code Forbidden} frame and offers the {@code @connections} API.
+ * Listens on 127.0.0.1 behind the socket edge, whose {@link #frontDoor} answers 401/403/429.
+ */
+public final class WebSocketGateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
+    private static final String GOING_AWAY = "Going away";
+
+    private final String stage;
+    private final GatewayLimits limits;
+    private final TimeScale timeScale;
+    private final Consumer<String> onSendMessage;
+    private final ConnectRate connectRate;
+    private final Map<String, GatewayConnection> byId = new ConcurrentHashMap<>();
+    private final Server server;
+    private final ConnectionsApi connectionsApi;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicReference<Exception> startFailure = new AtomicReference<>();
+    private final AtomicBoolean startCalled = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gateway-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param stage         the stage name; the WebSocket path is {@code /{stage}}
+     * @param onSendMessage called with each {@code sendmessage}'s data (on a server thread: keep it quick)
+     */
+    public WebSocketGateway(String stage, GatewayLimits limits, TimeScale timeScale, Consumer<String> onSendMessage) {
+        this.stage = stage;
+        this.limits = limits;
+        this.timeScale = timeScale;
+        this.onSendMessage = onSendMessage == null ? data -> { } : onSendMessage;
+        this.connectRate = new ConnectRate(limits.newConnectionsPerSecond(), System::nanoTime);
+        this.server = new Server(new InetSocketAddress("127.0.0.1", 0),
+                List.of(new FrameCapDraft(limits.maxFrameBytes(), limits.maxMessageBytes())));
+        this.connectionsApi = new ConnectionsApi(this, limits.managementPostMaxBytes());
+    }
+
+    /** Binds 127.0.0.1 on an ephemeral port and returns once it listens. */
+    public InetSocketAddress start() throws IOException {
+        if (closed.get()) throw new IOException("gateway is closed");
+        if (!startCalled.compareAndSet(false, true)) throw new IllegalStateException("gateway already started");
+        server.setDaemon(true);
+        server.setConnectionLostTimeout(0); // API Gateway sends no pings; idle is handled by the sweep
+        server.setTcpNoDelay(true);
+        server.setReuseAddr(true);
+        server.setMaxPendingConnections(4096); // the listen backlog: a class connects at once
+        server.start();
+        try {
+            if (!started.await(10, TimeUnit.SECONDS)) throw new IOException("WebSocket server did not start in 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting", e);
+        }
+        Exception failure = startFailure.get();
+        if (failure != null) throw new IOException("WebSocket server failed to start: " + failure.getMessage(), failure);
+        long idle = timeScale.scale(limits.idleTimeout()).toNanos();
+        long max = timeScale.scale(limits.maxConnectionDuration()).toNanos();
+        long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), Math.min(idle, max) / 10));
+        sweeper.scheduleWithFixedDelay(() -> sweep(idle, max), period, period, TimeUnit.NANOSECONDS);
+        return new InetSocketAddress("127.0.0.1", server.getPort());
+    }
+
+    /** The edge's admission for this gateway: 403 wrong path, 429 over the connect rate, 401 without the token. */
+    public Admission frontDoor(String tokenOrNull) {
+        return new FrontDoor(stage, tokenOrNull, connectRate);
+    }
+
+    /** Pushes {@code text} to every open connection, encoded once; never waits for a slow client. */
+    public void broadcast(String text) {
+        server.broadcast(Objects.requireNonNull(text, "text"));
+    }
+
+    public int connectionCount() {
+        return byId.size();
+    }
+
+    public List<ConnectionInfo> connections() {
+        List<ConnectionInfo> out = new ArrayList<>(byId.size());
+        for (GatewayConnection c : byId.values()) {
+            if (c.socket.isOpen()) out.add(c.info());
+        }
+        return out;
+    }
+
+    /** The {@code @connections} management API, to mount at {@code /{stage}/@connections/}. */
+    public HttpHandler connectionsApi() {
+        return connectionsApi;
+    }
+
+    /** Closes every client with 1001 "Going away" and stops listening. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        sweeper.shutdownNow();
+        if (!startCalled.get()) return;
+        try {
+            server.stop(1000, GOING_AWAY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        byId.clear();
+    }
+
+    /** Info on an open connection, or null when the id is unknown or gone. */
+    ConnectionInfo connectionInfo(String id) {
+        GatewayConnection c = byId.get(id);
+        return c == null || !c.socket.isOpen() ? null : c.info();
+    }
+
+    /** Sends text to one connection; false when it is unknown or gone. */
+    boolean sendTo(String id, String text) {
+        GatewayConnection c = byId.get(id);
+        if (c == null || !c.socket.isOpen()) return false;
+        try {
+            c.socket.send(text);
+            return true;
+        } catch (WebsocketNotConnectedException gone) {
+            return false;
+        }
+    }
+
+    /** Closes one connection with 1000; false when it is unknown or gone. */
+    boolean disconnect(String id) {
+        GatewayConnection c = byId.get(id);
+        if (c == null || !c.socket.isOpen()) return false;
+        c.socket.close(CloseFrame.NORMAL);
+        return true;
+    }
+
+    static boolean isStagePath(String path, String stage) {
+        return path.equals("/" + stage) || path.equals("/" + stage + "/");
+    }
+
+    private void sweep(long idleNanos, long maxNanos) {
+        long now = System.nanoTime();
+        for (GatewayConnection c : byId.values()) {
+            if (!c.socket.isOpen()) continue;
+            if (now - c.connectedNanos >= maxNanos || now - c.lastActiveNanos() >= idleNanos) {
+                c.socket.close(CloseFrame.GOING_AWAY, GOING_AWAY);
+            }
+        }
+    }
+
+    private void route(GatewayConnection c, String text) {
+        ChatRoutes.Outcome outcome = ChatRoutes.route(text);
+        if (outcome instanceof ChatRoutes.Broadcast b) {
+            server.broadcast(b.data());
+            try {
+                onSendMessage.accept(b.data());
+            } catch (RuntimeException e) {
+                LOG.warn("onSendMessage failed", e);
+            }
+        } else if (outcome instanceof ChatRoutes.LambdaFailed) {
+            answerError(c, "Internal server error");
+        } else {
+            answerError(c, "Forbidden");
+        }
+    }
+
+    private static void answerError(GatewayConnection c, String message) {
+        try {
+            c.socket.send(ChatRoutes.errorFrame(message, c.id, AwsIds.next()));
+        } catch (WebsocketNotConnectedException gone) {
+            // closed while we answered
+        }
+    }
+
+    private static String sourceIp(WebSocket conn, ClientHandshake handshake) {
+        String forwarded = handshake.getFieldValue("X-Forwarded-For");
+        if (!forwarded.isBlank()) return forwarded.split(",")[0].trim();
+        InetSocketAddress remote = conn.getRemoteSocketAddress();
+        return remote == null || remote.getAddress() == null ? "127.0.0.1" : remote.getAddress().getHostAddress();
+    }
+
+    /** Java-WebSocket's server; its callbacks run on its worker threads. */
+    private final class Server extends WebSocketServer {
+        Server(InetSocketAddress address, List<Draft> drafts) {
+            super(address, drafts);
+        }
+
+        @Override
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
+                throws InvalidDataException {
+            String resource = request.getResourceDescriptor();
+            int q = resource.indexOf('?');
+            // Reached only when no edge sits in front; Java-WebSocket answers this with 404.
+            if (!isStagePath(q < 0 ? resource : resource.substring(0, q), stage)) {
+                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Forbidden");
+            }
+            return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            String userAgent = handshake.getFieldValue("User-Agent");
+            GatewayConnection c = new GatewayConnection(AwsIds.next(), conn, sourceIp(conn, handshake),
+                    userAgent.isEmpty() ? null : userAgent);
+            conn.setAttachment(c);
+            byId.put(c.id, c);
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            GatewayConnection c = conn.getAttachment();
+            if (c != null) byId.remove(c.id, c);
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            GatewayConnection c = conn.getAttachment();
+            if (c == null) return;
+            c.touch();
+            route(c, message);
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, ByteBuffer message) {
+            GatewayConnection c = conn.getAttachment();
+            if (c == null) return;
+            c.touch();
+            answerError(c, "Forbidden");
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata f) {
+            GatewayConnection c = conn.getAttachment();
+            if (c != null) c.touch();
+            super.onWebsocketPing(conn, f);
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            if (conn == null && started.getCount() > 0) {
+                startFailure.set(ex);
+                started.countDown();
+                return;
+            }
+            LOG.debug("WebSocket error on {}", conn, ex);
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+    }
+}

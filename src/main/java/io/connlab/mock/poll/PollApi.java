@@ -1,0 +1,182 @@
+package io.connlab.mock.poll;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.TimeScale;
+import io.connlab.mock.http.HttpIo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The long- and short-poll endpoint, {@code GET /{stage}/poll?cursor=N&wait=S}: answers at
+ * once with the messages after the cursor, or holds the request until a message arrives
+ * or the wait ends (an empty list), or, for a wait past API Gateway's integration timeout
+ * (29 s on the time scale), until that timeout cuts it off with 504.
+ *
+ * <p>A held request keeps only its exchange: {@link #handle} returns, and the publishing
+ * thread (on append) or the timer answers it later. An append answers every held poll in
+ * one pass, building one body per distinct cursor.
+ */
+public final class PollApi implements HttpHandler, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PollApi.class);
+    static final int MAX_MESSAGES = 1000;
+    /** Past the first message, an answer stops at about this much JSON; the cursor continues. */
+    static final int MAX_ANSWER_BYTES = 1 << 20;
+    static final long INTEGRATION_TIMEOUT_MILLIS = 29_000;
+    private static final String JSON = "application/json";
+
+    private final MessageStore store;
+    private final ScheduledExecutorService timers;
+    private final long integrationTimeoutMillis;
+    private final Set<HeldPoll> held = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger heldCount = new AtomicInteger();
+    private final Consumer<Message> onAppend = m -> answerHeld();
+    private volatile boolean closed;
+
+    public PollApi(MessageStore store, TimeScale timeScale, ScheduledExecutorService timers) {
+        this.store = store;
+        this.timers = timers;
+        this.integrationTimeoutMillis = timeScale.scaleMillis(INTEGRATION_TIMEOUT_MILLIS);
+        // Most held polls end by an append, not by their timer: drop cancelled timers at once
+        // instead of keeping one per answered poll queued for up to 29 s.
+        if (timers instanceof ScheduledThreadPoolExecutor stpe) stpe.setRemoveOnCancelPolicy(true);
+        store.addListener(onAppend);
+    }
+
+    /** Poll requests waiting now. */
+    public int heldPolls() {
+        return heldCount.get();
+    }
+
+    /** The integration timeout on this time scale, in milliseconds. */
+    public long integrationTimeoutMillis() {
+        return integrationTimeoutMillis;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        try {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "GET");
+                HttpIo.jsonMessage(ex, 405, "Method " + ex.getRequestMethod() + " not allowed: use GET");
+                return;
+            }
+            if (!isOwnPath(ex)) {
+                HttpIo.jsonMessage(ex, 403, "Missing Authentication Token"); // API Gateway's unknown-route answer
+                return;
+            }
+            PollParameters p = PollParameters.parse(HttpIo.query(ex));
+            long cursor = p.cursor() != null ? p.cursor() : store.head();
+            Slice now = slice(cursor);
+            if (now.answersNow() || p.waitMillis() == 0 || closed) {
+                send(ex, 200, PollAnswer.body(now));
+                return;
+            }
+            hold(ex, cursor, p.waitMillis());
+        } catch (PollParameters.Invalid bad) {
+            HttpIo.jsonMessage(ex, 400, bad.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("poll failed", e);
+            HttpIo.jsonMessage(ex, 500, "Internal server error");
+        }
+    }
+
+    private void hold(HttpExchange ex, long cursor, long waitMillis) {
+        boolean cutOff = waitMillis > integrationTimeoutMillis;
+        HeldPoll poll = new HeldPoll(ex, cursor, cutOff);
+        held.add(poll);
+        heldCount.incrementAndGet();
+        // Look again now that the poll is visible to appends: one that came in between
+        // the first look and the registration would otherwise be missed.
+        Slice again = slice(cursor);
+        if (again.answersNow() || closed) {
+            if (release(poll)) send(ex, 200, PollAnswer.body(again));
+            return;
+        }
+        try {
+            poll.timer(timers.schedule(() -> expire(poll), cutOff ? integrationTimeoutMillis : waitMillis,
+                    TimeUnit.MILLISECONDS));
+        } catch (RejectedExecutionException shuttingDown) {
+            if (release(poll)) send(ex, 200, PollAnswer.empty(cursor));
+        }
+    }
+
+    /** Answers every held poll that now has messages; the network writes happen outside the store's lock. */
+    private void answerHeld() {
+        if (heldCount.get() == 0) return;
+        Map<Long, byte[]> bodies = new HashMap<>();
+        for (HeldPoll poll : held) {
+            if (poll.answered()) continue;
+            byte[] body = bodies.computeIfAbsent(poll.cursor, this::bodyIfAny);
+            if (body.length == 0) continue; // registered after this append; a later one wakes it
+            if (release(poll)) send(poll.exchange, 200, body);
+        }
+    }
+
+    private byte[] bodyIfAny(long cursor) {
+        Slice s = slice(cursor);
+        return s.answersNow() ? PollAnswer.body(s) : new byte[0];
+    }
+
+    private void expire(HeldPoll poll) {
+        if (!release(poll)) return;
+        if (poll.cutOff) {
+            HttpIo.jsonMessage(poll.exchange, 504, "Endpoint request timed out");
+        } else {
+            send(poll.exchange, 200, PollAnswer.empty(poll.cursor));
+        }
+    }
+
+    /** Claims the poll for the caller to answer; false when someone else already did. */
+    private boolean release(HeldPoll poll) {
+        if (!poll.claim()) return false;
+        held.remove(poll);
+        heldCount.decrementAndGet();
+        poll.cancelTimer();
+        return true;
+    }
+
+    private Slice slice(long cursor) {
+        return store.slice(cursor, MAX_MESSAGES, MAX_ANSWER_BYTES);
+    }
+
+    private static void send(HttpExchange ex, int status, byte[] body) {
+        try {
+            HttpIo.send(ex, status, JSON, body);
+        } catch (RuntimeException clientGone) {
+            LOG.debug("poll answer not delivered", clientGone);
+        }
+    }
+
+    private static boolean isOwnPath(HttpExchange ex) {
+        String path = trimSlash(ex.getRequestURI().getPath());
+        String mount = trimSlash(ex.getHttpContext().getPath());
+        return path.equals(mount);
+    }
+
+    private static String trimSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Answers every held poll now (no messages, cursor unchanged); later polls are answered at once. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        store.removeListener(onAppend);
+        for (HeldPoll poll : held) {
+            if (release(poll)) send(poll.exchange, 200, PollAnswer.empty(poll.cursor));
+        }
+    }
+}

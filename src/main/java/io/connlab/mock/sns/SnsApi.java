@@ -1,0 +1,220 @@
+package io.connlab.mock.sns;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.http.HttpIo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * SNS's AWS Query API, enough for the real AWS SDK {@code SnsClient} (via
+ * {@code endpointOverride}) and {@code aws sns --endpoint-url} to publish to the mock
+ * unchanged: {@code Publish}, {@code CreateTopic}, {@code ListTopics}, {@code DeleteTopic},
+ * with AWS's XML answers and error codes. Signatures are not checked. A published message
+ * goes to the topic's in-process subscribers (the poll store, the gateway's broadcast).
+ */
+public final class SnsApi implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(SnsApi.class);
+    static final int MAX_MESSAGE_BYTES = 262_144;
+    static final int TOPICS_PER_PAGE = 100;
+    static final String API_VERSION = "2010-03-31";
+
+    private final TopicArn defaultTopic;
+    private final Topics topics = new Topics();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong fifoSequence = new AtomicLong();
+
+    /** @param defaultTopicArn a topic that exists from the start; new topics get its region and account */
+    public SnsApi(String defaultTopicArn) {
+        try {
+            defaultTopic = TopicArn.parse(defaultTopicArn, "TopicArn");
+        } catch (SnsError e) {
+            throw new IllegalArgumentException("not a topic ARN: " + defaultTopicArn);
+        }
+        topics.create(defaultTopic.toString());
+    }
+
+    public String defaultTopicArn() {
+        return defaultTopic.toString();
+    }
+
+    /** Calls {@code subscriber} with the text of every message published to the topic. */
+    public void subscribe(String topicArn, Consumer<String> subscriber) {
+        topics.subscribe(topicArn, subscriber);
+    }
+
+    /** Messages published successfully so far, on every topic. */
+    public long published() {
+        return published.get();
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        String requestId = UUID.randomUUID().toString();
+        try {
+            String method = ex.getRequestMethod();
+            if (!"POST".equals(method) && !"GET".equals(method)) {
+                ex.getResponseHeaders().set("Allow", "GET, POST");
+                throw new SnsError(405, "MethodNotAllowed", "The AWS Query API takes POST (or GET), not " + method);
+            }
+            Map<String, String> p = QueryRequest.parameters(ex);
+            String action = p.get("Action");
+            if (action == null || action.isEmpty()) {
+                throw new SnsError(400, "MissingAction", "The request is missing an action or a required parameter.");
+            }
+            String version = p.getOrDefault("Version", API_VERSION);
+            if (!API_VERSION.equals(version)) throw unknownAction(action, version);
+            String xml = switch (action) {
+                case "Publish" -> publish(p, requestId);
+                case "CreateTopic" -> createTopic(p, requestId);
+                case "ListTopics" -> listTopics(p, requestId);
+                case "DeleteTopic" -> deleteTopic(p, requestId);
+                default -> throw unknownAction(action, version);
+            };
+            sendXml(ex, 200, xml, requestId);
+        } catch (SnsError e) {
+            sendXml(ex, e.status, QueryXml.error(e.code, e.getMessage(), requestId), requestId);
+        } catch (IOException clientGone) {
+            ex.close();
+        } catch (RuntimeException e) {
+            LOG.warn("SNS request failed", e);
+            sendXml(ex, 500, QueryXml.error("InternalError", "Internal error", requestId), requestId);
+        }
+    }
+
+    private String publish(Map<String, String> p, String requestId) throws SnsError {
+        String param = present(p.get("TopicArn")) ? "TopicArn" : "TargetArn";
+        String arn = p.get(param);
+        if (!present(arn)) throw SnsError.invalidParameter("TopicArn or TargetArn Reason: no value for required parameter");
+        TopicArn topic = TopicArn.parse(arn, param);
+        String message = p.get("Message");
+        if (message == null || message.isEmpty()) throw SnsError.invalidParameter("Empty message");
+        if (utf8Length(message) > MAX_MESSAGE_BYTES) throw SnsError.messageTooLong();
+        checkSubject(p.get("Subject"));
+        String delivered = PublishStructure.forSubscribers(p.get("MessageStructure"), message);
+        if (!topics.exists(topic.toString())) throw SnsError.notFound();
+        if (topic.fifo() && !present(p.get("MessageGroupId"))) {
+            throw SnsError.invalidParameter("The MessageGroupId parameter is required for FIFO topics");
+        }
+        String messageId = UUID.randomUUID().toString();
+        topics.deliver(topic.toString(), delivered);
+        published.incrementAndGet();
+        return QueryXml.response("Publish", requestId, x -> {
+            QueryXml.element(x, "    ", "MessageId", messageId);
+            if (topic.fifo()) QueryXml.element(x, "    ", "SequenceNumber", String.format("%020d", fifoSequence.incrementAndGet()));
+        });
+    }
+
+    private String createTopic(Map<String, String> p, String requestId) throws SnsError {
+        String name = p.get("Name");
+        boolean fifoAsked = "true".equalsIgnoreCase(attribute(p, "FifoTopic"));
+        if (name == null || !TopicArn.validName(name) || name.endsWith(".fifo") != fifoAsked) {
+            throw SnsError.invalidParameter("Topic Name");
+        }
+        String arn = defaultTopic.withName(name).toString();
+        topics.create(arn);
+        return QueryXml.response("CreateTopic", requestId, x -> QueryXml.element(x, "    ", "TopicArn", arn));
+    }
+
+    private String listTopics(Map<String, String> p, String requestId) throws SnsError {
+        String after = present(p.get("NextToken")) ? decodeToken(p.get("NextToken")) : null;
+        List<String> page = topics.page(after, TOPICS_PER_PAGE);
+        String next = page.size() == TOPICS_PER_PAGE && topics.hasAfter(page.get(page.size() - 1))
+                ? encodeToken(page.get(page.size() - 1)) : null;
+        return QueryXml.response("ListTopics", requestId, x -> {
+            x.append("    <Topics>\n");
+            for (String arn : page) {
+                x.append("      <member>\n");
+                QueryXml.element(x, "        ", "TopicArn", arn);
+                x.append("      </member>\n");
+            }
+            x.append("    </Topics>\n");
+            if (next != null) QueryXml.element(x, "    ", "NextToken", next);
+        });
+    }
+
+    /** Like AWS, deleting a topic that does not exist succeeds. */
+    private String deleteTopic(Map<String, String> p, String requestId) throws SnsError {
+        String arn = p.get("TopicArn");
+        if (!present(arn)) throw SnsError.invalidParameter("TopicArn Reason: no value for required parameter");
+        topics.delete(TopicArn.parse(arn, "TopicArn").toString());
+        return QueryXml.response("DeleteTopic", requestId, null);
+    }
+
+    private static SnsError unknownAction(String action, String version) {
+        return new SnsError(400, "InvalidAction", "Could not find operation " + shorten(action) + " for version " + shorten(version));
+    }
+
+    /** {@code Attributes.entry.N.key=K} / {@code Attributes.entry.N.value=V}, as the SDK and CLI send a map. */
+    private static String attribute(Map<String, String> p, String key) {
+        for (Map.Entry<String, String> e : p.entrySet()) {
+            String k = e.getKey();
+            if (k.startsWith("Attributes.entry.") && k.endsWith(".key") && key.equals(e.getValue())) {
+                return p.get(k.substring(0, k.length() - ".key".length()) + ".value");
+            }
+        }
+        return null;
+    }
+
+    /** Subject: optional; when given, 1 to 99 printable ASCII characters, no line breaks. */
+    private static void checkSubject(String subject) throws SnsError {
+        if (subject == null) return;
+        boolean ok = !subject.isEmpty() && subject.length() < 100 && subject.charAt(0) != ' ';
+        for (int i = 0; ok && i < subject.length(); i++) {
+            char c = subject.charAt(i);
+            ok = c >= 0x20 && c < 0x7f;
+        }
+        if (!ok) throw SnsError.invalidParameter("Subject");
+    }
+
+    private static String encodeToken(String arn) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(arn.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeToken(String token) throws SnsError {
+        try {
+            String arn = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            TopicArn.parse(arn, "NextToken");
+            return arn;
+        } catch (IllegalArgumentException | SnsError e) {
+            throw SnsError.invalidParameter("NextToken");
+        }
+    }
+
+    private static int utf8Length(String s) {
+        if (s.length() > MAX_MESSAGE_BYTES) return s.length(); // already too long, whatever the encoding
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) bytes += 1;
+            else if (c < 0x800) bytes += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else bytes += 3;
+        }
+        return bytes;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isEmpty();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "..." : s;
+    }
+
+    private static void sendXml(HttpExchange ex, int status, String xml, String requestId) {
+        ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        HttpIo.send(ex, status, "text/xml", xml.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,175 @@
+package io.connlab.mock.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.connlab.mock.TimeScale;
+import io.connlab.mock.edge.EdgeListener;
+import io.connlab.mock.edge.NetworkConditions;
+import io.connlab.mock.http.HttpIo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.net.SocketFactory;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gateway behind the real socket edge, with its front door: what a client of the mock sees. */
+class GatewayThroughEdgeTest {
+    private static final int CONNECTS_PER_SECOND = 3;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private WebSocketGateway gateway;
+    private EdgeListener edge;
+    private HttpServer httpServer;
+    private ExecutorService httpExecutor;
+
+    @BeforeEach
+    void start() throws Exception {
+        start(GatewayLimits.apiGateway());
+    }
+
+    private void start(GatewayLimits limits) throws Exception {
+        if (gateway != null) stop();
+        gateway = new WebSocketGateway("dev", limits, TimeScale.REAL, null);
+        InetSocketAddress backend = gateway.start();
+        edge = EdgeListener.open("ws", new InetSocketAddress("127.0.0.1", 0), backend,
+                new NetworkConditions(0, 0), gateway.frontDoor("s3cret"));
+        httpServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        httpServer.createContext("/dev/@connections/", gateway.connectionsApi());
+        httpExecutor = Executors.newFixedThreadPool(2);
+        httpServer.setExecutor(httpExecutor);
+        httpServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close(); // first, so the goodbyes pass through the edge
+        edge.close();
+        httpServer.stop(0);
+        httpExecutor.shutdownNow();
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("ws://127.0.0.1:" + edge.address().getPort() + pathAndQuery);
+    }
+
+    /** The status a java.net.http WebSocket client reads when its handshake is refused. */
+    private int refusedStatus(String pathAndQuery) {
+        CompletionException e = assertThrows(CompletionException.class, () -> http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(uri(pathAndQuery), new WebSocket.Listener() { })
+                .join());
+        return assertInstanceOf(WebSocketHandshakeException.class, e.getCause()).getResponse().statusCode();
+    }
+
+    /** A raw upgrade request through the edge; returns the response head and its body, if any. */
+    private String rawHandshake(String pathAndQuery) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", edge.address().getPort())) {
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) break;
+                head.append((char) b);
+            }
+            Matcher length = Pattern.compile("(?i)\r\nContent-Length: *(\\d+)").matcher(head);
+            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+            return head + new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aHandshakeWithoutTheTokenReads401() throws Exception {
+        assertEquals(401, refusedStatus("/dev"));
+        assertEquals(401, refusedStatus("/dev?token=wrong"));
+        String raw = rawHandshake("/dev?token=wrong");
+        assertTrue(raw.startsWith("HTTP/1.1 401 Unauthorized\r\n"), raw);
+        assertTrue(raw.endsWith("\r\n\r\n{\"message\":\"Unauthorized\"}"), raw);
+        assertAClientStillChats();
+    }
+
+    @Test
+    void aHandshakeOnTheWrongPathReads403() {
+        assertEquals(403, refusedStatus("/prod?token=s3cret"));
+    }
+
+    @Test
+    void handshakesPastTheConnectRateRead429() throws Exception {
+        start(GatewayLimits.apiGateway().withNewConnectionsPerSecond(CONNECTS_PER_SECOND));
+        int status = 0;
+        // a second boundary can reset the count once; a 429 must come within a few rounds
+        for (int attempt = 0; attempt < 4 * CONNECTS_PER_SECOND && status != 429; attempt++) {
+            String raw = rawHandshake("/dev?token=s3cret");
+            status = Integer.parseInt(raw.substring(9, 12));
+            assertTrue(status == 101 || status == 429, raw);
+            if (status == 429) assertTrue(raw.endsWith("{\"message\":\"Too Many Requests\"}"), raw);
+        }
+        assertEquals(429, status);
+        assertEquals(429, refusedStatus("/dev?token=s3cret"), "within the same second");
+    }
+
+    @Test
+    void anAdmittedClientSeesItsOwnAddressAsSourceIp() throws Exception {
+        // bound to 127.0.0.2 so its address differs from the edge's own 127.0.0.1 towards the gateway
+        ChatClient c = new ChatClient(uri("/dev?token=s3cret"), Map.of("User-Agent", "ConnLab-Edge/1.0",
+                "X-Forwarded-For", "6.6.6.6"));
+        c.setSocketFactory(new SocketFactory() {
+            @Override
+            public Socket createSocket() throws java.io.IOException {
+                Socket s = new Socket();
+                s.bind(new InetSocketAddress("127.0.0.2", 0));
+                return s;
+            }
+
+            @Override public Socket createSocket(String h, int p) { throw new UnsupportedOperationException(); }
+            @Override public Socket createSocket(String h, int p, InetAddress l, int lp) { throw new UnsupportedOperationException(); }
+            @Override public Socket createSocket(InetAddress h, int p) { throw new UnsupportedOperationException(); }
+            @Override public Socket createSocket(InetAddress h, int p, InetAddress l, int lp) { throw new UnsupportedOperationException(); }
+        });
+        assertTrue(c.connectBlocking(5, TimeUnit.SECONDS));
+        String id = c.connectionId();
+
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + httpServer.getAddress().getPort() + "/dev/@connections/" + id)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, r.statusCode());
+        Map<?, ?> body = HttpIo.JSON.readValue(r.body(), Map.class);
+        assertEquals(Map.of("sourceIp", "127.0.0.2", "userAgent", "ConnLab-Edge/1.0"), body.get("identity"));
+    }
+
+    private void assertAClientStillChats() throws Exception {
+        ChatClient c = new ChatClient(uri("/dev?token=s3cret"), Map.of());
+        assertTrue(c.connectBlocking(5, TimeUnit.SECONDS));
+        c.chat("through the edge");
+        assertEquals("through the edge", c.next());
+    }
+}

@@ -1,0 +1,143 @@
+package io.connlab.endpoint;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Where the lanes and the publisher find a backend: the bundled mock or a live AWS stack.
+ * The same lane code runs against either; only this profile differs.
+ *
+ * <p>As JSON (what {@code serve} prints and {@link EndpointProfiles} reads), the field
+ * names are the component names: {@code name}, {@code kind} ({@code "MOCK"} or
+ * {@code "LIVE"}), {@code websocketUrl}, {@code token}, {@code pollUrl},
+ * {@code snsEndpoint}, {@code topicArn}, {@code region}, {@code invokeUrl},
+ * {@code connectionsUrl}, {@code adminUrl}.
+ *
+ * @param name           what the user calls this backend ("Bundled mock", "my-stack eu-west-1")
+ * @param kind           {@link Kind#MOCK} or {@link Kind#LIVE}
+ * @param websocketUrl   {@code wss://…/stage} or {@code ws://127.0.0.1:P/dev}; required
+ * @param token          sent as {@code ?token=} on the WebSocket handshake, or null
+ * @param pollUrl        {@code …/dev/poll} for the long- and short-poll lanes, or null when the stack has none
+ * @param snsEndpoint    SNS API endpoint override (the mock's), or null for real AWS SNS
+ * @param topicArn       the SNS topic the run publishes to, or null when the stack has none
+ * @param region         AWS region, e.g. {@code us-east-1}; required
+ * @param invokeUrl      {@code …/dev/invoke} for the pool lanes, or null
+ * @param connectionsUrl {@code …/dev/@connections} management API, or null
+ * @param adminUrl       the mock's {@code /_connlab/} admin API, or null (always null for a live stack)
+ */
+public record EndpointProfile(String name, Kind kind, String websocketUrl, String token, String pollUrl,
+                              String snsEndpoint, String topicArn, String region, String invokeUrl,
+                              String connectionsUrl, String adminUrl) {
+
+    /** The bundled mock (dummy credentials, admin API) or a deployed AWS stack. */
+    public enum Kind { MOCK, LIVE }
+
+    public EndpointProfile {
+        require("name", name);
+        if (kind == null) throw new IllegalArgumentException("endpoint profile: missing required field 'kind' (MOCK or LIVE)");
+        require("websocketUrl", websocketUrl);
+        require("region", region);
+        token = blankToNull(token);
+        pollUrl = blankToNull(pollUrl);
+        snsEndpoint = blankToNull(snsEndpoint);
+        topicArn = blankToNull(topicArn);
+        invokeUrl = blankToNull(invokeUrl);
+        connectionsUrl = blankToNull(connectionsUrl);
+        adminUrl = blankToNull(adminUrl);
+
+        checkUrl("websocketUrl", websocketUrl, "ws", "wss");
+        checkUrl("pollUrl", pollUrl, "http", "https");
+        checkUrl("snsEndpoint", snsEndpoint, "http", "https");
+        checkUrl("invokeUrl", invokeUrl, "http", "https");
+        checkUrl("connectionsUrl", connectionsUrl, "http", "https");
+        checkUrl("adminUrl", adminUrl, "http", "https");
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new IllegalArgumentException("endpoint profile: region must look like 'us-east-1', got '" + region + "'");
+        }
+        if (topicArn != null && !topicArn.matches("arn:[^:]+:sns:[^:]+:\\d{12}:[A-Za-z0-9_.-]{1,256}")) {
+            throw new IllegalArgumentException(
+                    "endpoint profile: topicArn must look like 'arn:aws:sns:us-east-1:123456789012:name', got '" + topicArn + "'");
+        }
+        if (kind == Kind.MOCK && topicArn != null && snsEndpoint == null) {
+            // without the override the SDK would publish to real AWS SNS with the mock's dummy keys
+            throw new IllegalArgumentException("endpoint profile: a MOCK profile with a topicArn needs 'snsEndpoint'");
+        }
+        if (kind == Kind.LIVE && adminUrl != null) {
+            throw new IllegalArgumentException("endpoint profile: 'adminUrl' is for the bundled mock only, not a LIVE profile");
+        }
+    }
+
+    public boolean hasPoll() {
+        return pollUrl != null;
+    }
+
+    public boolean hasSns() {
+        return topicArn != null;
+    }
+
+    public boolean hasInvoke() {
+        return invokeUrl != null;
+    }
+
+    public boolean hasConnectionsApi() {
+        return connectionsUrl != null;
+    }
+
+    /** The URI a WebSocket client connects to: {@link #websocketUrl} with {@code ?token=} added when there is a token. */
+    public URI websocketConnectUri() {
+        if (token == null) return URI.create(websocketUrl);
+        String sep = websocketUrl.contains("?") ? "&" : "?";
+        return URI.create(websocketUrl + sep + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    }
+
+    /** A copy with another name, for saving a variant of a profile. */
+    public EndpointProfile withName(String newName) {
+        return new EndpointProfile(newName, kind, websocketUrl, token, pollUrl, snsEndpoint, topicArn, region,
+                invokeUrl, connectionsUrl, adminUrl);
+    }
+
+    /** A copy with another WebSocket token (null for none). */
+    public EndpointProfile withToken(String newToken) {
+        return new EndpointProfile(name, kind, websocketUrl, newToken, pollUrl, snsEndpoint, topicArn, region,
+                invokeUrl, connectionsUrl, adminUrl);
+    }
+
+    @Override
+    public String toString() {
+        // keeps the token out of logs
+        return "EndpointProfile[" + name + ", " + kind + ", " + websocketUrl + (token == null ? "" : ", token=***") + "]";
+    }
+
+    private static void require(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("endpoint profile: missing required field '" + field + "'");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static void checkUrl(String field, String value, String... schemes) {
+        if (value == null) return;
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("endpoint profile: '" + field + "' is not a valid URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean ok = false;
+        for (String s : schemes) ok |= s.equals(scheme);
+        if (!ok) {
+            throw new IllegalArgumentException("endpoint profile: '" + field + "' must start with "
+                    + String.join(":// or ", schemes) + "://, got '" + value + "'");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("endpoint profile: '" + field + "' has no host: '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.connlab.lane;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The few threads a lane owns, all daemons with names saying whose they are, all ended by stop(). */
+final class LaneThreads {
+    private LaneThreads() {
+    }
+
+    static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A one-thread timer for backoffs, heartbeats and poll intervals; cancelled tasks leave its queue. */
+    static ScheduledThreadPoolExecutor timer(String prefix) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(prefix + "-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return timer;
+    }
+
+    /**
+     * Where the HTTP client runs its callbacks: a small fixed pool, because the JDK's default
+     * executor is an unbounded cached pool that grows a thread per concurrent completion.
+     * Our callbacks never block, so two threads (the machine's cores) keep up.
+     */
+    static ExecutorService io(String prefix) {
+        int n = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return Executors.newFixedThreadPool(n, daemon(prefix + "-io"));
+    }
+}

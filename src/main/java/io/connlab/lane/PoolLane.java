@@ -1,0 +1,231 @@
+package io.connlab.lane;
+
+import io.connlab.endpoint.EndpointProfile;
+import io.connlab.metrics.LaneRecorder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives function invocations in one {@link PoolMode} ({@code POST invokeUrl?mode=…}) at a
+ * steady rate with at most {@code maxConcurrency} in flight, and reports each answer as a
+ * {@link LaneRecorder.Invocation}.
+ *
+ * <p>Two ways to drive it, chosen by the rate: with {@code ratePerSecond > 0} the lane fires
+ * on its own scheduler at that rate (give it the publish rate; a pooled and an unpooled lane
+ * then run side by side without the publisher knowing about either); with
+ * {@code ratePerSecond == 0} it fires only when the run calls {@link #invoke()}, once per
+ * published message: one event, one invocation, as an SNS-triggered function would run.
+ * An invocation that finds every caller busy is skipped and counted ({@link #skipped()}),
+ * as load a saturated client cannot send. "Client" in the recorder is the caller slot
+ * 0..maxConcurrency-1.
+ *
+ * <p>Every invocation goes to {@code invocation()} exactly once: its figures, or its error
+ * kind ("throttled", "db-too-many-clients", "function-error", "http-NNN", and for no answer
+ * at all "connect", "timeout", "io"). The recorder logs failed ones as errors itself, so the
+ * lane does not call {@code error()} as well.
+ */
+public final class PoolLane implements Lane {
+
+    /**
+     * @param mode           pooled, unpooled or proxy
+     * @param ratePerSecond  invocations started per second by the lane's own scheduler, or 0 when the run calls {@link #invoke()}
+     * @param maxConcurrency callers, i.e. the most invocations in flight at once
+     * @param timeout        per-invocation timeout
+     */
+    public record Settings(PoolMode mode, double ratePerSecond, int maxConcurrency, Duration timeout) {
+        public Settings {
+            if (mode == null) throw new IllegalArgumentException("pool lane: mode is required");
+            if (!(ratePerSecond >= 0) || ratePerSecond > 100_000) {
+                throw new IllegalArgumentException("pool lane: rate must be 0..100000 per second, got " + ratePerSecond);
+            }
+            if (maxConcurrency < 1) throw new IllegalArgumentException("pool lane: max concurrency must be >= 1, got " + maxConcurrency);
+            if (timeout == null) timeout = Duration.ofSeconds(30);
+        }
+
+        public static Settings of(PoolMode mode, double ratePerSecond, int maxConcurrency) {
+            return new Settings(mode, ratePerSecond, maxConcurrency, Duration.ofSeconds(30));
+        }
+    }
+
+    private final URI uri;
+    private final Settings settings;
+    private final LaneRecorder recorder;
+    private final ConcurrentLinkedQueue<Integer> freeCallers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<Integer, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final Object lifecycle = new Object();
+    private volatile boolean started;
+    private volatile boolean stopped;
+    private volatile boolean lastFailed;
+    private ExecutorService executor;
+    private ScheduledThreadPoolExecutor timer;
+    private HttpClient http;
+
+    public PoolLane(EndpointProfile profile, Settings settings, LaneRecorder recorder) {
+        this(profile.invokeUrl(), settings, recorder);
+    }
+
+    public PoolLane(String invokeUrl, Settings settings, LaneRecorder recorder) {
+        if (invokeUrl == null) throw new IllegalArgumentException("pool lane: the endpoint has no invoke URL");
+        if (!invokeUrl.startsWith("http://") && !invokeUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("pool lane: invoke URL must be http(s), got " + invokeUrl);
+        }
+        this.uri = URI.create(invokeUrl + (invokeUrl.contains("?") ? "&" : "?") + "mode=" + settings.mode().wireName());
+        this.settings = settings;
+        this.recorder = recorder;
+        for (int i = 0; i < settings.maxConcurrency(); i++) freeCallers.add(i);
+    }
+
+    @Override
+    public String name() {
+        return "Pool: " + settings.mode().wireName();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public int clients() {
+        return settings.maxConcurrency();
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (started || stopped) return;
+            started = true;
+            String prefix = "connlab-pool-" + settings.mode().wireName();
+            executor = LaneThreads.io(prefix);
+            timer = LaneThreads.timer(prefix);
+            http = LaneHttp.http11(executor, Duration.ofSeconds(10));
+            recorder.bytesEstimated("HTTP/1.1 request and status lines, headers and bodies as the JDK client sees them");
+            if (settings.ratePerSecond() == 0) return; // driven by invoke()
+            // ticks of at least 1 ms; above 1,000/s each tick fires its share, the fraction carried over
+            long periodNanos = Math.max(1_000_000, Math.round(1e9 / settings.ratePerSecond()));
+            double perTick = settings.ratePerSecond() * periodNanos / 1e9;
+            double[] credit = {1 - perTick}; // the first tick fires at once
+            timer.scheduleAtFixedRate(() -> {
+                credit[0] += perTick;
+                while (credit[0] >= 1 - 1e-9 && !stopped) {
+                    credit[0] -= 1;
+                    invokeOnce();
+                }
+            }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lifecycle) {
+            if (stopped) return;
+            stopped = true;
+            if (!started) return;
+            timer.shutdownNow();
+            inFlight.values().forEach(f -> f.cancel(true));
+            inFlight.clear();
+            LaneHttp.shutdown(http);
+            http = null;
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public LaneState state() {
+        if (stopped) return LaneState.STOPPED;
+        if (!started) return LaneState.CONNECTING;
+        return lastFailed ? LaneState.RECONNECTING : LaneState.OPEN;
+    }
+
+    @Override
+    public LaneState clientState(int client) {
+        if (stopped) return LaneState.STOPPED;
+        return inFlight.containsKey(client) ? LaneState.HOLDING : LaneState.OPEN;
+    }
+
+    /** Invocations sent. */
+    public long invocations() {
+        return invocations.get();
+    }
+
+    /** Invocations that failed (any kind). */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Ticks skipped because all callers were busy. */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    /**
+     * Starts one invocation now, if a caller is free; returns at once. False when the lane is
+     * not running or every caller is busy (counted in {@link #skipped()}). Cheap and thread-safe:
+     * the run may call it from its publishing thread once per message.
+     */
+    public boolean invoke() {
+        return invokeOnce();
+    }
+
+    private boolean invokeOnce() {
+        HttpClient h = http;
+        if (stopped || h == null) return false;
+        Integer caller = freeCallers.poll();
+        if (caller == null) {
+            skipped.incrementAndGet();
+            return false;
+        }
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(settings.timeout())
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        invocations.incrementAndGet();
+        recorder.requestSent(caller, LaneHttp.requestBytes(req, 2));
+        long began = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> f;
+        try {
+            f = h.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (RuntimeException stopping) {
+            freeCallers.add(caller);
+            return false;
+        }
+        inFlight.put(caller, f);
+        f.whenComplete((resp, err) -> {
+            inFlight.remove(caller, f);
+            try {
+                if (!stopped) answered(caller, resp, err, (System.nanoTime() - began) / 1e6);
+            } finally {
+                freeCallers.add(caller);
+            }
+        });
+        return true;
+    }
+
+    private void answered(int caller, HttpResponse<byte[]> resp, Throwable err, double roundTripMs) {
+        LaneRecorder.Invocation result;
+        if (err != null) {
+            result = new LaneRecorder.Invocation(null, false, 0, 0, 0, 0, roundTripMs, -1, -1,
+                    LaneHttp.errorKind(err), LaneHttp.describe(err));
+        } else {
+            byte[] body = resp.body() == null ? new byte[0] : resp.body();
+            recorder.responseReceived(caller, resp.statusCode(), LaneHttp.responseBytes(resp, body.length), 0);
+            result = InvocationAnswer.parse(resp.statusCode(), resp.headers().firstValue("x-amzn-ErrorType").orElse(null),
+                    body, roundTripMs);
+        }
+        if (result.failed()) failures.incrementAndGet();
+        lastFailed = result.failed();
+        recorder.invocation(caller, result);
+    }
+}

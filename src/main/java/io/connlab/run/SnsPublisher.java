@@ -1,15 +1,12 @@
 package io.connlab.run;
 
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import io.connlab.endpoint.AwsAccess;
+import io.connlab.endpoint.EndpointProfile;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.SnsException;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /** Publishes through the real AWS SDK SnsClient: to the mock via its endpoint, or to real SNS unchanged. */
 public final class SnsPublisher implements Publisher {
@@ -18,20 +15,9 @@ public final class SnsPublisher implements Publisher {
     private final SnsClient sns;
     private final String topicArn;
 
-    /**
-     * @param endpointOverride the mock's SNS endpoint, or null for real SNS in {@code region}
-     */
-    public SnsPublisher(URI endpointOverride, Region region, AwsCredentialsProvider credentials, String topicArn) {
-        var builder = SnsClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)));
-        if (endpointOverride != null) builder.endpointOverride(endpointOverride);
-        this.sns = builder.build();
-        this.topicArn = topicArn;
+    public SnsPublisher(EndpointProfile profile) {
+        this.sns = AwsAccess.snsClient(profile);
+        this.topicArn = profile.topicArn();
     }
 
     @Override

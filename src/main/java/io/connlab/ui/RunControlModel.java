@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.run.Quantities;
 import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.run.RunSettings;

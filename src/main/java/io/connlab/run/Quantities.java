@@ -1,4 +1,4 @@
-package io.connlab.ui;
+package io.connlab.run;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,0 +1,243 @@
+package io.connlab.app;
+
+import io.connlab.endpoint.EndpointProfile;
+import io.connlab.endpoint.EndpointProfiles;
+import io.connlab.metrics.Comparison;
+import io.connlab.metrics.Format;
+import io.connlab.metrics.LaneSnapshot;
+import io.connlab.metrics.Technique;
+import io.connlab.mock.MockBackend;
+import io.connlab.mock.MockConfig;
+import io.connlab.run.PublishPath;
+import io.connlab.run.Quantities;
+import io.connlab.run.RunController;
+import io.connlab.run.RunException;
+import io.connlab.run.RunLane;
+import io.connlab.run.RunReport;
+import io.connlab.run.RunSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code connlab bench}: one run of every chosen lane against the in-process mock (or the
+ * endpoints a profile names), with progress while it runs and one comparison table at the end.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Run every technique side by side, headless, and print one comparison table.",
+                "Runs against the bundled mock in this process unless --profile names other endpoints."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--lanes", split = ",", paramLabel = "LANE",
+            description = "websocket, long-poll, short-poll, pool (default: all four).",
+            defaultValue = "websocket,long-poll,short-poll,pool")
+    List<String> lanes;
+
+    @Option(names = "--pool-mode", split = ",", paramLabel = "MODE",
+            description = "Pool lanes to run: pooled, unpooled, proxy (default: ${DEFAULT-VALUE}).",
+            defaultValue = "pooled,unpooled")
+    List<String> poolModes;
+
+    @Option(names = "--clients", paramLabel = "N", description = "Simulated users per lane (default ${DEFAULT-VALUE}).",
+            defaultValue = "100")
+    int clients;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Messages per second (default ${DEFAULT-VALUE}).",
+            defaultValue = "20")
+    int rate;
+
+    @Option(names = "--size", paramLabel = "BYTES", description = "Payload size, e.g. 256 or 4KB (default ${DEFAULT-VALUE}).",
+            defaultValue = "256", converter = BytesConverter.class)
+    int size;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "How long to publish, e.g. 30s, 2m (default ${DEFAULT-VALUE}).",
+            defaultValue = "30s", converter = DurationConverter.class)
+    Duration duration;
+
+    @Option(names = "--publish", paramLabel = "PATH", description = "sns or websocket (default ${DEFAULT-VALUE}).",
+            defaultValue = "sns")
+    String publish;
+
+    @Option(names = "--rtt", paramLabel = "MS", description = "Added round-trip time on the bundled mock.", defaultValue = "0")
+    int rtt;
+
+    @Option(names = "--jitter", paramLabel = "MS", description = "Added jitter on the bundled mock.", defaultValue = "0")
+    int jitter;
+
+    @Option(names = "--db-max-connections", paramLabel = "N", description = "The bundled mock database's max_connections.",
+            defaultValue = "100")
+    int dbMaxConnections;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Endpoint profile JSON (from 'connlab serve' or a live stack).")
+    Path profile;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write settings, machine and every figure as JSON.")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the comparison table as CSV.")
+    Path csv;
+
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSettings settings = settings();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EndpointProfile target;
+        MockBackend mock = null;
+        try {
+            if (profile != null) {
+                try {
+                    target = EndpointProfiles.load(profile);
+                } catch (IllegalArgumentException e) {
+                    err.println("bench: " + e.getMessage());
+                    return 2;
+                }
+                if (rtt != 0 || jitter != 0) err.println("bench: --rtt/--jitter apply to the bundled mock only; ignored");
+            } else {
+                mock = MockBackend.start(MockConfig.defaults().withNetwork(rtt, jitter).withDbMaxConnections(dbMaxConnections));
+                target = Profiles.profileOf("Bundled mock", mock.endpoints(), null);
+            }
+            return run(target, settings, out, err);
+        } finally {
+            if (mock != null) mock.close();
+        }
+    }
+
+    private int run(EndpointProfile target, RunSettings settings, PrintWriter out, PrintWriter err)
+            throws InterruptedException, IOException {
+        RunController run;
+        try {
+            run = new RunController(target, settings);
+        } catch (IllegalArgumentException e) {
+            err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        try (run) {
+            err.printf(Locale.ROOT, "bench: %s, %d client(s) per lane, %d msg/s of %d B for %s via %s, against %s%n",
+                    lanesText(settings), settings.clientsPerLane(), settings.ratePerSecond(), settings.payloadBytes(),
+                    Quantities.format(settings.duration()), settings.publish().name().toLowerCase(Locale.ROOT),
+                    target.name());
+            err.flush();
+            try {
+                run.start();
+            } catch (RunException e) {
+                err.println("bench: " + e.getMessage());
+                return 1;
+            }
+            long totalSeconds = settings.duration().toSeconds();
+            while (!run.awaitEnd(Duration.ofSeconds(1))) {
+                if (!quiet) {
+                    err.println(progress(run, totalSeconds));
+                    err.flush();
+                }
+            }
+            RunReport report = RunReport.of(run);
+            out.println();
+            out.println(Comparison.of(report.lanes()).toText());
+            if (run.publishFailures() > 0) {
+                out.println("Publish failures: " + run.publishFailures() + " (see the first error above)");
+            }
+            if (json != null) report.writeJson(json);
+            if (csv != null) report.writeCsv(csv);
+            out.flush();
+            return run.phase() == RunController.Phase.FINISHED ? 0 : 1;
+        }
+    }
+
+    private static String progress(RunController run, long totalSeconds) {
+        long elapsed = run.startedAt() == null ? 0
+                : Duration.between(run.startedAt(), java.time.Instant.now()).toSeconds();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "[%3ds/%ds] %s published %d",
+                Math.min(elapsed, totalSeconds), totalSeconds, run.phase().name().toLowerCase(Locale.ROOT), run.published()));
+        for (RunLane l : run.lanes()) {
+            LaneSnapshot s = l.snapshot();
+            sb.append(" | ").append(l.technique().label()).append(' ');
+            if (l.technique().isPool()) {
+                sb.append(s.pool().invocations()).append(" calls, ").append(s.pool().failed()).append(" failed");
+            } else {
+                sb.append(s.delivered()).append(" in, p50 ").append(Format.ms(s.latency().p50()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String lanesText(RunSettings s) {
+        return String.join(", ", s.lanes().stream().sorted().map(Technique::label).toList());
+    }
+
+    RunSettings settings() {
+        Set<Technique> chosen = EnumSet.noneOf(Technique.class);
+        for (String lane : lanes) {
+            switch (lane.trim().toLowerCase(Locale.ROOT)) {
+                case "websocket" -> chosen.add(Technique.WEBSOCKET);
+                case "long-poll" -> chosen.add(Technique.LONG_POLL);
+                case "short-poll" -> chosen.add(Technique.SHORT_POLL);
+                case "pool" -> {
+                    for (String mode : poolModes) {
+                        switch (mode.trim().toLowerCase(Locale.ROOT)) {
+                            case "pooled" -> chosen.add(Technique.POOL_POOLED);
+                            case "unpooled" -> chosen.add(Technique.POOL_UNPOOLED);
+                            case "proxy" -> chosen.add(Technique.POOL_PROXY);
+                            default -> throw bad("unknown --pool-mode '" + mode + "': use pooled, unpooled or proxy");
+                        }
+                    }
+                }
+                default -> throw bad("unknown lane '" + lane + "': use websocket, long-poll, short-poll or pool");
+            }
+        }
+        PublishPath path = switch (publish.trim().toLowerCase(Locale.ROOT)) {
+            case "sns" -> PublishPath.SNS;
+            case "websocket" -> PublishPath.WEBSOCKET;
+            default -> throw bad("--publish must be sns or websocket, got '" + publish + "'");
+        };
+        if (rtt < 0 || rtt > 60_000 || jitter < 0 || jitter > 60_000) throw bad("--rtt and --jitter must be 0..60000 ms");
+        if (dbMaxConnections < 1) throw bad("--db-max-connections must be >= 1");
+        try {
+            return new RunSettings(rate, size, duration, clients, chosen, path, null, null);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** "256", "4KB". */
+    static final class BytesConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            Integer n = Quantities.bytes(value);
+            if (n == null) throw new IllegalArgumentException("'" + value + "' is not a size like 256 or 4KB");
+            return n;
+        }
+    }
+
+    /** "30s", "2m", "500ms", or seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d = Quantities.duration(value);
+            if (d == null) throw new IllegalArgumentException("'" + value + "' is not a duration like 30s or 2m");
+            return d;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.connlab.run;
+
+import io.connlab.endpoint.EndpointProfile;
+import io.connlab.lane.Lane;
+import io.connlab.lane.LongPollLane;
+import io.connlab.lane.PoolLane;
+import io.connlab.lane.PoolMode;
+import io.connlab.lane.ShortPollLane;
+import io.connlab.lane.WebSocketLane;
+import io.connlab.metrics.EventLog;
+import io.connlab.metrics.LaneMetrics;
+import io.connlab.metrics.LaneRecorder;
+import io.connlab.metrics.Technique;
+import io.connlab.metrics.TracingRecorder;
+import io.connlab.metrics.WireTrace;
+
+/** Builds the lane for a technique, wired to its metrics and its wire trace. */
+final class Lanes {
+    private Lanes() {
+    }
+
+    /** Why {@code profile} cannot run {@code t}, or null when it can. */
+    static String unsupported(EndpointProfile profile, Technique t) {
+        return switch (t) {
+            case WEBSOCKET -> null;
+            case LONG_POLL, SHORT_POLL -> profile.hasPoll() ? null : "the backend '" + profile.name() + "' has no poll URL";
+            case POOL_POOLED, POOL_UNPOOLED, POOL_PROXY ->
+                    profile.hasInvoke() ? null : "the backend '" + profile.name() + "' has no invoke URL";
+        };
+    }
+
+    static RunLane create(EndpointProfile profile, RunSettings settings, String runId, Technique t, EventLog events) {
+        int clients = settings.clientsPerLane();
+        LaneMetrics metrics = new LaneMetrics(t.label(), t, clients, events);
+        WireTrace trace = new WireTrace();
+        LaneRecorder recorder = new TracingRecorder(metrics, trace, shape(t));
+        Lane lane = switch (t) {
+            case WEBSOCKET -> new WebSocketLane(profile, WebSocketLane.Settings.of(runId, clients), recorder);
+            case LONG_POLL -> new LongPollLane(profile,
+                    LongPollLane.Settings.of(runId, clients).withWait(settings.longPollWait()), recorder);
+            case SHORT_POLL -> new ShortPollLane(profile,
+                    ShortPollLane.Settings.of(runId, clients).withInterval(settings.shortPollInterval()), recorder);
+            // The run invokes once per published message (rate 0: no timer of the lane's own);
+            // clients are the concurrent callers, so more clients scale out more containers.
+            case POOL_POOLED, POOL_UNPOOLED, POOL_PROXY ->
+                    new PoolLane(profile, PoolLane.Settings.of(PoolMode.parse(t.id()), 0, clients), recorder);
+        };
+        return new RunLane(t, lane, metrics, trace);
+    }
+
+    private static TracingRecorder.Shape shape(Technique t) {
+        return switch (t) {
+            case WEBSOCKET -> TracingRecorder.Shape.PUSH;
+            case LONG_POLL -> TracingRecorder.Shape.HOLD;
+            default -> TracingRecorder.Shape.ASK;
+        };
+    }
+}

@@ -116,9 +116,14 @@ class LanesOnMockTest {
     void heartbeatsKeepClientsPastTheIdleTimeout() throws Exception {
         startMock(MockConfig.defaults().withTimeScale(600)); // 10 min idle timeout -> 1 s
         RecordingRecorder rec = new RecordingRecorder();
+        RecordingRecorder quietRec = new RecordingRecorder();
         WebSocketLane ws = started(new WebSocketLane(profile, WebSocketLane.Settings.of("run1", 2).withTimeScale(600), rec));
-        await().atMost(WAIT).until(() -> ws.state() == LaneState.OPEN);
-        await().atMost(WAIT).until(() -> ws.heartbeatAnswers() >= 8); // about 2 s, twice the idle timeout
+        WebSocketLane quiet = started(new WebSocketLane(profile, WebSocketLane.Settings.of("run1", 2)
+                .withHeartbeat(Duration.ofMinutes(1)).withBackoff(FAST), quietRec));
+        await().atMost(WAIT).until(() -> ws.state() == LaneState.OPEN && quiet.state() == LaneState.OPEN);
+        // the quiet lane is closed for idleness twice over (about 2 s); the heartbeating one never
+        await().atMost(WAIT).until(() -> quietRec.closed.stream().filter(c -> c.code() == 1001).count() >= 4);
+        assertTrue(ws.heartbeatAnswers() >= 4);
         assertEquals(0, ws.reconnects());
         assertTrue(rec.closed.isEmpty(), rec.closed::toString);
         assertEquals(0, rec.foreign.get());

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * What the long- and short-poll lanes share: one HTTP/1.1 client for all their clients
- * (requests are async, so a thousand pollers cost a thousand sockets, not a thousand threads),
+ * What the long- and short-poll lanes share: a few HTTP/1.1 clients for all their clients
+ * (requests are async, so a thousand pollers cost a thousand sockets and four selector
+ * threads, not a thousand threads),
  * the per-client cursor, and turning an answer into deliveries.
  */
 abstract class PollingLane implements Lane {
@@ -45,7 +46,9 @@ abstract class PollingLane implements Lane {
     volatile boolean stopped;
     ExecutorService executor;
     ScheduledThreadPoolExecutor timer;
-    HttpClient http;
+    /** Clients per HttpClient: each HttpClient has one selector thread; a few share a thousand pollers' I/O. */
+    static final int CLIENTS_PER_HTTP_CLIENT = 250;
+    volatile HttpClient[] http;
 
     PollingLane(String name, String pollUrl, String runId, int clients, Duration connectTimeout, LaneRecorder recorder) {
         if (pollUrl == null) throw new IllegalArgumentException(name + ": the endpoint has no poll URL");
@@ -100,7 +103,9 @@ abstract class PollingLane implements Lane {
             String prefix = "connlab-" + name.toLowerCase().replace(' ', '-');
             executor = LaneThreads.io(prefix);
             timer = LaneThreads.timer(prefix);
-            http = LaneHttp.http11(executor, connectTimeout);
+            HttpClient[] h = new HttpClient[(clients + CLIENTS_PER_HTTP_CLIENT - 1) / CLIENTS_PER_HTTP_CLIENT];
+            for (int i = 0; i < h.length; i++) h[i] = LaneHttp.http11(executor, connectTimeout);
+            http = h;
             recorder.bytesEstimated("HTTP/1.1 request and status lines, headers and bodies as the JDK client sees them");
             begin();
         }
@@ -121,7 +126,7 @@ abstract class PollingLane implements Lane {
                 CompletableFuture<?> f = inFlight.getAndSet(i, null);
                 if (f != null) f.cancel(true);
             }
-            LaneHttp.shutdown(http);
+            for (HttpClient h : http) LaneHttp.shutdown(h);
             http = null;
             executor.shutdownNow();
         }
@@ -163,8 +168,9 @@ abstract class PollingLane implements Lane {
      * true when a 200 answer was delivered, false after an error (already reported).
      */
     final void poll(int client, String wait, Duration timeout, java.util.function.BiConsumer<Integer, Boolean> after) {
-        HttpClient h = http;
-        if (stopped || h == null) return;
+        HttpClient[] all = http;
+        if (stopped || all == null) return;
+        HttpClient h = all[client / CLIENTS_PER_HTTP_CLIENT];
         HttpRequest req = HttpRequest.newBuilder(pollUri(client, wait)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         requests.incrementAndGet();

@@ -42,8 +42,10 @@ public final class PoolLane implements Lane {
      * @param ratePerSecond  invocations started per second by the lane's own scheduler, or 0 when the run calls {@link #invoke()}
      * @param maxConcurrency callers, i.e. the most invocations in flight at once
      * @param timeout        per-invocation timeout
+     * @param workMillis     time the function spends after its query, still holding its database
+     *                       connection, as a slow function would ({@code sleepMs=} on the mock; 0 for none)
      */
-    public record Settings(PoolMode mode, double ratePerSecond, int maxConcurrency, Duration timeout) {
+    public record Settings(PoolMode mode, double ratePerSecond, int maxConcurrency, Duration timeout, long workMillis) {
         public Settings {
             if (mode == null) throw new IllegalArgumentException("pool lane: mode is required");
             if (!(ratePerSecond >= 0) || ratePerSecond > 100_000) {
@@ -51,10 +53,17 @@ public final class PoolLane implements Lane {
             }
             if (maxConcurrency < 1) throw new IllegalArgumentException("pool lane: max concurrency must be >= 1, got " + maxConcurrency);
             if (timeout == null) timeout = Duration.ofSeconds(30);
+            if (workMillis < 0 || workMillis > 29_000) {
+                throw new IllegalArgumentException("pool lane: function work time must be 0..29000 ms, got " + workMillis);
+            }
         }
 
         public static Settings of(PoolMode mode, double ratePerSecond, int maxConcurrency) {
-            return new Settings(mode, ratePerSecond, maxConcurrency, Duration.ofSeconds(30));
+            return new Settings(mode, ratePerSecond, maxConcurrency, Duration.ofSeconds(30), 0);
+        }
+
+        public Settings withWorkMillis(long ms) {
+            return new Settings(mode, ratePerSecond, maxConcurrency, timeout, ms);
         }
     }
 
@@ -83,7 +92,8 @@ public final class PoolLane implements Lane {
         if (!invokeUrl.startsWith("http://") && !invokeUrl.startsWith("https://")) {
             throw new IllegalArgumentException("pool lane: invoke URL must be http(s), got " + invokeUrl);
         }
-        this.uri = URI.create(invokeUrl + (invokeUrl.contains("?") ? "&" : "?") + "mode=" + settings.mode().wireName());
+        this.uri = URI.create(invokeUrl + (invokeUrl.contains("?") ? "&" : "?") + "mode=" + settings.mode().wireName()
+                + (settings.workMillis() > 0 ? "&sleepMs=" + settings.workMillis() : ""));
         this.settings = settings;
         this.recorder = recorder;
         for (int i = 0; i < settings.maxConcurrency(); i++) freeCallers.add(i);

@@ -226,6 +226,15 @@ public final class WebSocketLane implements Lane {
         return sendMessage(0, data);
     }
 
+    /**
+     * The gateway's connection id of user {@code client} (what {@code @connections/{id}} takes),
+     * learned from the gateway's answer to its first heartbeat; null before that or while away.
+     */
+    public String connectionId(int client) {
+        WebSocketUser u = users[client];
+        return u == null ? null : u.connectionId;
+    }
+
     /** Drops user {@code client}'s connection without a close handshake, as a network fault would. For lessons and tests. */
     public void dropConnection(int client) {
         WebSocketUser u = users[client];
@@ -266,6 +275,16 @@ public final class WebSocketLane implements Lane {
                 u.send(HEARTBEAT);
             }
         }
+    }
+
+    /** The {@code connectionId} string in a gateway answer, or null. */
+    static String connectionIdIn(String text) {
+        int k = text.indexOf("\"connectionId\"");
+        if (k < 0) return null;
+        int colon = text.indexOf(':', k);
+        int open = colon < 0 ? -1 : text.indexOf('"', colon);
+        int close = open < 0 ? -1 : text.indexOf('"', open + 1);
+        return close < 0 ? null : text.substring(open + 1, close);
     }
 
     /**

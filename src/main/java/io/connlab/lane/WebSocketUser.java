@@ -33,6 +33,8 @@ final class WebSocketUser implements WebSocket.Listener {
     private volatile CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
 
     volatile LaneState state = LaneState.CONNECTING;
+    /** The gateway's id for the current connection, once a gateway answer told it; null before. */
+    volatile String connectionId;
     volatile long lastSentNanos = System.nanoTime();
     private volatile int attempt;
     private volatile boolean everOpened;
@@ -125,6 +127,7 @@ final class WebSocketUser implements WebSocket.Listener {
             if (stamp.seq() > lastSeq) lastSeq = stamp.seq();
         } else if (WebSocketLane.isGatewayAnswer(text)) {
             lane.heartbeatAnswers.incrementAndGet();
+            if (connectionId == null) connectionId = WebSocketLane.connectionIdIn(text);
             recorder.responseReceived(index, 0, bytes, 0);
         } else {
             recorder.responseReceived(index, 0, bytes, 0);
@@ -136,6 +139,7 @@ final class WebSocketUser implements WebSocket.Listener {
     private void ended(WebSocket w, int code, String reason) {
         if (!ws.compareAndSet(w, null)) return; // already reported
         partial.setLength(0);
+        connectionId = null;
         recorder.connectionClosed(index, code, reason == null ? "" : reason);
         closed.complete(null);
         if (lane.stopped()) {

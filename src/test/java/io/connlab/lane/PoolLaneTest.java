@@ -54,7 +54,7 @@ class PoolLaneTest {
 
     /** pooled: always fine on one warm container; unpooled: the 3rd call on finds the database full; proxy: throttled. */
     private void invoke(HttpExchange ex) throws IOException {
-        String mode = ex.getRequestURI().getQuery().replace("mode=", "");
+        String mode = ex.getRequestURI().getQuery().replace("mode=", "").replaceAll("&.*", "");
         modes.add(mode);
         ex.getRequestBody().readAllBytes();
         try {

@@ -83,6 +83,8 @@ class WireFormatsTest {
         assertFalse(WebSocketLane.isGatewayAnswer("{\"message\": \"Forbidden\"}"));
         assertFalse(WebSocketLane.isGatewayAnswer("hi, the message is Forbidden connectionId requestId"));
         assertFalse(WebSocketLane.isGatewayAnswer(RunMessage.format("r", 1, 1, 300)));
+        assertEquals("abc=", WebSocketLane.connectionIdIn("{\"message\": \"Forbidden\", \"connectionId\":\"abc=\", \"requestId\":\"d\"}"));
+        assertNull(WebSocketLane.connectionIdIn("{\"message\": \"Forbidden\"}"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.connlab.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.LaneSnapshot;
 
@@ -24,7 +25,7 @@ public record RunReport(String runId, String backend, String backendKind, Instan
                         List<Comparison.Row> table, String footnote) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .findAndRegisterModules()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,6 +1,8 @@
 package io.connlab.mock.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -13,7 +15,9 @@ import java.util.Map;
 
 /** Small helpers shared by the mock's HTTP handlers: read bounded bodies, parse queries, answer. */
 public final class HttpIo {
-    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** A refused body up to this size is read and dropped before answering. */
     public static final long MAX_DISCARD_BYTES = 16L << 20;
 

@@ -1,5 +1,6 @@
 package io.connlab.app;
 
+import io.connlab.ui.GuiLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,9 +28,9 @@ public final class Main implements Callable<Integer> {
         return cl;
     }
 
+    /** No subcommand: the desktop lab, with the bundled mock started in the background. */
     @Override
     public Integer call() {
-        System.err.println("The desktop window is not built yet; try 'connlab serve'.");
-        return 1;
+        return GuiLauncher.launch(new String[0], LabRuntime::new);
     }
 }

@@ -13,6 +13,13 @@ import java.util.function.Function;
 public final class Comparison {
 
     /** One figure across the lanes, in lane order. */
+    /** What a cell shows when the figure does not apply to the lane. */
+    static final String NONE = "–";
+
+    private static boolean isPoll(LaneSnapshot s) {
+        return s.technique() == Technique.LONG_POLL || s.technique() == Technique.SHORT_POLL;
+    }
+
     public record Row(String label, List<String> cells) {
     }
 
@@ -55,8 +62,10 @@ public final class Comparison {
         rows.add(row("p99 ms", s -> Format.ms(s.headlineLatency().p99())));
         rows.add(row("max ms", s -> Format.ms(s.headlineLatency().max())));
         rows.add(row("requests", s -> Format.count(s.requests())));
-        rows.add(row("empty responses", s -> Format.count(s.emptyResponses())));
-        rows.add(row("connections", s -> Format.count(s.connectionsOpened())));
+        // Only polls have empty answers; only WebSocket lanes see their connections (the JDK
+        // HTTP client pools keep-alive connections out of sight): the rest show a dash.
+        rows.add(row("empty responses", s -> isPoll(s) ? Format.count(s.emptyResponses()) : NONE));
+        rows.add(row("connections", s -> s.technique() == Technique.WEBSOCKET ? Format.count(s.connectionsOpened()) : NONE));
         rows.add(row("reconnects", s -> Format.count(s.reconnects())));
         rows.add(row("errors", s -> Format.count(s.errors())));
         rows.add(row("bytes up", s -> Format.bytes(s.bytesUp(), s.bytesEstimated())));

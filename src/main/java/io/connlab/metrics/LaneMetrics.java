@@ -196,7 +196,8 @@ public final class LaneMetrics implements LaneRecorder {
             return; // a WebSocket frame: no request is held for it
         }
         responsesByStatus.add(status);
-        if (status >= 200 && status < 300 && messages == 0) {
+        // "empty" is a polling idea: a function's answer carries no messages by design
+        if (status >= 200 && status < 300 && messages == 0 && !technique.isPool()) {
             emptyResponses.increment();
         }
         ClientSeqs c = client(client);

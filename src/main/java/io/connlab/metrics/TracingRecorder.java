@@ -13,8 +13,10 @@ public final class TracingRecorder implements LaneRecorder {
         PUSH,
         /** Long poll: each request is held at the server until data or its wait runs out. */
         HOLD,
-        /** Short poll and function invocations: ask, get an answer at once. */
-        ASK
+        /** Short poll: ask, get an answer at once, often empty. */
+        ASK,
+        /** Function invocations: ask, the function answers when its query is done. */
+        INVOKE
     }
 
     /** The client whose traffic is traced: one line of arrows per lane is what a reader can follow. */
@@ -77,6 +79,9 @@ public final class TracingRecorder implements LaneRecorder {
             kind = WireEvent.Kind.ERROR;
         } else if (shape == Shape.PUSH && status == 0) {
             kind = WireEvent.Kind.PUSH;
+            label = null;
+        } else if (shape == Shape.INVOKE) {
+            kind = WireEvent.Kind.RESPONSE;
             label = null;
         } else {
             kind = WireEvent.Kind.RESPONSE;

@@ -17,6 +17,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET status}: counts of every part</li>
  *   <li>{@code GET connections}: the gateway's WebSocket connections</li>
+ *   <li>{@code GET containers}: the function containers (id, mode, state, createdAt, invocations)</li>
  *   <li>{@code PUT network} {@code {"rttMs":40,"jitterMs":10}}</li>
  *   <li>{@code POST drop?listener=websocket|http|all}: forced drop, every connection reset</li>
  *   <li>{@code POST database/stop?seconds=5}: the database refuses and drops connections for a while</li>
@@ -42,6 +43,9 @@ final class AdminApi implements HttpHandler {
                 case "connections" -> {
                     if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, backend.gateway().connections());
                 }
+                case "containers" -> {
+                    if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, backend.functions().containers());
+                }
                 case "network" -> network(ex, method);
                 case "drop" -> {
                     if (requireMethod(ex, method, "POST")) drop(ex);
@@ -50,7 +54,7 @@ final class AdminApi implements HttpHandler {
                     if (requireMethod(ex, method, "POST")) stopDatabase(ex);
                 }
                 default -> HttpIo.jsonMessage(ex, 404, "No admin resource '" + path
-                        + "'; try status, connections, network, drop, database/stop");
+                        + "'; try status, connections, containers, network, drop, database/stop");
             }
         } catch (IllegalArgumentException bad) {
             HttpIo.jsonMessage(ex, 400, bad.getMessage());

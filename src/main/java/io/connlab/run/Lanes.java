@@ -52,7 +52,8 @@ final class Lanes {
         return switch (t) {
             case WEBSOCKET -> TracingRecorder.Shape.PUSH;
             case LONG_POLL -> TracingRecorder.Shape.HOLD;
-            default -> TracingRecorder.Shape.ASK;
+            case SHORT_POLL -> TracingRecorder.Shape.ASK;
+            default -> TracingRecorder.Shape.INVOKE;
         };
     }
 }

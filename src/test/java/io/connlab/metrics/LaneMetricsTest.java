@@ -40,6 +40,16 @@ class LaneMetricsTest {
     }
 
     @Test
+    void aPoolLanesAnswersAreNeverEmptyResponses() {
+        LaneMetrics m = new LaneMetrics("Pool: pooled", Technique.POOL_POOLED, 1, null);
+        m.requestSent(0, 100);
+        m.responseReceived(0, 200, 300, 0);
+        LaneSnapshot s = m.snapshot();
+        assertEquals(1, s.responses());
+        assertEquals(0, s.emptyResponses());
+    }
+
+    @Test
     void concurrentWritersGiveExactCounts() throws Exception {
         LaneMetrics m = metrics(Technique.WEBSOCKET, 8);
         int seqs = 2_000;

@@ -93,6 +93,17 @@ class TracingRecorderTest {
     }
 
     @Test
+    void aFunctionsAnswerIsNotCalledEmpty() {
+        WireTrace t = new WireTrace();
+        TracingRecorder r = new TracingRecorder(new Calls(), t, TracingRecorder.Shape.INVOKE);
+        r.requestSent(0, 100);
+        r.responseReceived(0, 200, 300, 0);
+        List<WireEvent> e = t.copySince(0);
+        assertEquals(List.of(REQUEST, RESPONSE), kinds(t));
+        assertEquals(null, e.get(1).label());
+    }
+
+    @Test
     void shortPollErrorsGapsAndFailedInvocationsAreMarked() {
         WireTrace t = new WireTrace();
         TracingRecorder r = new TracingRecorder(new Calls(), t, TracingRecorder.Shape.ASK);

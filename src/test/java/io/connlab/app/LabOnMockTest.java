@@ -1,0 +1,105 @@
+package io.connlab.app;
+
+import io.connlab.metrics.Technique;
+import io.connlab.ui.LabWindow;
+import io.connlab.ui.RunControlModel;
+import io.connlab.ui.ToolbarModel;
+import io.connlab.ui.UiPreferences;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The window on the real engine and the real bundled mock, headless: a short run makes every
+ * lane count and fills the table; stop and close leave none of our threads behind.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LabOnMockTest {
+    /** Name prefixes of the threads the backend, the run and the lanes start. */
+    private static final Set<String> OURS = Set.of("edge-", "mock-", "run-", "WebSocketWorker", "WebSocketSelector",
+            "WebSocketTimer", "connlab-", "lane-", "burst-", "HikariPool", "function-");
+
+    private ExecutorService background;
+    private ExecutorService io;
+    private LabWindow window;
+    private LabRuntime engine;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        background = Executors.newSingleThreadExecutor();
+        io = Executors.newCachedThreadPool();
+        engine = new LabRuntime();
+        prefs = Preferences.userRoot().node("io/connlab/test/lab-on-mock-" + System.nanoTime());
+        window = new LabWindow(engine, new UiPreferences(prefs), background, io);
+        window.show(stage);
+    }
+
+    @AfterEach
+    void forgetPreferences() throws BackingStoreException {
+        prefs.removeNode();
+    }
+
+    @Test
+    void aShortRunOnTheMockMakesEveryLaneCountThenStopAndCloseLeaveNoThreads(FxRobot robot) throws Exception {
+        ToolbarModel toolbar = window.toolbarModel();
+        robot.interact(() -> {
+            toolbar.rateProperty().set("20");
+            toolbar.clientsProperty().set("2");
+            toolbar.durationProperty().set("60 s");
+            toolbar.rttMillisProperty().set(0);
+        });
+        robot.clickOn("#start");
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Technique k : ToolbarModel.WINDOW_LANES) {
+                assertTrue(window.column(k).figures().delivered() > 0, k.label() + " delivered");
+            }
+            var rows = window.comparisonTable().rows();
+            assertFalse(rows.isEmpty());
+            assertNotEquals("0", rows.get(0).cell(Technique.WEBSOCKET));
+            assertNotEquals("0", rows.get(0).cell(Technique.POOL_UNPOOLED));
+        });
+
+        assertFalse(ourThreads().isEmpty(), "the filter must see the run's threads while it runs");
+
+        robot.clickOn("#start"); // it reads "Stop" during a run
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().phase() == RunControlModel.Phase.IDLE);
+        assertFalse(engine.isRunning());
+
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        background.shutdownNow();
+        io.shutdownNow();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Set<String> left = ourThreads();
+            assertTrue(left.isEmpty(), "threads left behind: " + left);
+        });
+    }
+
+    private static Set<String> ourThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> OURS.stream().anyMatch(n::startsWith))
+                .collect(Collectors.toSet());
+    }
+}

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.connlab.mock.edge.EdgeListener;
+import io.connlab.mock.gateway.ConnectionInfo;
 import io.connlab.mock.http.HttpIo;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,7 +43,7 @@ final class AdminApi implements HttpHandler {
                     if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, status());
                 }
                 case "connections" -> {
-                    if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, backend.gateway().connections());
+                    if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, connections());
                 }
                 case "network" -> network(ex, method);
                 case "drop" -> {
@@ -84,6 +87,26 @@ final class AdminApi implements HttpHandler {
         edges.put("http", edge(backend.httpEdge()));
         s.put("edges", edges);
         return s;
+    }
+
+    /**
+     * Each open connection as {@code GET @connections/{id}} describes it, plus its id. Instants as
+     * ISO-8601 strings: the shared mapper has no java.time module and would fail on them.
+     */
+    List<Map<String, Object>> connections() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ConnectionInfo c : backend.gateway().connections()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("connectionId", c.id());
+            m.put("connectedAt", c.connectedAt().toString());
+            m.put("lastActiveAt", c.lastActiveAt().toString());
+            Map<String, Object> identity = new LinkedHashMap<>();
+            identity.put("sourceIp", c.sourceIp());
+            identity.put("userAgent", c.userAgent());
+            m.put("identity", identity);
+            out.add(m);
+        }
+        return out;
     }
 
     private static Map<String, Object> edge(EdgeListener e) {

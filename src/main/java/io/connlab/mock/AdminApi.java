@@ -21,7 +21,7 @@ import java.util.Map;
  *   <li>{@code GET status}: counts of every part</li>
  *   <li>{@code GET connections}: the gateway's WebSocket connections</li>
  *   <li>{@code PUT network} {@code {"rttMs":40,"jitterMs":10}}</li>
- *   <li>{@code POST drop?listener=websocket|http|all}: forced drop, every connection reset</li>
+ *   <li>{@code POST drop?listener=websocket|http|all}: forced drop, every connection reset (but the caller's)</li>
  *   <li>{@code POST database/stop?seconds=5}: the database refuses and drops connections for a while</li>
  * </ul>
  */
@@ -159,8 +159,9 @@ final class AdminApi implements HttpHandler {
         String listener = HttpIo.query(ex).getOrDefault("listener", "websocket");
         int dropped = switch (listener) {
             case "websocket" -> backend.websocketEdge().dropAll();
-            case "http" -> backend.httpEdge().dropAll();
-            case "all" -> backend.websocketEdge().dropAll() + backend.httpEdge().dropAll();
+            // every HTTP connection but this request's own, so the caller still hears how many
+            case "http" -> backend.httpEdge().dropAllExcept(ex.getRemoteAddress());
+            case "all" -> backend.websocketEdge().dropAll() + backend.httpEdge().dropAllExcept(ex.getRemoteAddress());
             default -> throw new IllegalArgumentException("listener must be websocket, http or all, got '" + listener + "'");
         };
         HttpIo.json(ex, 200, Map.of("listener", listener, "dropped", dropped));

@@ -9,10 +9,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,17 @@ final class LiveBackend implements AutoCloseable {
 
     CompletableFuture<HttpResponse<String>> pollAsync(String query) {
         return http.sendAsync(request(endpoints.pollUrl() + query).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A poll sent by hand on a raw socket (no client retries, no pooled connection); the caller closes it. */
+    Socket rawPoll(String query) throws IOException {
+        URI poll = URI.create(endpoints.pollUrl());
+        Socket s = new Socket(poll.getHost(), poll.getPort());
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write(("GET " + poll.getPath() + query + " HTTP/1.1\r\nHost: " + poll.getHost()
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        return s;
     }
 
     HttpResponse<String> poll(String query) throws Exception {

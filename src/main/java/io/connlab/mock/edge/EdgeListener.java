@@ -182,6 +182,24 @@ public final class EdgeListener implements AutoCloseable {
         });
     }
 
+    /**
+     * Forced drop of every connection but the one whose backend side is {@code keep} (as the
+     * server behind the edge sees its peer): an admin request asking for the drop still gets
+     * its answer. Returns how many were reset.
+     */
+    public int dropAllExcept(InetSocketAddress keep) {
+        return onLoop(() -> {
+            int n = 0;
+            for (EdgeSession s : List.copyOf(sessions)) {
+                if (!s.isClosed() && !s.backendSideIs(keep)) {
+                    s.abort();
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
     /** Resets the connections from one client address; returns how many. */
     public int drop(InetSocketAddress client) {
         return onLoop(() -> {

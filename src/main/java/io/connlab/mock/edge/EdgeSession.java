@@ -67,6 +67,16 @@ final class EdgeSession {
         return state == State.CLOSED;
     }
 
+    /** True when this session's backend connection has {@code address} as its local end. */
+    boolean backendSideIs(InetSocketAddress address) {
+        if (address == null || backend == null) return false;
+        try {
+            return address.equals(backend.getLocalAddress());
+        } catch (IOException closed) {
+            return false;
+        }
+    }
+
     NetworkConditions conditions() {
         return edge.conditions();
     }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,8 @@ public final class MockBackend implements AutoCloseable {
     /** A whole class connects at once; the JDK default listen backlog of 50 makes a burst wait on SYN retries. */
     static final int BACKLOG = 2048;
     static final int MESSAGE_WINDOW = 10_000;
+    /** How long close() lets the edges pass on the servers' last words; only a stuck client makes it wait that long. */
+    static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
 
     static {
         // The JDK HttpServer turns Nagle off only with this property (read once per JVM); without it
@@ -192,10 +195,10 @@ public final class MockBackend implements AutoCloseable {
         quietly(poll::close);
         quietly(gateway::close);
         quietly(functions::close);
-        // Give the answers above a moment to cross the edge before it closes.
         quietly(() -> http.stop(0));
-        quietly(wsEdge::close);
-        quietly(httpEdge::close);
+        // The answers and close frames above are still crossing the edges: let them reach the clients.
+        quietly(() -> wsEdge.close(DRAIN_GRACE));
+        quietly(() -> httpEdge.close(DRAIN_GRACE));
         quietly(database::close);
         timers.shutdownNow();
         httpExecutor.shutdownNow();

@@ -67,6 +67,12 @@ final class EdgeSession {
         return state == State.CLOSED;
     }
 
+    /** True when everything the server sent, and its end of stream, has been passed on to the client. */
+    boolean serverSaidAll() {
+        State st = state;
+        return st == State.CLOSED || st == State.HEAD || st == State.CONNECTING || down.outputShut;
+    }
+
     /** True when this session's backend connection has {@code address} as its local end. */
     boolean backendSideIs(InetSocketAddress address) {
         if (address == null || backend == null) return false;

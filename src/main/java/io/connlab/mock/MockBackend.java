@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -100,16 +101,30 @@ public final class MockBackend implements AutoCloseable {
         started.push(() -> http.stop(0));
 
         InetSocketAddress wsInternal = gateway.start();
-        wsEdge = EdgeListener.open("websocket", new InetSocketAddress(config.host(), config.wsPort()), wsInternal,
-                network, gateway.frontDoor(config.token()));
+        wsEdge = openEdge("websocket", config.wsPort(), wsInternal, gateway.frontDoor(config.token()));
         started.push(wsEdge);
-        httpEdge = EdgeListener.open("http", new InetSocketAddress(config.host(), config.httpPort()), http.getAddress(),
-                network, Admission.ALLOW_ALL);
+        httpEdge = openEdge("http", config.httpPort(), http.getAddress(), Admission.ALLOW_ALL);
         started.push(httpEdge);
         endpoints = describe();
     }
 
-    /** Starts every listener; on failure, whatever started is stopped again. */
+    /** A public listener; a port that cannot be bound is named in the exception, for the user to pick another. */
+    private EdgeListener openEdge(String name, int port, InetSocketAddress backend, Admission admission) throws IOException {
+        try {
+            return EdgeListener.open(name, new InetSocketAddress(config.host(), port), backend, network, admission);
+        } catch (BindException e) {
+            BindException named = new BindException("cannot listen on " + config.host() + ":" + port + " (" + name
+                    + "): " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
+    }
+
+    /**
+     * Starts every listener; on failure, whatever started is stopped again.
+     *
+     * @throws BindException when a public port is in use or the host is not this machine's
+     */
     public static MockBackend start(MockConfig config) throws IOException {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {

@@ -141,6 +141,8 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
 
     private void runInContainer(HttpExchange ex, SimulatedFunction function, FunctionContainer c, long hold) {
         boolean keep = false;
+        int status = 500;
+        Object answer = Map.of("message", "Internal server error");
         try {
             if (!c.initialized()) function.coldStarts.incrementAndGet();
             function.invocations.incrementAndGet();
@@ -148,17 +150,21 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
             InvocationResult r = runner.run(c, hold);
             keep = !r.containerLost();
             if (r.failed()) function.errors.incrementAndGet();
-            HttpIo.json(ex, r.failed() ? 500 : 200, r.toJson());
+            status = r.failed() ? 500 : 200;
+            answer = r.toJson();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            HttpIo.jsonMessage(ex, 503, "Service Unavailable");
+            status = 503;
+            answer = Map.of("message", "Service Unavailable");
         } catch (RuntimeException e) {
             LOG.warn("invocation in {} failed", c.id, e);
             function.errors.incrementAndGet();
-            HttpIo.jsonMessage(ex, 500, "Internal server error");
         } finally {
+            // Release before answering: a client that invokes again the moment it has the answer
+            // must find this container warm, not start a second one.
             if (!function.release(c, System.nanoTime(), maxLifetimeNanos, keep && !closed.get())) c.close();
         }
+        HttpIo.json(ex, status, answer);
     }
 
     /** -1 when bad; 0 when absent. */

@@ -70,8 +70,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             backend = MockBackend.start(config);
         } catch (java.net.BindException e) {
-            err.println("Cannot listen on " + host + ": " + e.getMessage()
-                    + " (is the port in use? try --http-port 0 --ws-port 0)");
+            err.println("Cannot start: " + e.getMessage() + ". Is another server on that port, or is " + host
+                    + " not an address of this machine? Try another --http-port/--ws-port (0 = any free port) or --host.");
             return 1;
         }
         running = backend;
@@ -98,6 +98,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     MockConfig config() {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--host: unknown host '" + host + "'");
+        }
         try {
             return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, rtt, jitter,
                     dbMaxConnections);

@@ -54,8 +54,10 @@ public final class MockAdminClient {
     public List<Connection> connections() throws IOException, InterruptedException {
         List<Connection> out = new ArrayList<>();
         for (JsonNode c : get("connections")) {
-            out.add(new Connection(c.path("id").asText(), instant(c.get("connectedAt")), instant(c.get("lastActiveAt")),
-                    c.path("sourceIp").asText(""), c.path("userAgent").asText("")));
+            JsonNode identity = c.path("identity");
+            out.add(new Connection(c.path("connectionId").asText(), instant(c.get("connectedAt")),
+                    instant(c.get("lastActiveAt")), identity.path("sourceIp").asText(""),
+                    identity.path("userAgent").asText("")));
         }
         return out;
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.connlab.mock.edge.EdgeListener;
+import io.connlab.mock.gateway.ConnectionInfo;
 import io.connlab.mock.http.HttpIo;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +22,7 @@ import java.util.Map;
  *   <li>{@code GET connections}: the gateway's WebSocket connections</li>
  *   <li>{@code GET containers}: the function containers (id, mode, state, createdAt, invocations)</li>
  *   <li>{@code PUT network} {@code {"rttMs":40,"jitterMs":10}}</li>
- *   <li>{@code POST drop?listener=websocket|http|all}: forced drop, every connection reset</li>
+ *   <li>{@code POST drop?listener=websocket|http|all}: forced drop, every connection reset (but the caller's)</li>
  *   <li>{@code POST database/stop?seconds=5}: the database refuses and drops connections for a while</li>
  * </ul>
  */
@@ -41,7 +44,7 @@ final class AdminApi implements HttpHandler {
                     if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, status());
                 }
                 case "connections" -> {
-                    if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, backend.gateway().connections());
+                    if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, connections());
                 }
                 case "containers" -> {
                     if (requireMethod(ex, method, "GET")) HttpIo.json(ex, 200, backend.functions().containers());
@@ -88,6 +91,23 @@ final class AdminApi implements HttpHandler {
         edges.put("http", edge(backend.httpEdge()));
         s.put("edges", edges);
         return s;
+    }
+
+    /** Each open connection as {@code GET @connections/{id}} describes it, plus its id. */
+    List<Map<String, Object>> connections() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ConnectionInfo c : backend.gateway().connections()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("connectionId", c.id());
+            m.put("connectedAt", c.connectedAt().toString());
+            m.put("lastActiveAt", c.lastActiveAt().toString());
+            Map<String, Object> identity = new LinkedHashMap<>();
+            identity.put("sourceIp", c.sourceIp());
+            identity.put("userAgent", c.userAgent());
+            m.put("identity", identity);
+            out.add(m);
+        }
+        return out;
     }
 
     private static Map<String, Object> edge(EdgeListener e) {
@@ -140,8 +160,9 @@ final class AdminApi implements HttpHandler {
         String listener = HttpIo.query(ex).getOrDefault("listener", "websocket");
         int dropped = switch (listener) {
             case "websocket" -> backend.websocketEdge().dropAll();
-            case "http" -> backend.httpEdge().dropAll();
-            case "all" -> backend.websocketEdge().dropAll() + backend.httpEdge().dropAll();
+            // every HTTP connection but this request's own, so the caller still hears how many
+            case "http" -> backend.httpEdge().dropAllExcept(ex.getRemoteAddress());
+            case "all" -> backend.websocketEdge().dropAll() + backend.httpEdge().dropAllExcept(ex.getRemoteAddress());
             default -> throw new IllegalArgumentException("listener must be websocket, http or all, got '" + listener + "'");
         };
         HttpIo.json(ex, 200, Map.of("listener", listener, "dropped", dropped));

@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,8 @@ public final class MockBackend implements AutoCloseable {
     /** A whole class connects at once; the JDK default listen backlog of 50 makes a burst wait on SYN retries. */
     static final int BACKLOG = 2048;
     static final int MESSAGE_WINDOW = 10_000;
+    /** How long close() lets the edges pass on the servers' last words; only a stuck client makes it wait that long. */
+    static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
 
     static {
         // The JDK HttpServer turns Nagle off only with this property (read once per JVM); without it
@@ -97,16 +101,30 @@ public final class MockBackend implements AutoCloseable {
         started.push(() -> http.stop(0));
 
         InetSocketAddress wsInternal = gateway.start();
-        wsEdge = EdgeListener.open("websocket", new InetSocketAddress(config.host(), config.wsPort()), wsInternal,
-                network, gateway.frontDoor(config.token()));
+        wsEdge = openEdge("websocket", config.wsPort(), wsInternal, gateway.frontDoor(config.token()));
         started.push(wsEdge);
-        httpEdge = EdgeListener.open("http", new InetSocketAddress(config.host(), config.httpPort()), http.getAddress(),
-                network, Admission.ALLOW_ALL);
+        httpEdge = openEdge("http", config.httpPort(), http.getAddress(), Admission.ALLOW_ALL);
         started.push(httpEdge);
         endpoints = describe();
     }
 
-    /** Starts every listener; on failure, whatever started is stopped again. */
+    /** A public listener; a port that cannot be bound is named in the exception, for the user to pick another. */
+    private EdgeListener openEdge(String name, int port, InetSocketAddress backend, Admission admission) throws IOException {
+        try {
+            return EdgeListener.open(name, new InetSocketAddress(config.host(), port), backend, network, admission);
+        } catch (BindException e) {
+            BindException named = new BindException("cannot listen on " + config.host() + ":" + port + " (" + name
+                    + "): " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
+    }
+
+    /**
+     * Starts every listener; on failure, whatever started is stopped again.
+     *
+     * @throws BindException when a public port is in use or the host is not this machine's
+     */
     public static MockBackend start(MockConfig config) throws IOException {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
@@ -192,10 +210,10 @@ public final class MockBackend implements AutoCloseable {
         quietly(poll::close);
         quietly(gateway::close);
         quietly(functions::close);
-        // Give the answers above a moment to cross the edge before it closes.
         quietly(() -> http.stop(0));
-        quietly(wsEdge::close);
-        quietly(httpEdge::close);
+        // The answers and close frames above are still crossing the edges: let them reach the clients.
+        quietly(() -> wsEdge.close(DRAIN_GRACE));
+        quietly(() -> httpEdge.close(DRAIN_GRACE));
         quietly(database::close);
         timers.shutdownNow();
         httpExecutor.shutdownNow();

@@ -11,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +65,10 @@ public final class EdgeListener implements AutoCloseable {
             if (serverKey.isValid()) serverKey.interestOps(SelectionKey.OP_ACCEPT);
         }
     };
+    private static final long DRAIN_CHECK_MS = 10;
     private volatile boolean closing;
+    private volatile boolean draining;
+    private volatile long drainDeadline;
     private long lastAcceptWarning;
 
     // single writer (the selector thread), read from any thread
@@ -182,6 +186,24 @@ public final class EdgeListener implements AutoCloseable {
         });
     }
 
+    /**
+     * Forced drop of every connection but the one whose backend side is {@code keep} (as the
+     * server behind the edge sees its peer): an admin request asking for the drop still gets
+     * its answer. Returns how many were reset.
+     */
+    public int dropAllExcept(InetSocketAddress keep) {
+        return onLoop(() -> {
+            int n = 0;
+            for (EdgeSession s : List.copyOf(sessions)) {
+                if (!s.isClosed() && !s.backendSideIs(keep)) {
+                    s.abort();
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
     /** Resets the connections from one client address; returns how many. */
     public int drop(InetSocketAddress client) {
         return onLoop(() -> {
@@ -205,6 +227,34 @@ public final class EdgeListener implements AutoCloseable {
         if (Thread.currentThread() != thread) joinLoop();
     }
 
+    /**
+     * A clean close: stops accepting at once, then, for at most {@code grace}, keeps forwarding
+     * until every connection's server has said all it will (its bytes and its end of the stream
+     * have reached the client), then closes as {@link #close()} does. Stop the server behind the
+     * edge first, so its goodbyes (a poll's answer, a WebSocket close frame) are what is drained.
+     */
+    public void close(Duration grace) {
+        if (closing || draining) return;
+        drainDeadline = System.nanoTime() + Math.max(0, grace.toNanos());
+        draining = true;
+        selector.wakeup();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(Math.max(0, grace.toMillis()) + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True when no connection has anything left from its server to pass on. */
+    private boolean drained() {
+        for (EdgeSession s : sessions) {
+            if (!s.serverSaidAll()) return false;
+        }
+        return true;
+    }
+
     private void joinLoop() {
         try {
             thread.join(5_000);
@@ -218,12 +268,14 @@ public final class EdgeListener implements AutoCloseable {
     private void run() {
         try {
             while (!closing) {
+                if (draining && drainStep()) break;
                 long timeoutMs = 0;
                 Timed next = timers.peek();
                 if (next != null) {
                     long wait = next.due - System.nanoTime();
                     timeoutMs = wait <= 0 ? -1 : Math.max(1, (wait + 999_999) / 1_000_000);
                 }
+                if (draining && timeoutMs >= 0) timeoutMs = timeoutMs == 0 ? DRAIN_CHECK_MS : Math.min(timeoutMs, DRAIN_CHECK_MS);
                 long[] now = {0};
                 if (timeoutMs < 0) {
                     selector.selectNow(key -> onKey(key, now));
@@ -236,8 +288,22 @@ public final class EdgeListener implements AutoCloseable {
         } catch (IOException | RuntimeException | Error e) {
             log.error("edge {}: selector loop failed", name, e);
         } finally {
+            closing = true;
             shutdown();
         }
+    }
+
+    /** One look while draining: stop accepting (once); true when drained or out of time. */
+    private boolean drainStep() {
+        if (serverKey.isValid()) {
+            serverKey.cancel();
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        return drained() || System.nanoTime() - drainDeadline >= 0;
     }
 
     private void onKey(SelectionKey key, long[] now) {

@@ -67,6 +67,25 @@ final class EdgeSession {
         return state == State.CLOSED;
     }
 
+    /**
+     * True when everything the server sent, and its end of stream, has been passed on to the client
+     * (or, still reading the request head, the server has not heard of this client).
+     */
+    boolean serverSaidAll() {
+        State st = state;
+        return st == State.CLOSED || st == State.HEAD || down.outputShut;
+    }
+
+    /** True when this session's backend connection has {@code address} as its local end. */
+    boolean backendSideIs(InetSocketAddress address) {
+        if (address == null || backend == null) return false;
+        try {
+            return address.equals(backend.getLocalAddress());
+        } catch (IOException closed) {
+            return false;
+        }
+    }
+
     NetworkConditions conditions() {
         return edge.conditions();
     }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -105,9 +106,7 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
                 HttpIo.jsonMessage(ex, 400, "sleepMs must be a whole number of milliseconds, 0.." + MAX_HOLD_MILLIS);
                 return;
             }
-            try {
-                HttpIo.skipBody(ex, MAX_PAYLOAD_BYTES);
-            } catch (HttpIo.TooLarge tooLarge) {
+            if (!drainBody(ex)) {
                 ex.getResponseHeaders().set("x-amzn-ErrorType", "RequestEntityTooLargeException");
                 HttpIo.jsonMessage(ex, 413, "Request must be smaller than " + MAX_PAYLOAD_BYTES + " bytes for the InvokeFunction operation");
                 return;
@@ -142,8 +141,8 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
 
     private void runInContainer(HttpExchange ex, SimulatedFunction function, FunctionContainer c, long hold) {
         boolean keep = false;
-        int status;
-        Object answer;
+        int status = 500;
+        Object answer = Map.of("message", "Internal server error");
         try {
             if (!c.initialized()) function.coldStarts.incrementAndGet();
             function.invocations.incrementAndGet();
@@ -160,12 +159,11 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("invocation in {} failed", c.id, e);
             function.errors.incrementAndGet();
-            status = 500;
-            answer = Map.of("message", "Internal server error");
         } finally {
+            // Release before answering: a client that invokes again the moment it has the answer
+            // must find this container warm, not start a second one.
             if (!function.release(c, System.nanoTime(), maxLifetimeNanos, keep && !closed.get())) c.close();
         }
-        // Answer after the release, as Lambda does: a caller that sees the answer finds the container free.
         HttpIo.json(ex, status, answer);
     }
 
@@ -182,6 +180,19 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
      * even a body declared too large up to the limit: closing with unread bytes resets the
      * connection, and the client would lose the 413.
      */
+    private static boolean drainBody(HttpExchange ex) throws IOException {
+        byte[] buf = new byte[8192];
+        long total = 0;
+        try (InputStream in = ex.getRequestBody()) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > MAX_PAYLOAD_BYTES) return false;
+            }
+        }
+        return true;
+    }
+
     private void reap() {
         try {
             long now = System.nanoTime();

@@ -41,6 +41,8 @@ import java.util.function.Consumer;
 public final class WebSocketGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
     private static final String GOING_AWAY = "Going away";
+    /** How long close() waits for clients to answer the 1001 close frames. */
+    private static final long CLOSE_HANDSHAKE_MILLIS = 1000;
 
     private final String stage;
     private final GatewayLimits limits;
@@ -54,6 +56,7 @@ public final class WebSocketGateway implements AutoCloseable {
     private final AtomicReference<Exception> startFailure = new AtomicReference<>();
     private final AtomicBoolean startCalled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object connectionClosed = new Object();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gateway-timeouts");
         t.setDaemon(true);
@@ -134,11 +137,27 @@ public final class WebSocketGateway implements AutoCloseable {
         sweeper.shutdownNow();
         if (!startCalled.get()) return;
         try {
+            // Java-WebSocket's stop() sends its close frames while its selector winds down after ~25 ms
+            // idle: with many clients, or a round trip longer than that, some never get their 1001.
+            // Close them while the server still runs, and give the handshakes a moment to complete.
+            for (GatewayConnection c : byId.values()) c.socket.close(CloseFrame.GOING_AWAY, GOING_AWAY);
+            awaitNoConnections(CLOSE_HANDSHAKE_MILLIS);
             server.stop(1000, GOING_AWAY);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         byId.clear();
+    }
+
+    private void awaitNoConnections(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (connectionClosed) {
+            while (!byId.isEmpty()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) return;
+                connectionClosed.wait(left);
+            }
+        }
     }
 
     /** Info on an open connection, or null when the id is unknown or gone. */
@@ -243,6 +262,11 @@ public final class WebSocketGateway implements AutoCloseable {
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
             GatewayConnection c = conn.getAttachment();
             if (c != null) byId.remove(c.id, c);
+            if (closed.get()) {
+                synchronized (connectionClosed) {
+                    connectionClosed.notifyAll();
+                }
+            }
         }
 
         @Override

@@ -1,0 +1,218 @@
+package io.connlab.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code connlab} and {@code connlab serve} as a user runs them: exit codes, what they print, a running backend. */
+class ServeCommandTest {
+    private CompletableFuture<Integer> running;
+    private ServeCommand serve;
+
+    /** One run of the command line, with what it printed. */
+    private static final class Run {
+        final CommandLine cl = Main.commandLine();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+
+        Run() {
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+        }
+
+        int execute(String... args) {
+            return cl.execute(args);
+        }
+
+        ServeCommand serve() {
+            return cl.getSubcommands().get("serve").getCommand();
+        }
+
+        String out() {
+            return out.toString();
+        }
+
+        String err() {
+            return err.toString();
+        }
+    }
+
+    @AfterEach
+    void stopServe() throws Exception {
+        if (serve != null) {
+            serve.stop.countDown();
+            assertEquals(0, running.get(30, TimeUnit.SECONDS), "serve exits 0 when stopped");
+        }
+    }
+
+    /** Starts {@code serve} on a background thread and waits until it printed everything. */
+    private Run startServe(String... args) {
+        Run run = new Run();
+        serve = run.serve();
+        running = CompletableFuture.supplyAsync(() -> run.execute(args));
+        await().atMost(Duration.ofSeconds(30)).until(() -> run.out().contains("Ctrl-C stops the backend.")
+                || running.isDone());
+        assertFalse(running.isDone(), () -> "serve ended early: " + run.out() + run.err());
+        return run;
+    }
+
+    @Test
+    void helpPrintsUsageAndExits0() {
+        Run run = new Run();
+        assertEquals(0, run.execute("--help"));
+        assertTrue(run.out().contains("Usage: connlab"), run.out());
+        assertTrue(run.out().contains("serve"), run.out());
+
+        Run serveHelp = new Run();
+        assertEquals(0, serveHelp.execute("serve", "--help"));
+        for (String option : new String[]{"--host", "--http-port", "--ws-port", "--stage", "--time-scale", "--token",
+                "--rtt", "--jitter", "--db-max-connections"}) {
+            assertTrue(serveHelp.out().contains(option), option + " in " + serveHelp.out());
+        }
+    }
+
+    @Test
+    void versionPrintsTheVersionAndExits0() {
+        Run run = new Run();
+        assertEquals(0, run.execute("--version"));
+        assertTrue(run.out().startsWith("ConnLab "), run.out());
+    }
+
+    @Test
+    void anUnknownOptionExits2WithAClearMessage() {
+        Run run = new Run();
+        assertEquals(2, run.execute("--bogus"));
+        assertTrue(run.err().contains("Unknown option: '--bogus'"), run.err());
+
+        Run sub = new Run();
+        assertEquals(2, sub.execute("serve", "--ws-prot", "9000"));
+        assertTrue(sub.err().contains("Unknown option"), sub.err());
+    }
+
+    @Test
+    void aTimeScaleBelowOneExits2WithTheReason() {
+        Run run = new Run();
+        assertEquals(2, run.execute("serve", "--time-scale", "0.5"));
+        assertTrue(run.err().contains("time scale must be a number >= 1, got 0.5"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void zeroDatabaseConnectionsExits2WithTheReason() {
+        Run run = new Run();
+        assertEquals(2, run.execute("serve", "--db-max-connections", "0"));
+        assertTrue(run.err().contains("db max connections must be >= 1"), run.err());
+    }
+
+    @Test
+    void otherBadValuesExit2() {
+        assertEquals(2, new Run().execute("serve", "--http-port", "70000"));
+        assertEquals(2, new Run().execute("serve", "--rtt", "-5"));
+        assertEquals(2, new Run().execute("serve", "--stage", "no spaces"));
+        assertEquals(2, new Run().execute("serve", "--time-scale", "fast"));
+    }
+
+    @Test
+    void servePrintsEveryEndpointAndAProfileThatParsesAndWorks() throws Exception {
+        Run run = startServe("serve", "--stage", "class", "--db-max-connections", "20");
+        String out = run.out();
+        for (String line : new String[]{"WebSocket        ws://127.0.0.1:", "Poll             http://127.0.0.1:",
+                "SNS endpoint     http://127.0.0.1:", "SNS topic        arn:aws:sns:us-east-1:000000000000:connlab",
+                "Invoke           http://127.0.0.1:", "@connections     http://127.0.0.1:", "Admin            http://127.0.0.1:",
+                "max_connections 20"}) {
+            assertTrue(out.contains(line), line + " in\n" + out);
+        }
+        assertFalse(run.err().contains("WARNING"), "no warning on loopback: " + run.err());
+
+        JsonNode profile = profileOf(out);
+        assertEquals("MOCK", profile.get("kind").asText());
+        assertTrue(profile.get("websocketUrl").asText().matches("ws://127\\.0\\.0\\.1:\\d+/class"), profile.toString());
+        assertTrue(profile.get("pollUrl").asText().endsWith("/class/poll"), profile.toString());
+        assertEquals("arn:aws:sns:us-east-1:000000000000:connlab", profile.get("topicArn").asText());
+        assertEquals("us-east-1", profile.get("region").asText());
+        assertTrue(profile.get("token").isNull());
+        for (String field : new String[]{"snsEndpoint", "invokeUrl", "connectionsUrl", "adminUrl"}) {
+            assertTrue(profile.get(field).asText().startsWith("http://127.0.0.1:"), field + " in " + profile);
+        }
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> poll = http.send(HttpRequest.newBuilder(URI.create(profile.get("pollUrl").asText() + "?wait=0"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, poll.statusCode(), poll.body());
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(profile.get("adminUrl").asText() + "status"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(20, new ObjectMapper().readTree(status.body()).get("dbMaxConnections").asInt());
+        assertTrue(serve.running != null);
+    }
+
+    /** The JSON object printed after "Endpoint profile". */
+    private static JsonNode profileOf(String out) throws Exception {
+        int from = out.indexOf('{', out.indexOf("Endpoint profile"));
+        int to = out.indexOf("\n}", from);
+        assertTrue(from > 0 && to > from, "a profile JSON in\n" + out);
+        return new ObjectMapper().readTree(out.substring(from, to + 2));
+    }
+
+    @Test
+    void aTokenGoesIntoTheWebSocketLineAndTheProfile() throws Exception {
+        Run run = startServe("serve", "--token", "abc");
+        assertTrue(run.out().matches("(?s).*WebSocket +ws://127\\.0\\.0\\.1:\\d+/dev\\?token=abc\\n.*"), run.out());
+        assertEquals("abc", profileOf(run.out()).get("token").asText());
+    }
+
+    @Test
+    void listeningBeyondLoopbackWithoutATokenWarns() {
+        Run run = startServe("serve", "--host", "0.0.0.0");
+        assertTrue(run.err().contains("WARNING: listening beyond loopback (0.0.0.0) without --token"), run.err());
+        assertTrue(run.out().contains("ws://127.0.0.1:"), "a wildcard bind is dialled through loopback: " + run.out());
+    }
+
+    @Test
+    void aPortInUseExits1WithAClearMessage() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            for (String option : new String[]{"--http-port", "--ws-port"}) {
+                Run run = new Run();
+                int code = CompletableFuture.supplyAsync(() -> run.execute("serve", option, String.valueOf(port)))
+                        .get(30, TimeUnit.SECONDS);
+                assertEquals(1, code, run.out() + run.err());
+                assertTrue(run.err().contains("cannot listen on 127.0.0.1:" + port), "names the port: " + run.err());
+                assertTrue(run.err().contains("Address already in use"), run.err());
+                assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+            }
+        }
+    }
+
+    @Test
+    void aHostThatIsNotThisMachinesExits1AndAnUnknownHostExits2() throws Exception {
+        Run foreign = new Run();
+        // TEST-NET-1 (RFC 5737): never an address of this machine, so the bind fails locally
+        assertEquals(1, CompletableFuture.supplyAsync(() -> foreign.execute("serve", "--host", "192.0.2.1"))
+                .get(30, TimeUnit.SECONDS), foreign.err());
+        assertTrue(foreign.err().contains("cannot listen on 192.0.2.1"), foreign.err());
+        assertFalse(foreign.err().contains("\tat "), "no stack trace: " + foreign.err());
+
+        Run unknown = new Run();
+        assertEquals(2, unknown.execute("serve", "--host", "no-such-host.invalid"));
+        assertTrue(unknown.err().contains("unknown host 'no-such-host.invalid'"), unknown.err());
+    }
+}

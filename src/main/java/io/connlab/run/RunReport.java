@@ -2,6 +2,8 @@ package io.connlab.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.LaneSnapshot;
 
@@ -23,8 +25,10 @@ public record RunReport(String runId, String backend, String backendKind, Instan
                         long published, long publishFailures, List<LaneSnapshot> lanes,
                         List<Comparison.Row> table, String footnote) {
 
+    // Instants as ISO-8601 text: jackson-datatype-jsr310 is not on the class path, and without
+    // it (or this) Jackson refuses to write an Instant at all.
     private static final ObjectMapper JSON = new ObjectMapper()
-            .findAndRegisterModules()
+            .registerModule(new SimpleModule("instants").addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 

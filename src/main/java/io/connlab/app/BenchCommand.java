@@ -21,9 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -106,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
             if (profile != null) {
                 try {
                     target = EndpointProfiles.load(profile);
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | UncheckedIOException e) { // invalid, or unreadable (a directory, no permission)
                     err.println("bench: " + e.getMessage());
                     return 2;
                 }
@@ -221,12 +223,15 @@ final class BenchCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
+    // TypeConversionException: picocli shows its message as is; any other exception it shows
+    // as "cannot convert ... (java.lang.IllegalArgumentException: ...)".
+
     /** "256", "4KB". */
     static final class BytesConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
             Integer n = Quantities.bytes(value);
-            if (n == null) throw new IllegalArgumentException("'" + value + "' is not a size like 256 or 4KB");
+            if (n == null) throw new TypeConversionException("'" + value + "' is not a size like 256 or 4KB");
             return n;
         }
     }
@@ -236,7 +241,7 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Duration convert(String value) {
             Duration d = Quantities.duration(value);
-            if (d == null) throw new IllegalArgumentException("'" + value + "' is not a duration like 30s or 2m");
+            if (d == null) throw new TypeConversionException("'" + value + "' is not a duration like 30s or 2m");
             return d;
         }
     }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -175,6 +176,9 @@ public final class WebSocketLane implements Lane {
             for (WebSocketUser u : users) u.abort();
             for (HttpClient h : httpClients) LaneHttp.shutdown(h);
             httpClients.clear();
+            // Each user holds its HttpClient; on JDK 17 (no shutdownNow) a client's selector thread
+            // ends only once the client is unreachable, so let go of the users with it.
+            Arrays.fill(users, null);
             executor.shutdownNow();
         }
     }
@@ -269,7 +273,7 @@ public final class WebSocketLane implements Lane {
         long now = System.nanoTime();
         long interval = settings.heartbeatInterval().toNanos();
         for (WebSocketUser u : users) {
-            if (stopped) return;
+            if (stopped || u == null) return;
             if (u.state == LaneState.OPEN && now - u.lastSentNanos >= interval) {
                 heartbeatsSent.incrementAndGet();
                 u.send(HEARTBEAT);

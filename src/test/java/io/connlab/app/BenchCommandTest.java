@@ -1,0 +1,157 @@
+package io.connlab.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code connlab bench} from the command line: clear answers to bad input, and a tiny real run. */
+class BenchCommandTest {
+
+    /** What one invocation printed and returned. */
+    record Outcome(int exit, String out, String err) {
+        String all() {
+            return "exit " + exit + "\n--- out:\n" + out + "\n--- err:\n" + err;
+        }
+
+        void assertNoStackTrace() {
+            assertFalse(err.contains("\tat ") || out.contains("\tat "), all());
+            assertFalse(err.contains("Exception") || out.contains("Exception"), all());
+        }
+    }
+
+    private static Outcome bench(String... args) {
+        String[] full = Stream.concat(Stream.of("bench"), Stream.of(args)).toArray(String[]::new);
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        // every case here ends in seconds; the bound keeps a regression from hanging the build
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cl.execute(full));
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    static Stream<Arguments> badOptions() {
+        return Stream.of(
+                Arguments.of(List.of("--lanes", "websocket,carrier"), "unknown lane 'carrier'"),
+                Arguments.of(List.of("--rate", "0"), "rate must be 1..10000"),
+                Arguments.of(List.of("--rate", "fast"), "--rate"),
+                Arguments.of(List.of("--size", "1GB"), "'1GB' is not a size"),
+                Arguments.of(List.of("--size", "1000000"), "payload size must be"),
+                Arguments.of(List.of("--duration", "abc"), "'abc' is not a duration"),
+                Arguments.of(List.of("--clients", "0"), "clients per lane must be"),
+                Arguments.of(List.of("--publish", "carrier-pigeon"), "--publish must be sns or websocket, got 'carrier-pigeon'"),
+                Arguments.of(List.of("--pool-mode", "magic"), "unknown --pool-mode 'magic'"),
+                Arguments.of(List.of("--rtt", "-5"), "--rtt and --jitter"),
+                Arguments.of(List.of("--frobnicate"), "Unknown option: '--frobnicate'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badOptions")
+    void badOptionsExit2WithAMessageNamingTheProblem(List<String> args, String message) {
+        Outcome o = bench(args.toArray(String[]::new));
+        assertEquals(2, o.exit(), o.all());
+        assertTrue(o.err().contains(message), o.all());
+        o.assertNoStackTrace();
+    }
+
+    @Test
+    void aMissingProfileFileExits2(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.json");
+        Outcome o = bench("--profile", missing.toString(), "--duration", "1s");
+        assertEquals(2, o.exit(), o.all());
+        assertTrue(o.err().contains("no such file") && o.err().contains("nope.json"), o.all());
+        o.assertNoStackTrace();
+    }
+
+    @Test
+    void aProfileThatIsADirectoryExits2(@TempDir Path dir) {
+        Outcome o = bench("--profile", dir.toString(), "--duration", "1s");
+        assertEquals(2, o.exit(), o.all());
+        assertTrue(o.err().contains("bench: endpoint profile " + dir), o.all());
+        o.assertNoStackTrace();
+    }
+
+    @Test
+    void aMalformedProfileExits2(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"name\": \"x\", ", StandardCharsets.UTF_8);
+        Outcome o = bench("--profile", bad.toString(), "--duration", "1s");
+        assertEquals(2, o.exit(), o.all());
+        assertTrue(o.err().contains("bad.json") && o.err().contains("not valid JSON"), o.all());
+        o.assertNoStackTrace();
+
+        Path incomplete = Files.writeString(dir.resolve("incomplete.json"), "{\"name\": \"x\", \"kind\": \"LIVE\"}",
+                StandardCharsets.UTF_8);
+        o = bench("--profile", incomplete.toString(), "--duration", "1s");
+        assertEquals(2, o.exit(), o.all());
+        assertTrue(o.err().contains("missing required field 'websocketUrl'"), o.all());
+        o.assertNoStackTrace();
+    }
+
+    @Test
+    void aProfileWhereNothingListensExits1(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String base = "127.0.0.1:" + port;
+        String json = "{\"name\": \"gone\", \"kind\": \"MOCK\", \"websocketUrl\": \"ws://" + base + "/dev\","
+                + " \"pollUrl\": \"http://" + base + "/dev/poll\", \"snsEndpoint\": \"http://" + base + "/\","
+                + " \"topicArn\": \"arn:aws:sns:us-east-1:000000000000:connlab\", \"region\": \"us-east-1\","
+                + " \"invokeUrl\": \"http://" + base + "/dev/invoke\"}";
+        Path profile = Files.writeString(dir.resolve("gone.json"), json, StandardCharsets.UTF_8);
+
+        Outcome o = bench("--profile", profile.toString(), "--duration", "2s", "--clients", "2");
+        assertEquals(1, o.exit(), o.all());
+        assertTrue(o.err().contains("Cannot reach the backend at ") && o.err().contains(base), o.all());
+        o.assertNoStackTrace();
+    }
+
+    @Test
+    void aTinyRunPrintsTheTableAndWritesBothFiles(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("out.json");
+        Path csv = dir.resolve("out.csv");
+        Outcome o = bench("--duration", "2s", "--clients", "2", "--rate", "10",
+                "--json", json.toString(), "--csv", csv.toString());
+
+        assertEquals(0, o.exit(), o.all());
+        o.assertNoStackTrace();
+        for (String lane : List.of("WebSocket", "Long poll", "Short poll", "Pool: pooled", "Pool: unpooled")) {
+            assertTrue(o.out().contains(lane), lane + " column: " + o.all());
+        }
+        assertTrue(o.out().contains("delivered") && o.out().contains("$ per M delivered"), o.all());
+        assertTrue(o.err().contains("published"), "progress lines while it runs: " + o.all());
+
+        JsonNode report = new ObjectMapper().readTree(Files.readString(json, StandardCharsets.UTF_8));
+        assertEquals("FINISHED", report.path("phase").asText(), report.toString());
+        assertEquals(10, report.path("settings").path("ratePerSecond").asInt());
+        assertEquals(5, report.path("lanes").size());
+        assertTrue(report.path("published").asLong() > 0, report.toString());
+        for (JsonNode lane : report.path("lanes")) {
+            assertEquals(0, lane.path("lost").asLong(), lane.toString());
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals("figure,WebSocket,Long poll,Short poll,Pool: pooled,Pool: unpooled", lines.get(0));
+    }
+}

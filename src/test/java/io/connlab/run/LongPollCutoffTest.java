@@ -1,0 +1,62 @@
+package io.connlab.run;
+
+import io.connlab.endpoint.EndpointProfile;
+import io.connlab.metrics.LaneSnapshot;
+import io.connlab.metrics.Technique;
+import io.connlab.mock.MockBackend;
+import io.connlab.mock.MockConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every held poll is cut mid-run; each client backs off and asks again from its cursor, and
+ * the server still has what was published meanwhile, so nothing is lost.
+ */
+class LongPollCutoffTest {
+    static final int CLIENTS = 3;
+
+    @Test
+    void longPollingLosesNothingAcrossABackendCutOff() throws Exception {
+        try (MockBackend mock = MockBackend.start(MockConfig.defaults().withNetwork(20, 0))) {
+            EndpointProfile profile = MockRuns.profile(mock);
+            // Publish over the WebSocket listener, so cutting the http listener cuts only the pollers.
+            RunSettings settings = MockRuns.settings(20, Duration.ofSeconds(3), CLIENTS, PublishPath.WEBSOCKET,
+                    Duration.ofMillis(100), Technique.LONG_POLL);
+            try (RunController run = new RunController(profile, settings)) {
+                run.start();
+                RunLane lane = run.lane(Technique.LONG_POLL);
+                await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().delivered() >= 5L * CLIENTS);
+                long deliveredBefore = lane.snapshot().delivered();
+
+                long acceptedBefore = MockRuns.adminStatus(profile).path("edges").path("http").path("accepted").asLong();
+                int status = MockRuns.adminPost(profile, "drop?listener=http");
+                assertTrue(status == 200 || status == -1, "drop answered " + status);
+                // Every held poll was reset. The lane may see the error and back off, or the JDK's client
+                // may resend the GET at once (it retries idempotent requests on a dropped connection):
+                // either way each client comes back on a new connection and resumes from its cursor.
+                // Counted at the mock's edge: the pollers' new connections, plus one of the admin client's
+                // (the drop reset its kept-alive connection too).
+                await().atMost(Duration.ofSeconds(10)).until(() -> MockRuns.adminStatus(profile)
+                        .path("edges").path("http").path("accepted").asLong() - acceptedBefore >= CLIENTS + 1L);
+                await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().delivered() > deliveredBefore + CLIENTS);
+                assertEquals(RunController.Phase.RUNNING, run.phase(), "the cut-off happened mid-run");
+
+                assertTrue(run.awaitEnd(MockRuns.RUN_BOUND));
+                assertEquals(RunController.Phase.FINISHED, run.phase());
+                LaneSnapshot s = MockRuns.last(run, Technique.LONG_POLL);
+                String figures = MockRuns.describe(java.util.List.of(s)) + ", published " + run.published()
+                        + ", publish failures " + run.publishFailures();
+
+                assertEquals(0, run.publishFailures(), figures);
+                assertEquals(0, s.lost(), figures);
+                assertEquals(0, s.gaps(), figures);
+                assertEquals(run.published() * CLIENTS, s.delivered(), figures);
+            }
+        }
+    }
+}

@@ -157,10 +157,16 @@ abstract class PollingLane implements Lane {
         return cursors.get(client);
     }
 
+    /**
+     * The next poll. Until a client knows its cursor it asks "where is now" with {@code wait=0},
+     * answered at once: held without a cursor, a poll that ends in a 504 would teach it nothing,
+     * and every retry would start from a later "now", skipping what was published meanwhile.
+     */
     URI pollUri(int client, String wait) {
         long cursor = cursor(client);
         String sep = pollUrl.contains("?") ? "&" : "?";
-        return URI.create(pollUrl + sep + (cursor == NO_CURSOR ? "" : "cursor=" + cursor + "&") + "wait=" + wait);
+        if (cursor == NO_CURSOR) return URI.create(pollUrl + sep + "wait=0");
+        return URI.create(pollUrl + sep + "cursor=" + cursor + "&wait=" + wait);
     }
 
     /**

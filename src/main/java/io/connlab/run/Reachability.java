@@ -22,7 +22,8 @@ final class Reachability {
 
     static void check(EndpointProfile profile, RunSettings settings) throws RunException {
         Set<String> urls = new LinkedHashSet<>();
-        for (Technique t : settings.lanes()) {
+        for (Technique t : Technique.values()) {
+            if (!settings.lanes().contains(t)) continue;
             switch (t) {
                 case WEBSOCKET -> urls.add(profile.websocketUrl());
                 case LONG_POLL, SHORT_POLL -> urls.add(profile.pollUrl());

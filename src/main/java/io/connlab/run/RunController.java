@@ -41,6 +41,8 @@ public final class RunController implements AutoCloseable {
     public enum Phase { IDLE, STARTING, RUNNING, DRAINING, FINISHED, STOPPED, FAILED }
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
+    /** The longest a run waits for lanes still reconnecting after publishing ended. */
+    private static final Duration MAX_DRAIN = Duration.ofSeconds(30);
     private static final int PUBLISH_THREADS = 4;
     private static final int PUBLISH_BACKLOG = 10_000;
 
@@ -204,15 +206,22 @@ public final class RunController implements AutoCloseable {
         if (phase.get() == Phase.RUNNING && next.ratePerSecond() != before.ratePerSecond()) schedule(settings);
     }
 
-    /** Publishing is over: wait (bounded) for the last messages to arrive, then settle. */
+    /**
+     * Publishing is over: wait for the last messages to arrive, then settle. The wait is short
+     * while every lane is connected, and stretches (bounded) while one is still reconnecting
+     * after a drop, so a lane in backoff is not judged to have lost what it will fetch.
+     */
     private void drain() {
         if (!phase.compareAndSet(Phase.RUNNING, Phase.DRAINING)) return;
         stopTicks();
         publishing.shutdown();
         try {
             publishing.awaitTermination(30, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + drainTimeout().toNanos();
-            while (System.nanoTime() < deadline && !allDelivered() && phase.get() == Phase.DRAINING) {
+            long start = System.nanoTime();
+            long settle = drainTimeout().toNanos();
+            while (phase.get() == Phase.DRAINING && !allDelivered()) {
+                long waited = System.nanoTime() - start;
+                if (waited > MAX_DRAIN.toNanos() || (waited > settle && !recovering())) break;
                 Thread.sleep(50); // deliveries land on network threads; this is the timer thread
             }
         } catch (InterruptedException e) {
@@ -223,6 +232,16 @@ public final class RunController implements AutoCloseable {
 
     private Duration drainTimeout() {
         return settings.shortPollInterval().multipliedBy(2).plusSeconds(2);
+    }
+
+    /** True while a message lane is reconnecting or connecting again. */
+    private boolean recovering() {
+        for (RunLane l : lanes.values()) {
+            if (l.technique().isPool()) continue;
+            LaneState s = l.state();
+            if (s == LaneState.RECONNECTING || s == LaneState.CONNECTING) return true;
+        }
+        return false;
     }
 
     private boolean allDelivered() {

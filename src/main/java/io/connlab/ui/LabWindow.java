@@ -55,6 +55,7 @@ public final class LabWindow {
     private final Tab backendTab;
     private final BorderPane root = new BorderPane();
     private final AnimationTimer frames;
+    private final FrameMeter frameMeter = new FrameMeter();
     private Stage stage;
     private boolean closed;
 
@@ -159,6 +160,16 @@ public final class LabWindow {
         return comparison;
     }
 
+    /** The frame loop's figures (pulses, our time per pulse, gaps between pulses); any thread. */
+    public FrameStats frameStats() {
+        return frameMeter.stats();
+    }
+
+    /** Starts the frame figures afresh, e.g. once start-up is over and a measurement begins. */
+    public void resetFrameStats() {
+        frameMeter.reset();
+    }
+
     /** Puts the window on {@code stage} where it was last time, starts the frame loop and the backend. */
     public void show(Stage stage) {
         this.stage = stage;
@@ -257,12 +268,15 @@ public final class LabWindow {
 
         @Override
         public void handle(long nanos) {
+            long start = System.nanoTime();
+            long cpu = FrameMeter.threadCpuNanos();
             try {
                 frame(nanos);
             } catch (RuntimeException e) {
                 if (!warned) LOG.warn("a frame failed; the window keeps going", e);
                 warned = true;
             }
+            frameMeter.record(nanos, System.nanoTime() - start, FrameMeter.threadCpuNanos() - cpu);
         }
 
         private void frame(long nanos) {

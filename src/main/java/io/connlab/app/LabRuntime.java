@@ -7,6 +7,7 @@ import io.connlab.metrics.Technique;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.run.RunController;
+import io.connlab.run.RunLane;
 import io.connlab.run.RunReport;
 import io.connlab.run.RunSettings;
 import io.connlab.ui.BackendChoice;
@@ -163,6 +164,15 @@ final class LabRuntime implements LabEngine {
             throw new IllegalStateException("Results can be saved once a run has ended");
         }
         return RunReport.of(r);
+    }
+
+    /** Events delivered so far in the current run, over every lane (pool lanes: invocations that succeeded). */
+    long deliveredSoFar() {
+        RunController r = run;
+        if (r == null) return 0;
+        long sum = 0;
+        for (RunLane l : r.lanes()) sum += l.snapshot().deliveredOrInvoked();
+        return sum;
     }
 
     MockAdminClient admin() {

@@ -90,6 +90,7 @@ final class LabRuntime implements LabEngine {
         }
         RunController previous = run;
         if (previous != null) previous.close();
+        feeds.close();
         RunController next = new RunController(profile, settings);
         run = next;
         feeds = new RunFeeds(next, sampler);
@@ -187,6 +188,7 @@ final class LabRuntime implements LabEngine {
     public void close() {
         RunController r = run;
         if (r != null) r.close();
+        feeds.close();
         sampler.close();
         closeMock();
     }

@@ -65,7 +65,7 @@ final class WindowBenchCommand implements Callable<Integer> {
 
     @Option(names = "--warm-up", paramLabel = "TIME",
             description = "Time after the run has started before measuring (default ${DEFAULT-VALUE}).",
-            defaultValue = "5s", converter = BenchCommand.DurationConverter.class)
+            defaultValue = "10s", converter = BenchCommand.DurationConverter.class)
     Duration warmUp;
 
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the window at the end.")

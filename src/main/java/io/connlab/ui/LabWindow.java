@@ -6,6 +6,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -91,6 +92,12 @@ public final class LabWindow {
         lanesScroll.setFitToHeight(true);
         lanesScroll.getStyleClass().add("edge-to-edge");
         lanesScroll.setId("lanes-scroll");
+        // ScrollPaneSkin caches its viewport as a bitmap; the strips change every frame, so the
+        // cache would be re-rendered whole every frame (in software on machines without a GPU)
+        lanesScroll.skinProperty().addListener((o, a, b) -> {
+            Node viewport = lanesScroll.lookup(".viewport");
+            if (viewport != null) viewport.setCache(false);
+        });
         ScrollPane lesson = new ScrollPane(new LessonPane());
         lesson.setFitToWidth(true);
         lesson.setFitToHeight(true);

@@ -176,6 +176,12 @@ final class LabRuntime implements LabEngine {
         return sum;
     }
 
+    /** Messages published so far in the current run. */
+    long publishedSoFar() {
+        RunController r = run;
+        return r == null ? 0 : r.published();
+    }
+
     MockAdminClient admin() {
         return admin;
     }

@@ -85,7 +85,8 @@ final class WindowBenchCommand implements Callable<Integer> {
         double loadBefore = load();
         LabRuntime runtime = new LabRuntime();
         Optional<WindowBench.Result> ran = WindowBench.run(() -> runtime,
-                new WindowBench.Plan(settings, warmUp, duration, screenshot, runtime::deliveredSoFar));
+                new WindowBench.Plan(settings, warmUp, duration, screenshot, runtime::deliveredSoFar,
+                        runtime::publishedSoFar));
         if (ran.isEmpty()) return 1; // no display: the launcher said so in one line
         WindowBench.Result r = ran.get();
         if (!r.ok()) {
@@ -101,7 +102,8 @@ final class WindowBenchCommand implements Callable<Integer> {
         FrameStats f = r.frames();
         out.println();
         out.printf(Locale.ROOT, "Measured              %.1f s%n", r.seconds());
-        out.printf(Locale.ROOT, "Delivered events/s    %,.0f (expected %,d)%n", r.deliveredPerSecond(), target);
+        out.printf(Locale.ROOT, "Delivered events/s    %,.0f (expected %,d; published %.1f msg/s)%n",
+                r.deliveredPerSecond(), target, r.publishedPerSecond());
         out.printf(Locale.ROOT, "Pulses                %,d (%.1f/s)%n", f.pulses(), f.pulsesPerSecond());
         out.printf(Locale.ROOT, "Our code per pulse    p50 %.2f ms  p99 %.2f ms  max %.2f ms  (over 16.7 ms: %d)%n",
                 f.handlerP50Ms(), f.handlerP99Ms(), f.handlerMaxMs(), f.handlerOver16());

@@ -35,21 +35,29 @@ public final class WindowBench {
      * @param measure   how long to measure
      * @param picture   where to save a PNG of the window at the end, or null
      * @param delivered the events delivered so far, over every lane; read at the measurement's start and end
+     * @param published the messages published so far; read likewise
      */
-    public record Plan(RunSettings settings, Duration warmUp, Duration measure, Path picture, LongSupplier delivered) {
+    public record Plan(RunSettings settings, Duration warmUp, Duration measure, Path picture, LongSupplier delivered,
+                       LongSupplier published) {
     }
 
     /**
      * @param frames         the frame figures over the measurement
      * @param seconds        how long the measurement really lasted
      * @param delivered      events delivered during the measurement
+     * @param published      messages published during the measurement
      * @param pictureSize    "width x height" of the saved picture, or null
      * @param failure        why the bench could not measure (the run did not start...), or null
      */
-    public record Result(FrameStats frames, double seconds, long delivered, String pictureSize, String failure) {
+    public record Result(FrameStats frames, double seconds, long delivered, long published, String pictureSize,
+                         String failure) {
 
         public double deliveredPerSecond() {
             return seconds <= 0 ? 0 : delivered / seconds;
+        }
+
+        public double publishedPerSecond() {
+            return seconds <= 0 ? 0 : published / seconds;
         }
 
         public boolean ok() {
@@ -80,11 +88,13 @@ public final class WindowBench {
         try {
             startRun(window, plan);
             sleep(plan.warmUp());
+            long published0 = plan.published().getAsLong();
             long delivered0 = plan.delivered().getAsLong();
             long t0 = System.nanoTime();
             window.resetFrameStats();
             sleep(plan.measure());
             FrameStats frames = window.frameStats();
+            long published1 = plan.published().getAsLong();
             long delivered1 = plan.delivered().getAsLong();
             double seconds = (System.nanoTime() - t0) / 1e9;
             String still = onFx(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING ? null
@@ -95,7 +105,7 @@ public final class WindowBench {
                 picture.save(plan.picture());
                 size = picture.width() + "x" + picture.height();
             }
-            return new Result(frames, seconds, delivered1 - delivered0, size, still);
+            return new Result(frames, seconds, delivered1 - delivered0, published1 - published0, size, still);
         } catch (Exception e) {
             return failed(e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
@@ -160,6 +170,6 @@ public final class WindowBench {
     }
 
     private static Result failed(String why) {
-        return new Result(FrameStats.NONE, 0, 0, null, why);
+        return new Result(FrameStats.NONE, 0, 0, 0, null, why);
     }
 }

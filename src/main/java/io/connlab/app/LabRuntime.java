@@ -7,6 +7,7 @@ import io.connlab.metrics.Technique;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.run.RunController;
+import io.connlab.run.RunLane;
 import io.connlab.run.RunReport;
 import io.connlab.run.RunSettings;
 import io.connlab.ui.BackendChoice;
@@ -89,6 +90,7 @@ final class LabRuntime implements LabEngine {
         }
         RunController previous = run;
         if (previous != null) previous.close();
+        feeds.close();
         RunController next = new RunController(profile, settings);
         run = next;
         feeds = new RunFeeds(next, sampler);
@@ -165,6 +167,21 @@ final class LabRuntime implements LabEngine {
         return RunReport.of(r);
     }
 
+    /** Events delivered so far in the current run, over every lane (pool lanes: invocations that succeeded). */
+    long deliveredSoFar() {
+        RunController r = run;
+        if (r == null) return 0;
+        long sum = 0;
+        for (RunLane l : r.lanes()) sum += l.snapshot().deliveredOrInvoked();
+        return sum;
+    }
+
+    /** Messages published so far in the current run. */
+    long publishedSoFar() {
+        RunController r = run;
+        return r == null ? 0 : r.published();
+    }
+
     MockAdminClient admin() {
         return admin;
     }
@@ -177,6 +194,7 @@ final class LabRuntime implements LabEngine {
     public void close() {
         RunController r = run;
         if (r != null) r.close();
+        feeds.close();
         sampler.close();
         closeMock();
     }

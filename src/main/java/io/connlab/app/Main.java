@@ -8,13 +8,14 @@ import java.util.concurrent.Callable;
 
 /**
  * Entry point: {@code connlab} opens the desktop lab, {@code connlab serve} runs the mock
- * backend alone, {@code connlab bench} runs a headless comparison. This class must not
+ * backend alone, {@code connlab bench} runs a headless comparison, {@code connlab bench-window}
+ * measures the window's frame times during a run. This class must not
  * extend {@code Application}: launched from the class path, such a main class fails with
  * "JavaFX runtime components are missing".
  */
 @Command(name = "connlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A lab that shows how serverless applications keep connections alive.",
-        subcommands = {ServeCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, BenchCommand.class, WindowBenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -15,70 +15,116 @@ import io.connlab.ui.LaneFigures;
 import io.connlab.ui.MetricsAdapter;
 import io.connlab.ui.PoolFigures;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What the window's lane columns and comparison table read from one run. Read on the FX thread
- * only: snapshots are taken at most ten times a second and shared by the columns and the table.
+ * What the window's lane columns and comparison table read from one run. Taking a lane's
+ * snapshot drains and sums its latency histograms, which costs milliseconds; so a background
+ * thread ({@code connlab-figures}) takes them ten times a second and turns them into the
+ * columns' figures and the table's rows, and the FX thread only reads the latest copy.
+ * {@link #close()} stops that thread; the last figures stay readable.
  */
-final class RunFeeds {
-    static final RunFeeds NONE = new RunFeeds(null, null);
-    private static final long REFRESH_NANOS = 100_000_000L;
+final class RunFeeds implements AutoCloseable {
+    static final RunFeeds NONE = new RunFeeds();
+    private static final Logger LOG = LoggerFactory.getLogger(RunFeeds.class);
+    private static final long REFRESH_MILLIS = 100;
+
+    /** One refresh's results: per lane figures and the comparison rows. */
+    private record Figures(Map<Technique, LaneFigures> lanes, List<ComparisonRow> rows) {
+        static final Figures NONE = new Figures(Map.of(), List.of());
+    }
 
     private final RunController run;
     private final MockSampler sampler;
-    private Map<Technique, LaneSnapshot> snapshots = Map.of();
-    private long takenAt;
+    private final Map<Technique, LaneFeed> feeds = new EnumMap<>(Technique.class);
+    private final ScheduledExecutorService refresher;
+    private volatile Figures latest = Figures.NONE;
+    private boolean warned;
+
+    private RunFeeds() {
+        run = null;
+        sampler = null;
+        refresher = null;
+    }
 
     RunFeeds(RunController run, MockSampler sampler) {
         this.run = run;
         this.sampler = sampler;
-    }
+        for (RunLane lane : run.lanes()) {
+            Technique t = lane.technique();
+            feeds.put(t, new LaneFeed() {
+                @Override
+                public LaneFigures figures() {
+                    return latest.lanes().getOrDefault(t, LaneFigures.idle());
+                }
 
-    LaneFeed lane(Technique t) {
-        RunLane lane = run == null ? null : run.lane(t);
-        if (lane == null) return LaneFeed.idle();
-        return new LaneFeed() {
-            @Override
-            public LaneFigures figures() {
-                LaneSnapshot s = snapshots().get(t);
-                if (s == null) return LaneFigures.idle();
-                List<TimeSeries.Point> points = lane.metrics().timeSeries().points();
-                TimeSeries.Point recent = points.isEmpty() ? null : points.get(points.size() - 1);
-                double cost = Comparison.of(List.of(s)).costs().get(0).perMillionDelivered();
-                return MetricsAdapter.figures(s, uiState(t, lane.state()), detail(t, s), recent,
-                        t.isPool() ? pool(t, s) : null, cost);
-            }
-
-            @Override
-            public List<WireEvent> wireSince(long micros) {
-                return lane.trace().copySince(micros);
-            }
-        };
-    }
-
-    List<ComparisonRow> comparison() {
-        Map<Technique, LaneSnapshot> s = snapshots();
-        if (s.isEmpty()) return List.of();
-        return MetricsAdapter.rows(Comparison.of(new ArrayList<>(s.values())));
-    }
-
-    /** Live snapshots while the run goes, the settled ones once it has ended. */
-    private Map<Technique, LaneSnapshot> snapshots() {
-        if (run == null) return Map.of();
-        Map<Technique, LaneSnapshot> settled = run.finalSnapshots();
-        if (settled != null) return settled;
-        long now = System.nanoTime();
-        if (now - takenAt >= REFRESH_NANOS || snapshots.isEmpty()) {
-            Map<Technique, LaneSnapshot> next = new EnumMap<>(Technique.class);
-            for (RunLane l : run.lanes()) next.put(l.technique(), l.snapshot());
-            snapshots = next;
-            takenAt = now;
+                @Override
+                public List<WireEvent> wireSince(long micros) {
+                    return lane.trace().copySince(micros);
+                }
+            });
         }
-        return snapshots;
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread th = new Thread(r, "connlab-figures");
+            th.setDaemon(true);
+            return th;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The lane's feed; FX thread, returns at once. */
+    LaneFeed lane(Technique t) {
+        return feeds.getOrDefault(t, LaneFeed.idle());
+    }
+
+    /** The comparison rows as of the last refresh; FX thread, returns at once. */
+    List<ComparisonRow> comparison() {
+        return latest.rows();
+    }
+
+    @Override
+    public void close() {
+        if (refresher != null) refresher.shutdownNow();
+    }
+
+    /** Background: live snapshots while the run goes, the settled ones once it has ended. */
+    private void refresh() {
+        try {
+            Map<Technique, LaneSnapshot> snapshots = run.finalSnapshots();
+            if (snapshots == null) {
+                snapshots = new EnumMap<>(Technique.class);
+                for (RunLane l : run.lanes()) snapshots.put(l.technique(), l.snapshot());
+            }
+            Map<Technique, LaneFigures> lanes = new EnumMap<>(Technique.class);
+            for (RunLane l : run.lanes()) {
+                LaneSnapshot s = snapshots.get(l.technique());
+                if (s != null) lanes.put(l.technique(), figures(l, s));
+            }
+            List<ComparisonRow> rows = snapshots.isEmpty() ? List.of()
+                    : MetricsAdapter.rows(Comparison.of(new ArrayList<>(snapshots.values())));
+            latest = new Figures(lanes, rows);
+        } catch (RuntimeException e) {
+            if (!warned) LOG.warn("the run's figures could not be read; the window keeps the last ones", e);
+            warned = true;
+        }
+    }
+
+    private LaneFigures figures(RunLane lane, LaneSnapshot s) {
+        Technique t = lane.technique();
+        List<TimeSeries.Point> points = lane.metrics().timeSeries().points();
+        TimeSeries.Point recent = points.isEmpty() ? null : points.get(points.size() - 1);
+        double cost = Comparison.of(List.of(s)).costs().get(0).perMillionDelivered();
+        return MetricsAdapter.figures(s, uiState(t, lane.state()), detail(t, s), recent,
+                t.isPool() ? pool(t, s) : null, cost);
     }
 
     private static io.connlab.ui.LaneState uiState(Technique t, LaneState s) {

@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +17,12 @@ import java.util.function.Supplier;
  */
 public final class ConnLabApp extends Application {
 
+    /** What to open the window with: its engine, its preferences, and who to tell once it is shown. */
+    record Setup(Supplier<LabEngine> engine, Supplier<UiPreferences> prefs, Consumer<LabWindow> shown) {
+    }
+
     /** Set by the launcher before {@code Application.launch}; JavaFX creates this class itself. */
-    static volatile Supplier<LabEngine> engineFactory = LabEngine::idle;
+    static volatile Setup setup = new Setup(LabEngine::idle, UiPreferences::forUser, window -> { });
 
     private ExecutorService background;
     private ExecutorService io;
@@ -27,13 +32,15 @@ public final class ConnLabApp extends Application {
     public void start(Stage stage) {
         background = Executors.newSingleThreadExecutor(daemon("connlab-engine"));
         io = Executors.newCachedThreadPool(daemon("connlab-backend-panel"));
-        window = new LabWindow(engineFactory.get(), UiPreferences.forUser(), background, io);
+        Setup s = setup;
+        window = new LabWindow(s.engine().get(), s.prefs().get(), background, io);
         Platform.setImplicitExit(false);
         stage.setOnCloseRequest(e -> {
             stage.hide();
             window.close().orTimeout(15, TimeUnit.SECONDS).whenComplete((v, t) -> Platform.exit());
         });
         window.show(stage);
+        s.shown().accept(window);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.connlab.ui;
 import javafx.application.Application;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -30,12 +31,22 @@ public final class GuiLauncher {
      *               {@link LabEngine#useBackend}, which the window calls in the background
      */
     public static int launch(String[] args, Supplier<LabEngine> engine) {
+        return launch(args, engine, UiPreferences::forUser, window -> { });
+    }
+
+    /**
+     * Like {@link #launch(String[], Supplier)}, for tools that drive the real window (the
+     * frame-time bench): their own preferences, and a call on the FX thread once the window
+     * is shown.
+     */
+    public static int launch(String[] args, Supplier<LabEngine> engine, Supplier<UiPreferences> prefs,
+                             Consumer<LabWindow> shown) {
         if (!hasDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"),
                 System.getProperty("monocle.platform"))) {
             System.err.println(NO_DISPLAY);
             return 1;
         }
-        ConnLabApp.engineFactory = engine;
+        ConnLabApp.setup = new ConnLabApp.Setup(engine, prefs, shown);
         try {
             Application.launch(ConnLabApp.class, args);
             return 0;

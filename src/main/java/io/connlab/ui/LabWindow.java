@@ -6,6 +6,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -55,6 +56,7 @@ public final class LabWindow {
     private final Tab backendTab;
     private final BorderPane root = new BorderPane();
     private final AnimationTimer frames;
+    private final FrameMeter frameMeter = new FrameMeter();
     private Stage stage;
     private boolean closed;
 
@@ -90,6 +92,12 @@ public final class LabWindow {
         lanesScroll.setFitToHeight(true);
         lanesScroll.getStyleClass().add("edge-to-edge");
         lanesScroll.setId("lanes-scroll");
+        // ScrollPaneSkin caches its viewport as a bitmap; the strips change every frame, so the
+        // cache would be re-rendered whole every frame (in software on machines without a GPU)
+        lanesScroll.skinProperty().addListener((o, a, b) -> {
+            Node viewport = lanesScroll.lookup(".viewport");
+            if (viewport != null) viewport.setCache(false);
+        });
         ScrollPane lesson = new ScrollPane(new LessonPane());
         lesson.setFitToWidth(true);
         lesson.setFitToHeight(true);
@@ -157,6 +165,16 @@ public final class LabWindow {
 
     public ComparisonTable comparisonTable() {
         return comparison;
+    }
+
+    /** The frame loop's figures (pulses, our time per pulse, gaps between pulses); any thread. */
+    public FrameStats frameStats() {
+        return frameMeter.stats();
+    }
+
+    /** Starts the frame figures afresh, e.g. once start-up is over and a measurement begins. */
+    public void resetFrameStats() {
+        frameMeter.reset();
     }
 
     /** Puts the window on {@code stage} where it was last time, starts the frame loop and the backend. */
@@ -257,12 +275,15 @@ public final class LabWindow {
 
         @Override
         public void handle(long nanos) {
+            long start = System.nanoTime();
+            long cpu = FrameMeter.threadCpuNanos();
             try {
                 frame(nanos);
             } catch (RuntimeException e) {
                 if (!warned) LOG.warn("a frame failed; the window keeps going", e);
                 warned = true;
             }
+            frameMeter.record(nanos, System.nanoTime() - start, FrameMeter.threadCpuNanos() - cpu);
         }
 
         private void frame(long nanos) {

@@ -22,16 +22,40 @@ public final class PoolPicture extends CanvasView {
     private final Technique kind;
     private PoolFigures pool = PoolFigures.empty();
     private long now;
+    private boolean flashed;
+    private Color paintedFg;
+    private Color paintedCanvas;
+    private double paintedEm;
 
     public PoolPicture(Palette palette, Technique kind) {
         super(palette, "pool-picture");
         this.kind = kind;
     }
 
+    /**
+     * Called every frame; repaints only when the picture changes (new figures, the refusal
+     * flash starting or ending, another theme or type size): painting a few dozen boxes and lines costs the renderer more
+     * than it seems, sixty times a second.
+     */
     public void show(PoolFigures figures, long nowMicros) {
-        this.pool = figures == null ? PoolFigures.empty() : figures;
-        this.now = nowMicros;
-        repaint();
+        PoolFigures next = figures == null ? PoolFigures.empty() : figures;
+        boolean flash = flashing(next, nowMicros);
+        Color fg = palette.color(Palette.Role.FG);
+        Color canvas = palette.color(Palette.Role.CANVAS);
+        double em = palette.fontSize();
+        boolean changed = !next.equals(pool) || flash != flashed || !fg.equals(paintedFg)
+                || !canvas.equals(paintedCanvas) || em != paintedEm;
+        paintedFg = fg;
+        paintedCanvas = canvas;
+        paintedEm = em;
+        pool = next;
+        now = nowMicros;
+        flashed = flash;
+        if (changed) repaint();
+    }
+
+    private static boolean flashing(PoolFigures p, long nowMicros) {
+        return p.lastRefusedAtMicros() > 0 && nowMicros - p.lastRefusedAtMicros() < FLASH_MICROS;
     }
 
     @Override
@@ -105,7 +129,7 @@ public final class PoolPicture extends CanvasView {
         }
 
         // the database
-        boolean flashing = pool.lastRefusedAtMicros() > 0 && now - pool.lastRefusedAtMicros() < FLASH_MICROS;
+        boolean flashing = flashing(pool, now);
         boolean full = pool.dbMaxConnections() > 0 && pool.dbConnections() >= pool.dbMaxConnections();
         double fill = pool.dbMaxConnections() > 0 ? Math.min(1, pool.dbConnections() / (double) pool.dbMaxConnections()) : 0;
         g.setFill(palette.color(Palette.Role.CANVAS));

@@ -21,7 +21,11 @@ public final class SequenceStrip extends CanvasView {
     /** How much time the strip shows: five seconds, enough to watch a poll held and answered. */
     public static final long WINDOW_MICROS = 5_000_000;
 
+    /** Arrows of one kind closer together than this (pixels) are drawn once. */
+    static final double MIN_ARROW_GAP_PX = 6;
+
     private final Technique kind;
+    private final double[] lastArrowX = new double[WireEvent.Kind.values().length];
     private List<WireEvent> events = List.of();
     private long now;
     private LaneState state = LaneState.IDLE;
@@ -31,8 +35,14 @@ public final class SequenceStrip extends CanvasView {
         this.kind = kind;
     }
 
-    /** Takes this frame's events (at or after now - window) and paints them. */
+    /**
+     * Takes this frame's events (at or after now - window) and paints them, once the picture
+     * has scrolled by at least a pixel since the last paint (or the state changed): a narrow
+     * strip moves less than a pixel a frame, and each paint costs the renderer every arrow.
+     */
     public void show(List<WireEvent> events, long nowMicros, LaneState state) {
+        double perPixel = WINDOW_MICROS / Math.max(1, getWidth());
+        if (nowMicros - now < perPixel && nowMicros >= now && state == this.state) return;
         this.events = events;
         this.now = nowMicros;
         this.state = state;
@@ -118,8 +128,14 @@ public final class SequenceStrip extends CanvasView {
         // arrows
         g.setFont(palette.font(0.75));
         double lastLabelX = Double.NEGATIVE_INFINITY;
+        java.util.Arrays.fill(lastArrowX, Double.NEGATIVE_INFINITY);
         for (WireEvent e : events) {
             double x = x(e.atMicros(), w);
+            // at hundreds of messages a second the arrows are denser than the pixels: one of a
+            // kind every few pixels looks the same and costs the renderer a fraction
+            int k = e.kind().ordinal();
+            if (x - lastArrowX[k] < MIN_ARROW_GAP_PX) continue;
+            lastArrowX[k] = x;
             Color c = accent;
             switch (e.kind()) {
                 case REQUEST, HOLD_START -> arrow(g, x, top, x + slant, bottom, muted, 1.6);

@@ -38,6 +38,11 @@ public final class UiPreferences {
         return new UiPreferences(Preferences.userRoot().node("io/connlab/ui"));
     }
 
+    /** Preferences that start empty and are forgotten at exit (benchmarks, tests). */
+    public static UiPreferences inMemory() {
+        return new UiPreferences(new MemoryPreferences());
+    }
+
     public void loadInto(AppearanceModel look) {
         look.themeProperty().set(Theme.parse(node.get("theme", null), Theme.PRIMER_LIGHT));
         look.setFontSize(node.getDouble("fontSize", AppearanceModel.DEFAULT_FONT));

@@ -154,6 +154,18 @@ class LabWindowTest {
     }
 
     @Test
+    void theFrameLoopCountsItsPulsesAndStartsAfreshWhenReset() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.frameStats().pulses() >= 10);
+        window.resetFrameStats();
+        FrameStats fresh = window.frameStats();
+        assertTrue(fresh.pulses() < 10, "reset: " + fresh.pulses());
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.frameStats().pulses() >= 3);
+        FrameStats s = window.frameStats();
+        assertTrue(s.spanMs() > 0);
+        assertTrue(s.lateOver33() <= s.lateOver16() && s.lateOver16() < s.pulses());
+    }
+
+    @Test
     void aPictureOfTheWindowIsAPng(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir, FxRobot robot) throws Exception {
         var picture = WaitForAsyncUtils.asyncFx(() -> WindowPicture.of(window.root().getScene())).get(10, TimeUnit.SECONDS);
         java.nio.file.Path png = dir.resolve("window.png");

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.prefs.AbstractPreferences;
 
-/** Preferences kept in memory, so tests never touch the user's real store. */
+/** Preferences kept in memory, for tests and benchmarks that must not touch the user's real store. */
 final class MemoryPreferences extends AbstractPreferences {
 
     private final Map<String, String> values = new HashMap<>();

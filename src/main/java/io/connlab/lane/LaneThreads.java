@@ -6,12 +6,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The few threads a lane owns, all daemons with names saying whose they are, all ended by stop(). */
-final class LaneThreads {
+/** The few threads a lane (or a run) owns, all daemons with names saying whose they are (a stuck one shows up in a thread dump), all ended by stop(). */
+public final class LaneThreads {
     private LaneThreads() {
     }
 
-    static ThreadFactory daemon(String prefix) {
+    public static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

@@ -2,6 +2,7 @@ package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.lane.LaneState;
+import io.connlab.lane.LaneThreads;
 import io.connlab.lane.PoolLane;
 import io.connlab.lane.RunMessage;
 import io.connlab.metrics.Clock;
@@ -81,10 +82,10 @@ public final class RunController implements AutoCloseable {
         for (Technique t : Technique.values()) {
             if (settings.lanes().contains(t)) lanes.put(t, Lanes.create(profile, settings, runId, t, events));
         }
-        timer = new ScheduledThreadPoolExecutor(1, RunThreads.named("run-timer"));
+        timer = new ScheduledThreadPoolExecutor(1, LaneThreads.daemon("run-timer"));
         timer.setRemoveOnCancelPolicy(true);
         publishing = new ThreadPoolExecutor(PUBLISH_THREADS, PUBLISH_THREADS, 10, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(PUBLISH_BACKLOG), RunThreads.named("run-publish"));
+                new ArrayBlockingQueue<>(PUBLISH_BACKLOG), LaneThreads.daemon("run-publish"));
     }
 
     /**

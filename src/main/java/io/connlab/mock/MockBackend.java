@@ -76,13 +76,14 @@ public final class MockBackend implements AutoCloseable {
         store = new MessageStore(MESSAGE_WINDOW);
         gateway = new WebSocketGateway(config.stage(), GatewayLimits.apiGateway(), config.timeScale(), store::append);
         started.push(gateway);
-        poll = new PollApi(store, config.timeScale(), timers);
+        poll = new PollApi(store, config.timeScale(), timers, httpExecutor);
         started.push(poll);
         sns = new SnsApi(MockConfig.DEFAULT_TOPIC_ARN);
-        // The SNS-subscribed "Lambda": store for the pollers, push through @connections.
+        // The SNS-subscribed "Lambda": push through @connections, store for the pollers. The push
+        // only queues frames, so it goes first; the append answers the held polls.
         sns.subscribe(MockConfig.DEFAULT_TOPIC_ARN, data -> {
-            store.append(data);
             gateway.broadcast(data);
+            store.append(data);
         });
         database = Database.start(config.dbMaxConnections(), network);
         started.push(database);

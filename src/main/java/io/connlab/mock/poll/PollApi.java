@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,17 +39,32 @@ public final class PollApi implements HttpHandler, AutoCloseable {
     static final long INTEGRATION_TIMEOUT_MILLIS = 29_000;
     private static final String JSON = "application/json";
 
+    /** Held polls answered per task: enough to amortise the hand-off, few enough to spread a class over every core. */
+    static final int ANSWER_BATCH = 128;
+
     private final MessageStore store;
     private final ScheduledExecutorService timers;
+    private final Executor answering;
     private final long integrationTimeoutMillis;
     private final Set<HeldPoll> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger heldCount = new AtomicInteger();
     private final Consumer<Message> onAppend = m -> answerHeld();
     private volatile boolean closed;
 
+    /** Answers held polls on the appending thread (tests, small uses). */
     public PollApi(MessageStore store, TimeScale timeScale, ScheduledExecutorService timers) {
+        this(store, timeScale, timers, Runnable::run);
+    }
+
+    /**
+     * @param answering runs the network writes that answer held polls after an append, in batches
+     *                  of {@link #ANSWER_BATCH}, so a publish returns at once and a class of
+     *                  pollers is answered on every core instead of one after the other
+     */
+    public PollApi(MessageStore store, TimeScale timeScale, ScheduledExecutorService timers, Executor answering) {
         this.store = store;
         this.timers = timers;
+        this.answering = answering;
         this.integrationTimeoutMillis = timeScale.scaleMillis(INTEGRATION_TIMEOUT_MILLIS);
         // Most held polls end by an append, not by their timer: drop cancelled timers at once
         // instead of keeping one per answered poll queued for up to 29 s.
@@ -116,11 +134,33 @@ public final class PollApi implements HttpHandler, AutoCloseable {
     private void answerHeld() {
         if (heldCount.get() == 0) return;
         Map<Long, byte[]> bodies = new HashMap<>();
+        List<Answer> batch = new ArrayList<>(ANSWER_BATCH);
         for (HeldPoll poll : held) {
             if (poll.answered()) continue;
             byte[] body = bodies.computeIfAbsent(poll.cursor, this::bodyIfAny);
             if (body.length == 0) continue; // registered after this append; a later one wakes it
-            if (release(poll)) send(poll.exchange, 200, body);
+            if (!release(poll)) continue;
+            batch.add(new Answer(poll.exchange, body));
+            if (batch.size() == ANSWER_BATCH) {
+                dispatch(batch);
+                batch = new ArrayList<>(ANSWER_BATCH);
+            }
+        }
+        if (!batch.isEmpty()) dispatch(batch);
+    }
+
+    /** A claimed poll and the body it gets. */
+    private record Answer(HttpExchange exchange, byte[] body) {
+    }
+
+    private void dispatch(List<Answer> claimed) {
+        Runnable answer = () -> {
+            for (Answer a : claimed) send(a.exchange(), 200, a.body());
+        };
+        try {
+            answering.execute(answer);
+        } catch (RejectedExecutionException shuttingDown) {
+            answer.run();
         }
     }
 

@@ -189,9 +189,18 @@ abstract class PollingLane implements Lane {
         }
         inFlight.set(client, f);
         f.whenComplete((resp, err) -> {
-            inFlight.compareAndSet(client, f, null);
-            if (stopped) return;
-            boolean ok = err == null ? answered(client, resp) : failed(client, err);
+            if (stopped) {
+                inFlight.compareAndSet(client, f, null);
+                return;
+            }
+            boolean ok = false;
+            try {
+                ok = err == null ? answered(client, resp) : failed(client, err);
+            } finally {
+                // Only now has the cursor moved on: a short-poll tick that saw the poll finished
+                // earlier would ask again from the old cursor and fetch the same messages twice.
+                inFlight.compareAndSet(client, f, null);
+            }
             after.accept(client, ok);
         });
     }

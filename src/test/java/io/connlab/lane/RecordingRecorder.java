@@ -55,11 +55,15 @@ final class RecordingRecorder implements LaneRecorder {
         bytesUp.addAndGet(bytes);
     }
 
+    /** Runs inside responseReceived for an answer that carries messages (before the lane moves its cursor). */
+    volatile Runnable onAnswerWithMessages = () -> { };
+
     @Override
     public void responseReceived(int client, int status, long bytes, int messages) {
         responses.incrementAndGet();
         bytesDown.addAndGet(bytes);
         statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+        if (messages > 0) onAnswerWithMessages.run();
     }
 
     @Override

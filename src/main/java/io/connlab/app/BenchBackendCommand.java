@@ -1,0 +1,138 @@
+package io.connlab.app;
+
+import io.connlab.endpoint.EndpointProfile;
+import io.connlab.endpoint.EndpointProfiles;
+import io.connlab.endpoint.MockAdminClient;
+import io.connlab.mock.MockBackend;
+import io.connlab.mock.MockConfig;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
+
+/**
+ * {@code connlab bench-backend}: how many WebSocket connections and held polls the mock keeps,
+ * and how long one publish takes to reach all of them, measured with lean raw-socket clients.
+ */
+@Command(name = "bench-backend", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Measure the mock backend alone: hold N WebSockets and N polls, publish, time every arrival.",
+                "Runs the mock in this process unless --profile names one started with 'connlab serve'."})
+final class BenchBackendCommand implements Callable<Integer> {
+    private static final int WARM_UP_PUBLISHES = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--websockets", paramLabel = "N", description = "WebSocket connections to hold (default ${DEFAULT-VALUE}).",
+            defaultValue = "1000")
+    int websockets;
+
+    @Option(names = "--polls", paramLabel = "N", description = "Long polls to hold at each publish (default ${DEFAULT-VALUE}).",
+            defaultValue = "1000")
+    int polls;
+
+    @Option(names = "--publishes", paramLabel = "R", description = "Measured publishes, after 3 to warm up (default ${DEFAULT-VALUE}).",
+            defaultValue = "20")
+    int publishes;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "A running mock's endpoint profile (from 'connlab serve').")
+    Path profile;
+
+    @Override
+    public Integer call() throws Exception {
+        if (websockets < 0 || polls < 0 || websockets + polls == 0 || websockets + polls > 20_000) {
+            throw new ParameterException(spec.commandLine(), "--websockets and --polls must be 0.. with 1..20000 in all");
+        }
+        if (publishes < 1 || publishes > 1_000) throw new ParameterException(spec.commandLine(), "--publishes must be 1..1000");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MockBackend mock = null;
+        try {
+            EndpointProfile target;
+            if (profile == null) {
+                mock = MockBackend.start(MockConfig.defaults());
+                target = Profiles.profileOf("Bundled mock", mock.endpoints(), null);
+            } else {
+                try {
+                    target = EndpointProfiles.load(profile);
+                } catch (IllegalArgumentException e) {
+                    err.println("bench-backend: " + e.getMessage());
+                    return 2;
+                }
+            }
+            if (target.adminUrl() == null || !target.hasPoll() || !target.hasSns()) {
+                err.println("bench-backend: '" + target.name() + "' is not the bundled mock (it needs the admin, poll and SNS endpoints)");
+                return 2;
+            }
+            return measure(target, out, err);
+        } finally {
+            if (mock != null) mock.close();
+        }
+    }
+
+    private int measure(EndpointProfile target, PrintWriter out, PrintWriter err) throws Exception {
+        MockAdminClient admin = new MockAdminClient(target);
+        try (BackendBench bench = new BackendBench(target.websocketConnectUri(), URI.create(target.pollUrl()),
+                URI.create(target.snsEndpoint()), target.topicArn())) {
+            err.printf(Locale.ROOT, "bench-backend: opening %d WebSockets (450 a second, under the gateway's limit)...%n", websockets);
+            err.flush();
+            bench.openWebSockets(websockets);
+            if (!BackendBench.awaitCount(status(admin, "websocketConnections"), websockets, Duration.ofSeconds(30))) {
+                err.println("bench-backend: the backend did not report " + websockets + " WebSocket connections");
+                return 1;
+            }
+            int heldMax = 0;
+            for (int round = 0; round < WARM_UP_PUBLISHES + publishes; round++) {
+                bench.holdPolls(polls);
+                if (!BackendBench.awaitCount(status(admin, "heldPolls"), polls, Duration.ofSeconds(30))) {
+                    err.println("bench-backend: the backend did not report " + polls + " held polls");
+                    return 1;
+                }
+                heldMax = Math.max(heldMax, status(admin, "heldPolls").getAsInt());
+                boolean measured = round >= WARM_UP_PUBLISHES;
+                int arrived = bench.publishAndTime("bench-backend " + round, measured);
+                if (arrived < websockets + polls) {
+                    err.printf(Locale.ROOT, "bench-backend: publish %d reached %d of %d%n", round, arrived, websockets + polls);
+                }
+            }
+            out.printf(Locale.ROOT, "held at once: %d WebSocket connections and %d long polls%n",
+                    status(admin, "websocketConnections").getAsInt(), heldMax);
+            out.printf(Locale.ROOT, "publish to arrival, %d publishes after %d to warm up:%n", publishes, WARM_UP_PUBLISHES);
+            print(out, "WebSocket", bench.websocketMicros);
+            print(out, "held poll", bench.pollMicros);
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static void print(PrintWriter out, String what, Histogram h) {
+        if (h.getTotalCount() == 0) return;
+        out.printf(Locale.ROOT, "  %-10s %7d deliveries  p50 %6.1f  p90 %6.1f  p99 %6.1f  max %6.1f ms%n", what,
+                h.getTotalCount(), ms(h, 50), ms(h, 90), ms(h, 99), h.getMaxValue() / 1000.0);
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** A figure of the mock's status, read over its admin API (-1 when it cannot be read). */
+    private static IntSupplier status(MockAdminClient admin, String field) {
+        return () -> {
+            try {
+                return admin.status().path(field).asInt(-1);
+            } catch (Exception e) {
+                return -1;
+            }
+        };
+    }
+}

@@ -82,6 +82,18 @@ class LabOnMockTest {
 
         assertFalse(ourThreads().isEmpty(), "the filter must see the run's threads while it runs");
 
+        // The fault buttons act on the mock, and the lanes count what happens.
+        robot.clickOn("Backend");
+        robot.clickOn("Drop every WebSocket");
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > 0);
+        robot.clickOn((javafx.scene.control.Button b) -> b.getText() != null && b.getText().startsWith("Stop the database"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.POOL_UNPOOLED).figures().errors() > 0);
+        long reconnects = window.column(Technique.WEBSOCKET).figures().reconnects();
+        robot.clickOn("Restart backend");
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > reconnects);
+        long delivered = window.column(Technique.LONG_POLL).figures().delivered();
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.LONG_POLL).figures().delivered() > delivered + 20);
+
         robot.clickOn("#start"); // it reads "Stop" during a run
         await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().phase() == RunControlModel.Phase.IDLE);
         assertFalse(engine.isRunning());

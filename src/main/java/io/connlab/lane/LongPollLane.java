@@ -81,14 +81,15 @@ public final class LongPollLane extends PollingLane {
     private void next(int client) {
         if (stopped) return;
         // java.net.http does not say when the server starts holding; a poll out counts as held
-        states.set(client, LaneState.HOLDING);
+        // once the client knows its cursor. Before that it is still connecting: a run that began
+        // publishing then would see its first messages fall before the client's "now".
+        states.set(client, cursor(client) == NO_CURSOR ? LaneState.CONNECTING : LaneState.HOLDING);
         poll(client, waitParam, requestTimeout, this::afterPoll);
     }
 
     private void afterPoll(int client, boolean ok) {
         if (ok) {
             attempts.set(client, 0);
-            states.set(client, LaneState.HOLDING);
             next(client);
             return;
         }

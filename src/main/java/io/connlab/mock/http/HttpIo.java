@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.util.Map;
 
 /** Small helpers shared by the mock's HTTP handlers: read bounded bodies, parse queries, answer. */
 public final class HttpIo {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpIo.class);
     public static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -112,11 +115,16 @@ public final class HttpIo {
 
     /** Sends {@code body} as JSON with the status; closes the exchange. Never throws. */
     public static void json(HttpExchange ex, int status, Object body) {
+        byte[] bytes;
         try {
-            send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+            bytes = JSON.writeValueAsBytes(body);
         } catch (IOException e) {
-            ex.close();
+            // a body Jackson cannot write is our bug: say so, and answer rather than hang up
+            LOG.error("cannot write {} as JSON", body == null ? null : body.getClass().getName(), e);
+            send(ex, 500, "application/json", "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8));
+            return;
         }
+        send(ex, status, "application/json", bytes);
     }
 
     /** The JSON error body API Gateway and Lambda use: {@code {"message": "..."}}. */

@@ -134,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         try (run) {
             err.printf(Locale.ROOT, "bench: %s, %d client(s) per lane, %d msg/s of %d B for %s via %s, against %s%n",
-                    lanesText(settings), settings.clientsPerLane(), settings.ratePerSecond(), settings.payloadBytes(),
+                    settings.lanesLabel(), settings.clientsPerLane(), settings.ratePerSecond(), settings.payloadBytes(),
                     Quantities.format(settings.duration()), settings.publish().name().toLowerCase(Locale.ROOT),
                     target.name());
             err.flush();
@@ -181,9 +181,6 @@ final class BenchCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String lanesText(RunSettings s) {
-        return String.join(", ", s.lanes().stream().sorted().map(Technique::label).toList());
-    }
 
     RunSettings settings() {
         Set<Technique> chosen = EnumSet.noneOf(Technique.class);
@@ -205,11 +202,12 @@ final class BenchCommand implements Callable<Integer> {
                 default -> throw bad("unknown lane '" + lane + "': use websocket, long-poll, short-poll or pool");
             }
         }
-        PublishPath path = switch (publish.trim().toLowerCase(Locale.ROOT)) {
-            case "sns" -> PublishPath.SNS;
-            case "websocket" -> PublishPath.WEBSOCKET;
-            default -> throw bad("--publish must be sns or websocket, got '" + publish + "'");
-        };
+        PublishPath path;
+        try {
+            path = PublishPath.parse(publish);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
         if (rtt < 0 || rtt > 60_000 || jitter < 0 || jitter > 60_000) throw bad("--rtt and --jitter must be 0..60000 ms");
         if (dbMaxConnections < 1) throw bad("--db-max-connections must be >= 1");
         try {

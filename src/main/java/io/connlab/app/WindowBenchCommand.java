@@ -78,7 +78,7 @@ final class WindowBenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long target = expectedPerSecond(settings);
         err.printf(Locale.ROOT, "bench-window: %s; %d client(s) per lane, %d msg/s of %d B via %s: %,d delivered events/s expected;"
-                        + " warm-up %s, measuring %s%n", lanesText(settings), settings.clientsPerLane(),
+                        + " warm-up %s, measuring %s%n", settings.lanesLabel(), settings.clientsPerLane(),
                 settings.ratePerSecond(), settings.payloadBytes(), settings.publish().name().toLowerCase(Locale.ROOT),
                 target, Quantities.format(warmUp), Quantities.format(duration));
         err.flush();
@@ -142,11 +142,12 @@ final class WindowBenchCommand implements Callable<Integer> {
                     .orElseThrow(() -> bad("unknown lane '" + lane + "': use websocket, long-poll, short-poll, pooled or unpooled"));
             chosen.add(t);
         }
-        PublishPath path = switch (publish.trim().toLowerCase(Locale.ROOT)) {
-            case "sns" -> PublishPath.SNS;
-            case "websocket" -> PublishPath.WEBSOCKET;
-            default -> throw bad("--publish must be sns or websocket, got '" + publish + "'");
-        };
+        PublishPath path;
+        try {
+            path = PublishPath.parse(publish);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
         if (duration.toMillis() < 1000 || duration.toHours() > 1) throw bad("--duration must be 1s..1h");
         if (warmUp.isNegative() || warmUp.toMinutes() > 10) throw bad("--warm-up must be 0s..10m");
         try {
@@ -156,9 +157,6 @@ final class WindowBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static String lanesText(RunSettings s) {
-        return String.join(", ", s.lanes().stream().sorted().map(Technique::label).toList());
-    }
 
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);

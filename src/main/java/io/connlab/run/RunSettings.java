@@ -54,6 +54,11 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
                 PublishPath.SNS, Duration.ofSeconds(1), Duration.ofSeconds(20));
     }
 
+    /** The enabled lanes as the user reads them, in display order: "WebSocket, Long poll". */
+    public String lanesLabel() {
+        return String.join(", ", lanes.stream().sorted().map(Technique::label).toList());
+    }
+
     public RunSettings withRate(int rate) {
         return new RunSettings(rate, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait);
     }

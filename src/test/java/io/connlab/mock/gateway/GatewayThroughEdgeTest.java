@@ -124,16 +124,34 @@ class GatewayThroughEdgeTest {
     @Test
     void handshakesPastTheConnectRateRead429() throws Exception {
         start(GatewayLimits.apiGateway().withNewConnectionsPerSecond(CONNECTS_PER_SECOND));
-        int status = 0;
-        // a second boundary can reset the count once; a 429 must come within a few rounds
-        for (int attempt = 0; attempt < 4 * CONNECTS_PER_SECOND && status != 429; attempt++) {
-            String raw = rawHandshake("/dev?token=s3cret");
-            status = Integer.parseInt(raw.substring(9, 12));
-            assertTrue(status == 101 || status == 429, raw);
-            if (status == 429) assertTrue(raw.endsWith("{\"message\":\"Too Many Requests\"}"), raw);
+        // A second boundary resets the count: use up the quota, then ask with java.net.http at
+        // once; if the boundary fell in between (it admits, rightly), go round again.
+        int seenByHttpClient = 0;
+        for (int round = 0; round < 4 && seenByHttpClient != 429; round++) {
+            int status = 0;
+            for (int attempt = 0; attempt < 4 * CONNECTS_PER_SECOND && status != 429; attempt++) {
+                String raw = rawHandshake("/dev?token=s3cret");
+                status = Integer.parseInt(raw.substring(9, 12));
+                assertTrue(status == 101 || status == 429, raw);
+                if (status == 429) assertTrue(raw.endsWith("{\"message\":\"Too Many Requests\"}"), raw);
+            }
+            assertEquals(429, status);
+            seenByHttpClient = statusSeenByHttpClient("/dev?token=s3cret");
+            assertTrue(seenByHttpClient == 429 || seenByHttpClient == 101, "status " + seenByHttpClient);
         }
-        assertEquals(429, status);
-        assertEquals(429, refusedStatus("/dev?token=s3cret"), "within the same second");
+        assertEquals(429, seenByHttpClient, "java.net.http reads the 429 within the same second");
+    }
+
+    /** The handshake's status as java.net.http sees it: 101 when admitted (then closed), else the refusal's. */
+    private int statusSeenByHttpClient(String pathAndQuery) {
+        try {
+            WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .buildAsync(uri(pathAndQuery), new WebSocket.Listener() { }).join();
+            ws.abort();
+            return 101;
+        } catch (CompletionException e) {
+            return assertInstanceOf(WebSocketHandshakeException.class, e.getCause()).getResponse().statusCode();
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        OutOfMemoryExit.install();
         System.exit(commandLine().execute(args));
     }
 

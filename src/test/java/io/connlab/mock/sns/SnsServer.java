@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 final class SnsServer implements AutoCloseable {
     static final String DEFAULT_ARN = "arn:aws:sns:us-east-1:000000000000:connlab";
 
-    final SnsApi api = new SnsApi(DEFAULT_ARN);
+    final SnsApi api;
     final HttpServer server;
     final SnsClient sns;
     final HttpClient http;
@@ -32,6 +32,11 @@ final class SnsServer implements AutoCloseable {
     });
 
     SnsServer() throws IOException {
+        this(new SnsApi(DEFAULT_ARN));
+    }
+
+    SnsServer(SnsApi api) throws IOException {
+        this.api = api;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/", api);
         server.setExecutor(handlers);

@@ -1,5 +1,6 @@
 package io.connlab.app;
 
+import io.connlab.mock.OutOfMemoryExit;
 import io.connlab.ui.GuiLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

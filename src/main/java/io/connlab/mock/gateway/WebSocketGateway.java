@@ -1,6 +1,7 @@
 package io.connlab.mock.gateway;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.OutOfMemoryExit;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.edge.Admission;
 import org.java_websocket.WebSocket;
@@ -294,6 +295,7 @@ public final class WebSocketGateway implements AutoCloseable {
 
         @Override
         public void onError(WebSocket conn, Exception ex) {
+            OutOfMemoryExit.exitIfOutOfMemory(ex); // Java-WebSocket turns a worker's OutOfMemoryError into this
             if (conn == null && started.getCount() > 0) {
                 startFailure.set(ex);
                 started.countDown();

@@ -1,4 +1,4 @@
-package io.connlab.app;
+package io.connlab.mock;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +58,23 @@ class OutOfMemoryExitTest {
         String said = err.toString(StandardCharsets.UTF_8);
         assertTrue(said.startsWith("Exception in thread \"lane-1\" java.lang.IllegalStateException: boom"), said);
         assertTrue(halts.isEmpty());
+    }
+
+    @Test
+    void anOutOfMemoryErrorCaughtByALibraryEndsTheProcessOnlyWhenInstalled() {
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Exception wrapped = new Exception(new OutOfMemoryError("Java heap space")); // as Java-WebSocket hands it on
+        try {
+            Thread.setDefaultUncaughtExceptionHandler(null);
+            OutOfMemoryExit.exitIfOutOfMemory(wrapped);
+            assertTrue(halts.isEmpty(), "not installed (a test, the app's in-process mock): nothing happens");
+            Thread.setDefaultUncaughtExceptionHandler(handler);
+            OutOfMemoryExit.exitIfOutOfMemory(new Exception("not memory"));
+            assertTrue(halts.isEmpty());
+            OutOfMemoryExit.exitIfOutOfMemory(wrapped);
+            assertEquals(List.of(3), halts);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.connlab.app;
+package io.connlab.mock;
 
 import java.io.PrintStream;
 import java.util.function.IntConsumer;
@@ -57,6 +57,17 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
             // nothing more can be said; stop anyway
         } finally {
             halt.accept(EXIT_STATUS);
+        }
+    }
+
+    /**
+     * For code that catches a Throwable it did not cause (Java-WebSocket hands a worker's
+     * OutOfMemoryError to {@code onError} and stops the server quietly): when {@code e} came from
+     * running out of memory and the handler is installed, ends the process as an uncaught one would.
+     */
+    public static void exitIfOutOfMemory(Throwable e) {
+        if (causedByOutOfMemory(e) && Thread.getDefaultUncaughtExceptionHandler() instanceof OutOfMemoryExit exit) {
+            exit.uncaughtException(Thread.currentThread(), e);
         }
     }
 

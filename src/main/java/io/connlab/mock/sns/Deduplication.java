@@ -7,10 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A FIFO topic's memory of the deduplication ids it accepted in the last five minutes: a
- * publish with an id seen in that window is accepted (with the first one's MessageId and
- * SequenceNumber) but not delivered again. Bounded: past {@value #MAX_IDS} ids in the window
- * the oldest are forgotten early, so a flood of unique ids cannot grow the heap without limit.
+ * The FIFO topics' memory of the deduplication ids (keyed by topic and id) accepted in the last
+ * five minutes: a publish with an id seen in that window is accepted (with the first one's
+ * MessageId and SequenceNumber) but not delivered again. Bounded: past {@value #MAX_IDS} ids
+ * (about 35 MB) the oldest are forgotten early, so a flood of unique ids cannot grow the heap
+ * without limit.
  */
 final class Deduplication {
     static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(5);
@@ -29,8 +30,8 @@ final class Deduplication {
 
     /**
      * Runs {@code publish} unless {@code id} was accepted in the last five minutes; either way
-     * answers what the first publish with that id got. Publishes of one topic run one at a time,
-     * so their sequence numbers follow their delivery order.
+     * answers what the first publish with that id got. FIFO publishes run one at a time, so
+     * their sequence numbers follow their delivery order.
      */
     synchronized Sent publishOnce(String id, Publish publish) throws SnsError {
         long now = nanoTime.getAsLong();

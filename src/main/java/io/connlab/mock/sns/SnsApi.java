@@ -111,7 +111,8 @@ public final class SnsApi implements HttpHandler {
         Topics.Topic topic = topics.get(topicArn.toString());
         if (topic == null) throw SnsError.notFound();
         Deduplication.Sent sent = topic.fifo()
-                ? topic.deduplication().publishOnce(FifoParameters.deduplicationId(topic, p, message), now -> deliver(topic, delivered, now))
+                ? topics.deduplication().publishOnce(topic.arn() + '\n' + FifoParameters.deduplicationId(topic, p, message),
+                        now -> deliver(topic, delivered, now))
                 : deliver(topic, delivered, 0);
         return QueryXml.response("Publish", requestId, x -> {
             QueryXml.element(x, "    ", "MessageId", sent.messageId());

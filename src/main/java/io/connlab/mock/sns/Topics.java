@@ -24,7 +24,7 @@ final class Topics {
     static final int MAX_FIFO = 1_000;
 
     /** A topic and what changes how Publish treats it. */
-    record Topic(String arn, boolean fifo, boolean contentBasedDeduplication, Deduplication deduplication) {
+    record Topic(String arn, boolean fifo, boolean contentBasedDeduplication) {
     }
 
     private final ConcurrentSkipListMap<String, Topic> topics = new ConcurrentSkipListMap<>();
@@ -32,7 +32,7 @@ final class Topics {
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private final int maxStandard;
     private final int maxFifo;
-    private final LongSupplier nanoTime;
+    private final Deduplication deduplication;
     private int standardCount;
     private int fifoCount;
 
@@ -43,7 +43,7 @@ final class Topics {
     Topics(int maxStandard, int maxFifo, LongSupplier nanoTime) {
         this.maxStandard = maxStandard;
         this.maxFifo = maxFifo;
-        this.nanoTime = nanoTime;
+        this.deduplication = new Deduplication(nanoTime);
     }
 
     /**
@@ -61,11 +61,16 @@ final class Topics {
         if (fifo ? fifoCount >= maxFifo : standardCount >= maxStandard) {
             throw new SnsError(403, "TopicLimitExceeded", "Topic limit exceeded");
         }
-        Topic t = new Topic(arn, fifo, contentBasedDeduplication, fifo ? new Deduplication(nanoTime) : null);
+        Topic t = new Topic(arn, fifo, contentBasedDeduplication);
         topics.put(arn, t);
         if (fifo) fifoCount++;
         else standardCount++;
         return t;
+    }
+
+    /** The FIFO topics' deduplication ids: one memory for all of them, so a thousand topics cannot multiply its bound. */
+    Deduplication deduplication() {
+        return deduplication;
     }
 
     Topic get(String arn) {

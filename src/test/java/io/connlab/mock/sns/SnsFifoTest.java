@@ -107,6 +107,15 @@ class SnsFifoTest {
     }
 
     @Test
+    void deduplicationIsPerTopic() throws Exception {
+        String a = fifoTopic("a.fifo", false);
+        String b = fifoTopic("b.fifo", false);
+        publish(a, "to a", "same-id");
+        publish(b, "to b", "same-id");
+        assertEquals(List.of("to a", "to b"), delivered);
+    }
+
+    @Test
     void theDeduplicationMemoryIsBounded() {
         Deduplication d = new Deduplication(clock::get);
         for (int i = 0; i < Deduplication.MAX_IDS + 50; i++) {

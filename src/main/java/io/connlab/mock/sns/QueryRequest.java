@@ -21,7 +21,8 @@ final class QueryRequest {
 
     static Map<String, String> parameters(HttpExchange ex) throws IOException, SnsError {
         String query = ex.getRequestURI().getRawQuery();
-        Map<String, String> params = QueryForm.parse(query == null ? new byte[0] : query.getBytes(StandardCharsets.UTF_8));
+        // The server read the request line byte for byte as Latin-1: this gives those bytes back.
+        Map<String, String> params = QueryForm.parse(query == null ? new byte[0] : query.getBytes(StandardCharsets.ISO_8859_1));
         if ("POST".equals(ex.getRequestMethod())) params.putAll(QueryForm.parse(body(ex)));
         return params;
     }

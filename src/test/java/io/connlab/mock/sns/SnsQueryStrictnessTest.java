@@ -73,11 +73,31 @@ class SnsQueryStrictnessTest {
         assertTrue(inName.body().contains("a parameter name"), inName.body());
     }
 
+    @Test
+    void rawUtf8BytesInTheRequestLineArriveAsSentAndOthersAreRefused() throws Exception {
+        start();
+        String get = "/?Action=Publish&TopicArn=" + SnsServer.DEFAULT_ARN + "&Message=caf";
+        String ok = rawGet(get.getBytes(StandardCharsets.US_ASCII), new byte[]{(byte) 0xC3, (byte) 0xA9});
+        assertTrue(ok.startsWith("HTTP/1.1 200"), ok);
+        assertEquals(List.of("caf\u00e9"), delivered);
+        String bad = rawGet(get.getBytes(StandardCharsets.US_ASCII), new byte[]{(byte) 0xC3, (byte) 0xC3});
+        assertTrue(bad.startsWith("HTTP/1.1 400"), bad);
+        assertEquals(1, s.api.published());
+    }
+
     private String rawGet(String target) throws Exception {
+        return rawGet(target.getBytes(StandardCharsets.US_ASCII), new byte[0]);
+    }
+
+    private String rawGet(byte[] target, byte[] rawTail) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", s.endpoint().getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.writeBytes("GET ".getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(target);
+            request.writeBytes(rawTail);
+            request.writeBytes(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.toByteArray());
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

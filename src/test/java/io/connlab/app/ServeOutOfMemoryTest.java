@@ -38,7 +38,7 @@ class ServeOutOfMemoryTest {
     void serveInATinyHeapFloodedWithPublishesExitsWithAMessage() throws Exception {
         Path err = Files.createTempFile("serve-oom", ".err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(List.of(java, "-Xmx40m", "-cp", System.getProperty("java.class.path"),
+        Process serve = new ProcessBuilder(List.of(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", Main.class.getName(), "serve"))
                 .redirectError(err.toFile()).start();
         try {

@@ -37,7 +37,9 @@ class DatabaseRestartRecoveryTest {
         f.db.stopFor(Duration.ofMillis(800));
         for (Answer a : roundOfCalls()) {
             assertEquals(500, a.status(), "a call succeeded on a stopped database");
-            assertEquals("08006", a.json().get("errorCode").asText(), () -> "said as PostgreSQL would: " + a.json());
+            // As PostgreSQL's clients would see it: the dropped connection (08006), or, when the pool
+            // checked it first (idle over 500 ms on a slow machine), the refused reconnect (57P03).
+            assertTrue(Set.of("08006", "57P03").contains(a.json().path("errorCode").asText()), () -> a.json().toString());
         }
         // Calls keep coming while it is down (as a running lane's do), well inside HikariCP's
         // 500 ms "recently used, skip validation" window, so nothing but eviction can save them.

@@ -39,7 +39,10 @@ public final class MessageStore {
         this(window, DEFAULT_MAX_BYTES);
     }
 
-    /** @param maxBytes the window's bound in bytes (message bytes plus {@value #OVERHEAD_BYTES} each); the newest message is always kept */
+    /**
+     * @param maxBytes the window's bound in bytes (message bytes plus {@value #OVERHEAD_BYTES} each);
+     *                 the newest message is always kept
+     */
     public MessageStore(int window, long maxBytes) {
         if (window < 1) throw new IllegalArgumentException("window must be >= 1, got " + window);
         if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, got " + maxBytes);

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * The mock's subscribers get the message text only, so the attributes go no further.
  */
 final class MessageAttributes {
-    private static final Pattern PARAMETER = Pattern.compile("MessageAttributes\\.entry\\.(\\d{1,9})\\.(Name|Value\\.DataType|Value\\.StringValue|Value\\.BinaryValue)");
+    private static final Pattern PARAMETER = Pattern.compile(
+            "MessageAttributes\\.entry\\.(\\d{1,9})\\.(Name|Value\\.DataType|Value\\.StringValue|Value\\.BinaryValue)");
     private static final Pattern TYPE = Pattern.compile("(String|Number|Binary)(\\..+)?");
     static final int MAX_NAME_LENGTH = 256;
     static final int MAX_TYPE_BYTES = 256;
@@ -34,7 +35,9 @@ final class MessageAttributes {
         for (Map.Entry<String, String> e : p.entrySet()) {
             if (!e.getKey().startsWith("MessageAttributes.")) continue;
             Matcher m = PARAMETER.matcher(e.getKey());
-            if (!m.matches()) throw SnsError.invalidParameter("MessageAttributes Reason: unknown parameter " + SnsError.shorten(e.getKey()));
+            if (!m.matches()) {
+                throw SnsError.invalidParameter("MessageAttributes Reason: unknown parameter " + SnsError.shorten(e.getKey()));
+            }
             String[] parts = entries.computeIfAbsent(Integer.parseInt(m.group(1)), n -> new String[4]);
             parts[part(m.group(2))] = e.getValue();
         }
@@ -43,7 +46,9 @@ final class MessageAttributes {
         for (String[] a : entries.values()) {
             String name = a[0];
             if (name == null || name.isEmpty()) throw SnsError.invalidParameter("MessageAttributes Reason: an entry has no Name");
-            if (!names.add(name)) throw valueInvalid("Message attribute name '" + SnsError.shorten(name) + "' is given more than once.");
+            if (!names.add(name)) {
+                throw valueInvalid("Message attribute name '" + SnsError.shorten(name) + "' is given more than once.");
+            }
             checkName(name);
             size += utf8(name) + checkValue(name, a[1], a[2], a[3]);
         }
@@ -62,16 +67,23 @@ final class MessageAttributes {
     /** A-Z a-z 0-9 _ - . ; not starting or ending with '.', no '..', at most 256 characters. */
     private static void checkName(String name) throws SnsError {
         if (name.length() > MAX_NAME_LENGTH) throw valueInvalid("Length of message attribute name must be less than 256 bytes.");
-        if (name.startsWith(".")) throw valueInvalid("Invalid message attribute name starting with character '.' was found.");
-        if (name.endsWith(".")) throw valueInvalid("Invalid message attribute name ending with character '.' was found.");
+        if (name.startsWith(".")) {
+            throw valueInvalid("Invalid message attribute name starting with character '.' was found.");
+        }
+        if (name.endsWith(".")) {
+            throw valueInvalid("Invalid message attribute name ending with character '.' was found.");
+        }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             boolean ok = c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.');
             if (!ok) {
                 throw valueInvalid("Invalid non-alphanumeric character '#x" + Integer.toHexString(name.codePointAt(i)).toUpperCase()
-                        + "' was found in the message attribute name. Can only include alphanumeric characters, hyphens, underscores, or dots.");
+                        + "' was found in the message attribute name. Can only include alphanumeric characters, hyphens,"
+                        + " underscores, or dots.");
             }
-            if (c == '.' && name.charAt(i - 1) == '.') throw valueInvalid("Message attribute name can not have successive '.' character.");
+            if (c == '.' && name.charAt(i - 1) == '.') {
+                throw valueInvalid("Message attribute name can not have successive '.' character.");
+            }
         }
     }
 
@@ -84,15 +96,20 @@ final class MessageAttributes {
         }
         Matcher t = TYPE.matcher(type);
         if (!t.matches() || utf8(type) > MAX_TYPE_BYTES) {
-            throw valueInvalid("The message attribute '" + n + "' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.");
+            throw valueInvalid("The message attribute '" + n + "' has an invalid message attribute type, the set of supported"
+                    + " type prefixes is Binary, Number, and String.");
         }
         boolean isBinary = t.group(1).equals("Binary");
         String field = isBinary ? "Binary" : "String";
         String value = isBinary ? binary : text;
         if (text == null && binary == null || value != null && value.isEmpty()) {
-            throw valueInvalid("The message attribute '" + n + "' must contain non-empty message attribute value for message attribute type '" + SnsError.shorten(type) + "'.");
+            throw valueInvalid("The message attribute '" + n + "' must contain non-empty message attribute value for message"
+                    + " attribute type '" + SnsError.shorten(type) + "'.");
         }
-        if (value == null) throw valueInvalid("The message attribute '" + n + "' with type '" + SnsError.shorten(type) + "' must use field '" + field + "'.");
+        if (value == null) {
+            throw valueInvalid("The message attribute '" + n + "' with type '" + SnsError.shorten(type) + "' must use field '"
+                    + field + "'.");
+        }
         long valueBytes = isBinary ? decodedBase64(n, value) : utf8(value);
         if (t.group(1).equals("Number")) checkNumber(n, value);
         if (type.equals("String.Array")) checkArray(n, value);
@@ -105,7 +122,8 @@ final class MessageAttributes {
         try {
             number = new BigDecimal(value.trim());
         } catch (NumberFormatException e) {
-            throw valueInvalid("The message attribute '" + name + "' with type 'Number' must hold a number, not '" + SnsError.shorten(value) + "'.");
+            throw valueInvalid("The message attribute '" + name + "' with type 'Number' must hold a number, not '"
+                    + SnsError.shorten(value) + "'.");
         }
         BigDecimal abs = number.abs();
         boolean ok = number.stripTrailingZeros().precision() <= 38 && abs.compareTo(BigDecimal.TEN.pow(126)) <= 0
@@ -136,7 +154,8 @@ final class MessageAttributes {
         try {
             return Base64.getDecoder().decode(value).length;
         } catch (IllegalArgumentException e) {
-            throw valueInvalid("The message attribute '" + name + "' with type 'Binary' must hold base64, which its BinaryValue is not.");
+            throw valueInvalid("The message attribute '" + name + "' with type 'Binary' must hold base64, which its BinaryValue"
+                    + " is not.");
         }
     }
 

@@ -47,7 +47,9 @@ final class QueryForm {
             } else if (b == '%') {
                 int hi = i + 2 < to ? Character.digit(form[i + 1], 16) : -1;
                 int lo = hi >= 0 ? Character.digit(form[i + 2], 16) : -1;
-                if (lo < 0) throw malformed("'" + shown(form, i, Math.min(to, i + 3)) + "' is not a %-escape (% and two hex digits)", key);
+                if (lo < 0) {
+                    throw malformed("'" + shown(form, i, Math.min(to, i + 3)) + "' is not a %-escape (% and two hex digits)", key);
+                }
                 bytes.write(hi << 4 | lo);
                 i += 2;
             } else {

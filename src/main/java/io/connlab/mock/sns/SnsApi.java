@@ -173,7 +173,8 @@ public final class SnsApi implements HttpHandler {
     }
 
     private static SnsError unknownAction(String action, String version) {
-        return new SnsError(400, "InvalidAction", "Could not find operation " + SnsError.shorten(action) + " for version " + SnsError.shorten(version));
+        return new SnsError(400, "InvalidAction", "Could not find operation " + SnsError.shorten(action) + " for version "
+                + SnsError.shorten(version));
     }
 
     /** {@code Attributes.entry.N.key=K} / {@code Attributes.entry.N.value=V}, as the SDK and CLI send a map. */

@@ -181,7 +181,6 @@ final class BenchCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-
     RunSettings settings() {
         Set<Technique> chosen = EnumSet.noneOf(Technique.class);
         for (String lane : lanes) {

@@ -3,6 +3,7 @@ package io.connlab.app;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.endpoint.EndpointProfiles;
 import io.connlab.endpoint.MockAdminClient;
+import io.connlab.metrics.Comparison;
 import io.connlab.metrics.Technique;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
@@ -10,14 +11,13 @@ import io.connlab.run.RunController;
 import io.connlab.run.RunLane;
 import io.connlab.run.RunReport;
 import io.connlab.run.RunSettings;
-import io.connlab.ui.BackendChoice;
-import io.connlab.ui.BackendPanelModel;
-import io.connlab.ui.ComparisonRow;
-import io.connlab.ui.Faults;
-import io.connlab.ui.LabEngine;
-import io.connlab.ui.LaneFeed;
-import io.connlab.ui.NetworkSettings;
-import io.connlab.ui.ResultsSaver;
+import io.connlab.ui.model.BackendChoice;
+import io.connlab.ui.model.BackendPanelModel;
+import io.connlab.ui.model.Faults;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.LaneFeed;
+import io.connlab.ui.model.NetworkSettings;
+import io.connlab.ui.model.ResultsSaver;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -129,8 +129,13 @@ final class LabRuntime implements LabEngine {
     }
 
     @Override
-    public List<ComparisonRow> comparison() {
+    public List<Comparison.Row> comparison() {
         return feeds.comparison();
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return feeds.problem();
     }
 
     @Override

@@ -3,9 +3,9 @@ package io.connlab.app;
 import io.connlab.endpoint.MockAdminClient;
 import io.connlab.metrics.EventLog;
 import io.connlab.run.RunController;
-import io.connlab.ui.BackendPanelModel;
-import io.connlab.ui.ConnectionRow;
-import io.connlab.ui.LogLine;
+import io.connlab.ui.model.BackendPanelModel;
+import io.connlab.ui.model.ConnectionRow;
+import io.connlab.ui.model.LogLine;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.connlab.app;
 
-import io.connlab.ui.Faults;
+import io.connlab.ui.model.Faults;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,20 +1,18 @@
 package io.connlab.app;
 
 import io.connlab.endpoint.MockAdminClient;
-import io.connlab.lane.LaneState;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.LaneSnapshot;
+import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
 import io.connlab.metrics.TimeSeries;
 import io.connlab.metrics.WireEvent;
 import io.connlab.run.RunController;
 import io.connlab.run.RunLane;
-import io.connlab.ui.ComparisonRow;
-import io.connlab.ui.LaneFeed;
-import io.connlab.ui.LaneFigures;
-import io.connlab.ui.MetricsAdapter;
-import io.connlab.ui.PoolFigures;
-
+import io.connlab.ui.model.LaneFeed;
+import io.connlab.ui.model.LaneFigures;
+import io.connlab.ui.model.MetricsAdapter;
+import io.connlab.ui.model.PoolFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,7 @@ final class RunFeeds implements AutoCloseable {
     private static final long REFRESH_MILLIS = 100;
 
     /** One refresh's results: per lane figures and the comparison rows. */
-    private record Figures(Map<Technique, LaneFigures> lanes, List<ComparisonRow> rows) {
+    private record Figures(Map<Technique, LaneFigures> lanes, List<Comparison.Row> rows) {
         static final Figures NONE = new Figures(Map.of(), List.of());
     }
 
@@ -49,6 +48,7 @@ final class RunFeeds implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private volatile Figures latest = Figures.NONE;
     private boolean warned;
+    private volatile String problem;
 
     private RunFeeds() {
         run = null;
@@ -87,8 +87,13 @@ final class RunFeeds implements AutoCloseable {
     }
 
     /** The comparison rows as of the last refresh; FX thread, returns at once. */
-    List<ComparisonRow> comparison() {
+    List<Comparison.Row> comparison() {
         return latest.rows();
+    }
+
+    /** Why the last refresh failed, or empty when it worked; FX thread, returns at once. */
+    Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 
     @Override
@@ -109,12 +114,14 @@ final class RunFeeds implements AutoCloseable {
                 LaneSnapshot s = snapshots.get(l.technique());
                 if (s != null) lanes.put(l.technique(), figures(l, s));
             }
-            List<ComparisonRow> rows = snapshots.isEmpty() ? List.of()
-                    : MetricsAdapter.rows(Comparison.of(new ArrayList<>(snapshots.values())));
+            List<Comparison.Row> rows = snapshots.isEmpty() ? List.of()
+                    : Comparison.of(new ArrayList<>(snapshots.values())).rows();
             latest = new Figures(lanes, rows);
+            problem = null;
         } catch (RuntimeException e) {
             if (!warned) LOG.warn("the run's figures could not be read; the window keeps the last ones", e);
             warned = true;
+            problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
@@ -123,19 +130,10 @@ final class RunFeeds implements AutoCloseable {
         List<TimeSeries.Point> points = lane.metrics().timeSeries().points();
         TimeSeries.Point recent = points.isEmpty() ? null : points.get(points.size() - 1);
         double cost = Comparison.of(List.of(s)).costs().get(0).perMillionDelivered();
-        return MetricsAdapter.figures(s, uiState(t, lane.state()), detail(t, s), recent,
+        // a short poll lane is "open" between its polls; its column says it is polling
+        LaneState state = t == Technique.SHORT_POLL && lane.state() == LaneState.OPEN ? LaneState.POLLING : lane.state();
+        return MetricsAdapter.figures(s, state, detail(t, s), recent,
                 t.isPool() ? pool(t, s) : null, cost);
-    }
-
-    private static io.connlab.ui.LaneState uiState(Technique t, LaneState s) {
-        return switch (s) {
-            case CONNECTING -> io.connlab.ui.LaneState.CONNECTING;
-            case OPEN -> t == Technique.SHORT_POLL ? io.connlab.ui.LaneState.POLLING : io.connlab.ui.LaneState.OPEN;
-            case HOLDING -> io.connlab.ui.LaneState.HOLDING;
-            case RECONNECTING -> io.connlab.ui.LaneState.RECONNECTING;
-            case FAILED -> io.connlab.ui.LaneState.FAILED;
-            case STOPPED -> io.connlab.ui.LaneState.STOPPED;
-        };
     }
 
     private String detail(Technique t, LaneSnapshot s) {

@@ -4,9 +4,9 @@ import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
-import io.connlab.ui.FrameStats;
-import io.connlab.ui.ToolbarModel;
 import io.connlab.ui.WindowBench;
+import io.connlab.ui.model.FrameStats;
+import io.connlab.ui.toolbar.ToolbarModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -156,7 +156,6 @@ final class WindowBenchCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
     }
-
 
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);

@@ -1,5 +1,6 @@
 package io.connlab.lane;
 
+import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Clock;
 import io.connlab.metrics.LaneRecorder;
 
@@ -100,7 +101,7 @@ abstract class PollingLane implements Lane {
         synchronized (lifecycle) {
             if (started || stopped) return;
             started = true;
-            String prefix = "connlab-" + name.toLowerCase().replace(' ', '-');
+            String prefix = "connlab-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
             executor = LaneThreads.io(prefix);
             timer = LaneThreads.timer(prefix);
             HttpClient[] h = new HttpClient[(clients + CLIENTS_PER_HTTP_CLIENT - 1) / CLIENTS_PER_HTTP_CLIENT];

@@ -1,13 +1,13 @@
 package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
-import io.connlab.lane.LaneState;
 import io.connlab.lane.LaneThreads;
 import io.connlab.lane.PoolLane;
 import io.connlab.lane.RunMessage;
 import io.connlab.metrics.Clock;
 import io.connlab.metrics.EventLog;
 import io.connlab.metrics.LaneSnapshot;
+import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
 
 import java.time.Duration;
@@ -152,7 +152,7 @@ public final class RunController implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (RunLane l : lanes.values()) {
             if (!l.technique().isPool() && l.state() != LaneState.OPEN && l.state() != LaneState.HOLDING) {
-                out.add(l.technique().label() + " is " + l.state().name().toLowerCase());
+                out.add(l.technique().label() + " is " + l.state().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
         return out.isEmpty() ? "still connecting" : String.join(", ", out);

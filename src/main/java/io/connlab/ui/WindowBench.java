@@ -3,6 +3,10 @@ package io.connlab.ui;
 import io.connlab.metrics.Technique;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
+import io.connlab.ui.model.FrameStats;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.toolbar.RunControlModel;
+import io.connlab.ui.toolbar.ToolbarModel;
 import javafx.application.Platform;
 
 import java.nio.file.Path;

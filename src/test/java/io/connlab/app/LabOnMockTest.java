@@ -2,9 +2,9 @@ package io.connlab.app;
 
 import io.connlab.metrics.Technique;
 import io.connlab.ui.LabWindow;
-import io.connlab.ui.RunControlModel;
-import io.connlab.ui.ToolbarModel;
 import io.connlab.ui.UiPreferences;
+import io.connlab.ui.toolbar.RunControlModel;
+import io.connlab.ui.toolbar.ToolbarModel;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

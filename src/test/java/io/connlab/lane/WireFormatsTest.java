@@ -1,6 +1,7 @@
 package io.connlab.lane;
 
 import io.connlab.metrics.LaneRecorder.Invocation;
+import io.connlab.metrics.LaneState;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,10 @@
 package io.connlab.ui;
 
 import io.connlab.metrics.Technique;
+import io.connlab.ui.lanes.LaneColumn;
+import io.connlab.ui.model.FrameStats;
+import io.connlab.ui.toolbar.RunControlModel;
+import io.connlab.ui.toolbar.ToolbarModel;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;

@@ -1,12 +1,11 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.Backend;
 import io.connlab.endpoint.EndpointProfile;
-import io.connlab.endpoint.EndpointProfiles;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.Format;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
-import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.run.PublishPath;
 import io.connlab.run.Quantities;
@@ -102,24 +101,18 @@ final class BenchCommand implements Callable<Integer> {
         RunSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EndpointProfile target;
-        MockBackend mock = null;
+        Backend backend;
         try {
-            if (profile != null) {
-                try {
-                    target = EndpointProfiles.load(profile);
-                } catch (IllegalArgumentException | UncheckedIOException e) { // invalid, or unreadable (a directory, no permission)
-                    err.println("bench: " + e.getMessage());
-                    return 2;
-                }
-                if (rtt != 0 || jitter != 0) err.println("bench: --rtt/--jitter apply to the bundled mock only; ignored");
-            } else {
-                mock = MockBackend.start(MockConfig.defaults().withNetwork(rtt, jitter).withDbMaxConnections(dbMaxConnections));
-                target = Profiles.profileOf("Bundled mock", mock.endpoints(), null);
+            backend = Backend.open(profile, MockConfig.defaults().withNetwork(rtt, jitter).withDbMaxConnections(dbMaxConnections));
+        } catch (IllegalArgumentException | UncheckedIOException e) { // invalid, or unreadable (a directory, no permission)
+            err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        try (backend) {
+            if (profile != null && (rtt != 0 || jitter != 0)) {
+                err.println("bench: --rtt/--jitter apply to the bundled mock only; ignored");
             }
-            return run(target, settings, out, err);
-        } finally {
-            if (mock != null) mock.close();
+            return run(backend.profile(), settings, out, err);
         }
     }
 

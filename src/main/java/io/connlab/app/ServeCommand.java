@@ -1,14 +1,15 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.Backend;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.mock.MockEndpoints;
 import io.connlab.mock.TimeScale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -129,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
                 + " --topic-arn " + e.topicArn() + " --message hello");
         out.println();
         out.println("Endpoint profile (save as mock.json, load it in the app or pass to bench --profile):");
-        out.println(Profiles.mockProfileJson("ConnLab mock on " + host, e, token));
+        out.println(Backend.mockProfileJson("ConnLab mock on " + host, e, token));
         out.println();
         out.println("Ctrl-C stops the backend.");
     }

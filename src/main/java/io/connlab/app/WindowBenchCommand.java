@@ -1,5 +1,6 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.LabRuntime;
 import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.run.Quantities;

@@ -1,5 +1,6 @@
 package io.connlab.run;
 
+import io.connlab.thread.DaemonThreads;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.lane.LaneThreads;
 import io.connlab.lane.PoolLane;
@@ -82,10 +83,10 @@ public final class RunController implements AutoCloseable {
         for (Technique t : Technique.values()) {
             if (settings.lanes().contains(t)) lanes.put(t, Lanes.create(profile, settings, runId, t, events));
         }
-        timer = new ScheduledThreadPoolExecutor(1, LaneThreads.daemon("run-timer"));
+        timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("run-timer"));
         timer.setRemoveOnCancelPolicy(true);
         publishing = new ThreadPoolExecutor(PUBLISH_THREADS, PUBLISH_THREADS, 10, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(PUBLISH_BACKLOG), LaneThreads.daemon("run-publish"));
+                new ArrayBlockingQueue<>(PUBLISH_BACKLOG), DaemonThreads.factory("run-publish"));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.connlab.ui;
 import io.connlab.metrics.Technique;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
+import io.connlab.thread.DaemonThreads;
 import io.connlab.ui.model.FrameStats;
 import io.connlab.ui.model.LabEngine;
 import io.connlab.ui.toolbar.RunControlModel;
@@ -79,9 +80,7 @@ public final class WindowBench {
     public static Optional<Result> run(Supplier<LabEngine> engine, Plan plan) {
         AtomicReference<Result> result = new AtomicReference<>();
         int code = GuiLauncher.launch(new String[0], engine, UiPreferences::inMemory, window -> {
-            Thread driver = new Thread(() -> result.set(drive(window, plan)), "connlab-window-bench");
-            driver.setDaemon(true);
-            driver.start();
+            DaemonThreads.factory("connlab-window-bench").newThread(() -> result.set(drive(window, plan))).start();
         });
         if (code != 0 && result.get() == null) return Optional.empty();
         Result r = result.get();

@@ -1,5 +1,7 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.LabRuntime;
+
 import io.connlab.metrics.Technique;
 import io.connlab.ui.LabWindow;
 import io.connlab.ui.UiPreferences;

@@ -1,4 +1,4 @@
-package io.connlab.app;
+package io.connlab.app.engine;
 
 import io.connlab.endpoint.MockAdminClient;
 import io.connlab.metrics.EventLog;

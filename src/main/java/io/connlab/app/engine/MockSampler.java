@@ -1,7 +1,8 @@
-package io.connlab.app;
+package io.connlab.app.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.connlab.endpoint.MockAdminClient;
+import io.connlab.thread.DaemonThreads;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -18,11 +19,8 @@ final class MockSampler implements AutoCloseable {
         static final Sample NONE = new Sample(List.of(), 0, 0, 0);
     }
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mock-sampler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.factory("mock-sampler"));
     private volatile MockAdminClient admin;
     private volatile Sample latest = Sample.NONE;
     private volatile long lastRefusalChangeMicros;

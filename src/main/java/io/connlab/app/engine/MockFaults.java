@@ -1,5 +1,6 @@
-package io.connlab.app;
+package io.connlab.app.engine;
 
+import io.connlab.thread.DaemonThreads;
 import io.connlab.ui.model.Faults;
 
 import java.net.URI;
@@ -58,11 +59,7 @@ final class MockFaults implements Faults {
                         }
                     }));
         }
-        var closer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "burst-closer");
-            t.setDaemon(true);
-            return t;
-        });
+        var closer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("burst-closer"));
         closer.schedule(() -> {
             for (CompletableFuture<WebSocket> f : opening) {
                 f.thenAccept(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "burst over"));

@@ -1,4 +1,4 @@
-package io.connlab.app;
+package io.connlab.app.bench;
 
 import org.HdrHistogram.Histogram;
 
@@ -23,7 +23,7 @@ import java.util.function.IntSupplier;
  * polls on one NIO selector (no client library in the way), then a series of SNS publishes,
  * each timed from the publish to its arrival on every connection and every poll.
  */
-final class BackendBench implements AutoCloseable {
+public final class BackendBench implements AutoCloseable {
     /** API Gateway takes 500 new connections a second; stay under it. */
     private static final int CONNECTS_PER_SECOND = 450;
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(10);
@@ -38,10 +38,10 @@ final class BackendBench implements AutoCloseable {
     private final List<SocketChannel> polls = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
-    final Histogram websocketMicros = new Histogram(60_000_000L, 3);
-    final Histogram pollMicros = new Histogram(60_000_000L, 3);
+    private final Histogram websocketMicros = new Histogram(60_000_000L, 3);
+    private final Histogram pollMicros = new Histogram(60_000_000L, 3);
 
-    BackendBench(URI websocket, URI poll, URI sns, String topicArn) throws IOException {
+    public BackendBench(URI websocket, URI poll, URI sns, String topicArn) throws IOException {
         this.websocket = websocket;
         this.poll = poll;
         this.sns = sns;
@@ -52,7 +52,7 @@ final class BackendBench implements AutoCloseable {
      * Opens {@code n} WebSocket connections, each upgraded before the next, spaced to stay under
      * the gateway's rate; one refused with 429 anyway (a second boundary) waits a second and retries.
      */
-    void openWebSockets(int n) throws IOException, InterruptedException {
+    public void openWebSockets(int n) throws IOException, InterruptedException {
         String head = "GET " + websocket.getRawPath() + query(websocket) + " HTTP/1.1\r\nHost: " + websocket.getHost()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                 + WS_KEY + "\r\n\r\n";
@@ -80,7 +80,7 @@ final class BackendBench implements AutoCloseable {
     }
 
     /** Sends {@code n} polls that the backend holds (no cursor: from now; a long wait). */
-    void holdPolls(int n) throws IOException {
+    public void holdPolls(int n) throws IOException {
         byte[] request = ("GET " + poll.getRawPath() + "?wait=25 HTTP/1.1\r\nHost: " + poll.getHost() + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < n; i++) {
@@ -93,7 +93,7 @@ final class BackendBench implements AutoCloseable {
     }
 
     /** Waits until {@code count} says the backend holds {@code n}; false after {@code timeout}. */
-    static boolean awaitCount(IntSupplier count, int n, Duration timeout) throws InterruptedException {
+    public static boolean awaitCount(IntSupplier count, int n, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (count.getAsInt() < n) {
             if (System.nanoTime() > deadline) return false;
@@ -106,7 +106,7 @@ final class BackendBench implements AutoCloseable {
      * Publishes once through SNS and records, for every open WebSocket and held poll, the time
      * from the start of the publish to the first bytes of its delivery. Returns how many arrived.
      */
-    int publishAndTime(String message, boolean record) throws IOException, InterruptedException {
+    public int publishAndTime(String message, boolean record) throws IOException, InterruptedException {
         int expected = sockets.size() + polls.size();
         long t0 = System.nanoTime();
         String form = "Action=Publish&TopicArn=" + java.net.URLEncoder.encode(topicArn, StandardCharsets.UTF_8)
@@ -137,7 +137,7 @@ final class BackendBench implements AutoCloseable {
         return arrived;
     }
 
-    int websockets() {
+    public int websockets() {
         return sockets.size();
     }
 
@@ -160,5 +160,15 @@ final class BackendBench implements AutoCloseable {
         for (SocketChannel c : sockets) c.close();
         for (SocketChannel c : polls) c.close();
         selector.close();
+    }
+
+    /** Publish-to-delivery times of the WebSocket clients, in microseconds. */
+    public Histogram websocketMicros() {
+        return websocketMicros;
+    }
+
+    /** Publish-to-answer times of the held polls, in microseconds. */
+    public Histogram pollMicros() {
+        return pollMicros;
     }
 }

@@ -1,4 +1,4 @@
-package io.connlab.app;
+package io.connlab.app.engine;
 
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.endpoint.EndpointProfiles;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * the current run. The window calls the lifecycle methods one at a time on a background
  * thread and reads {@link #lane} and {@link #comparison} on the FX thread.
  */
-final class LabRuntime implements LabEngine {
+public final class LabRuntime implements LabEngine {
     private volatile MockBackend mock;
     private volatile EndpointProfile profile;
     private volatile MockAdminClient admin;
@@ -51,9 +51,9 @@ final class LabRuntime implements LabEngine {
     }
 
     private void startMock(MockConfig config) throws Exception {
-        MockBackend started = MockBackend.start(config);
-        mock = started;
-        profile = Profiles.profileOf("Bundled mock", started.endpoints(), null);
+        Backend started = Backend.mock(config);
+        mock = started.mock().orElseThrow();
+        profile = started.profile();
         admin = new MockAdminClient(profile);
         sampler.watch(admin);
     }
@@ -173,7 +173,7 @@ final class LabRuntime implements LabEngine {
     }
 
     /** Events delivered so far in the current run, over every lane (pool lanes: invocations that succeeded). */
-    long deliveredSoFar() {
+    public long deliveredSoFar() {
         RunController r = run;
         if (r == null) return 0;
         long sum = 0;
@@ -182,7 +182,7 @@ final class LabRuntime implements LabEngine {
     }
 
     /** Messages published so far in the current run. */
-    long publishedSoFar() {
+    public long publishedSoFar() {
         RunController r = run;
         return r == null ? 0 : r.published();
     }

@@ -1,4 +1,4 @@
-package io.connlab.app;
+package io.connlab.app.engine;
 
 import io.connlab.endpoint.MockAdminClient;
 import io.connlab.metrics.Comparison;
@@ -9,6 +9,7 @@ import io.connlab.metrics.TimeSeries;
 import io.connlab.metrics.WireEvent;
 import io.connlab.run.RunController;
 import io.connlab.run.RunLane;
+import io.connlab.thread.DaemonThreads;
 import io.connlab.ui.model.LaneFeed;
 import io.connlab.ui.model.LaneFigures;
 import io.connlab.ui.model.MetricsAdapter;
@@ -73,11 +74,7 @@ final class RunFeeds implements AutoCloseable {
                 }
             });
         }
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread th = new Thread(r, "connlab-figures");
-            th.setDaemon(true);
-            return th;
-        });
+        refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("connlab-figures"));
         refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -7,6 +7,7 @@ import io.connlab.endpoint.MockAdminClient;
 import io.connlab.mock.MockConfig;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,8 +46,8 @@ final class BenchBackendCommand implements Callable<Integer> {
             defaultValue = "20")
     int publishes;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A running mock's endpoint profile (from 'connlab serve').")
-    Path profile;
+    @Mixin
+    ProfileOption profile;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +59,7 @@ final class BenchBackendCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Backend backend;
         try {
-            backend = Backend.open(profile, MockConfig.defaults());
+            backend = Backend.open(profile.file, MockConfig.defaults());
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("bench-backend: " + e.getMessage());
             return 2;

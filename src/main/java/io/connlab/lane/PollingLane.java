@@ -223,9 +223,9 @@ abstract class PollingLane implements Lane {
                     java.nio.charset.StandardCharsets.UTF_8));
             return false;
         }
-        PollAnswer answer;
+        PollResult answer;
         try {
-            answer = PollAnswer.parse(body);
+            answer = PollResult.parse(body);
         } catch (IOException e) {
             recorder.responseReceived(client, status, LaneHttp.responseBytes(resp, body.length), 0);
             errors.incrementAndGet();
@@ -240,7 +240,7 @@ abstract class PollingLane implements Lane {
             long firstSeq = answer.messages().isEmpty() ? -1 : answer.messages().get(0).seq();
             recorder.gap(client, before >= 0 && firstSeq > before + 1 ? firstSeq - before - 1 : -1);
         }
-        for (PollAnswer.Message m : answer.messages()) {
+        for (PollResult.Message m : answer.messages()) {
             RunMessage.Stamp stamp = RunMessage.parse(m.data(), runId);
             if (stamp != null) recorder.delivered(client, stamp.seq(), stamp.sentAtMicros(), now);
             else recorder.foreign(client, WireText.utf8Length(m.data()));

@@ -72,7 +72,7 @@ final class FrameLoop extends AnimationTimer {
         long now = Clock.nowMicros();
         run.poll();
         boolean figuresDue = nanos - lastFigures >= FIGURES_NANOS;
-        boolean chartDue = nanos - lastChart >= CHART_NANOS && run.phase() == RunControlModel.Phase.RUNNING;
+        boolean chartDue = nanos - lastChart >= CHART_NANOS && run.activity() == RunControlModel.Activity.RUNNING;
         if (figuresDue) lastFigures = nanos;
         if (chartDue) lastChart = nanos;
         for (LaneColumn c : columns) {

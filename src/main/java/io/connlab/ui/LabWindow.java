@@ -137,8 +137,8 @@ public final class LabWindow {
         root.styleProperty().bind(look.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
         look.themeProperty().addListener((o, a, b) -> applyTheme(b));
         applyTheme(look.themeProperty().get());
-        run.phaseProperty().addListener((o, a, b) -> {
-            if (b == RunControlModel.Phase.STARTING) columns.values().forEach(LaneColumn::clearChart);
+        run.activityProperty().addListener((o, a, b) -> {
+            if (b == RunControlModel.Activity.STARTING) columns.values().forEach(LaneColumn::clearChart);
         });
 
         frames = new FrameLoop(engine, run, columns.values(), comparison, backendPanel, backendTab, frameMeter);

@@ -100,7 +100,7 @@ public final class WindowBench {
             long published1 = plan.published().getAsLong();
             long delivered1 = plan.delivered().getAsLong();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String still = onFx(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING ? null
+            String still = onFx(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING ? null
                     : "the run ended before the measurement did: " + window.runControl().statusProperty().get());
             String size = null;
             if (plan.picture() != null) {
@@ -131,9 +131,9 @@ public final class WindowBench {
             t.publishProperty().set(s.publish());
             for (Technique k : ToolbarModel.WINDOW_LANES) t.shownProperty(k).set(s.lanes().contains(k));
             RunControlModel run = window.runControl();
-            run.phaseProperty().addListener((o, was, now) -> {
-                if (now == RunControlModel.Phase.RUNNING) running.complete(null);
-                else if (now == RunControlModel.Phase.IDLE && !running.isDone()) {
+            run.activityProperty().addListener((o, was, now) -> {
+                if (now == RunControlModel.Activity.RUNNING) running.complete(null);
+                else if (now == RunControlModel.Activity.IDLE && !running.isDone()) {
                     running.completeExceptionally(new IllegalStateException(run.statusProperty().get()));
                 }
             });

@@ -71,7 +71,7 @@ class LabOnMockTest {
             toolbar.rttMillisProperty().set(0);
         });
         robot.clickOn("#start");
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (Technique k : ToolbarModel.WINDOW_LANES) {
                 assertTrue(window.column(k).figures().delivered() > 0, k.label() + " delivered");
@@ -97,7 +97,7 @@ class LabOnMockTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.LONG_POLL).figures().delivered() > delivered + 20);
 
         robot.clickOn("#start"); // it reads "Stop" during a run
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().phase() == RunControlModel.Phase.IDLE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().activity() == RunControlModel.Activity.IDLE);
         assertFalse(engine.isRunning());
 
         WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);

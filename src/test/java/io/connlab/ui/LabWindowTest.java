@@ -76,7 +76,7 @@ class LabWindowTest {
 
         robot.clickOn("#start");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(RunControlModel.Phase.IDLE, window.runControl().phase());
+        assertEquals(RunControlModel.Activity.IDLE, window.runControl().activity());
         assertEquals(0, engine.starts.get());
         assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("fix the field"));
 
@@ -133,7 +133,7 @@ class LabWindowTest {
     @Test
     void aShortRunMakesEveryLaneCountAndFillsTheTableThenStops(FxRobot robot) {
         robot.clickOn("#start");
-        await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING);
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING);
         assertEquals(1, engine.starts.get());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (Technique k : ToolbarModel.WINDOW_LANES) {
@@ -144,7 +144,7 @@ class LabWindowTest {
             assertNotEquals("0", rows.get(0).cell(Technique.WEBSOCKET));
         });
         robot.clickOn("#start");
-        await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().phase() == RunControlModel.Phase.IDLE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().activity() == RunControlModel.Activity.IDLE);
         assertEquals(1, engine.stops.get());
         await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("demo-feed") && t.isAlive()));

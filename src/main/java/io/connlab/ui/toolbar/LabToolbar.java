@@ -42,7 +42,7 @@ public final class LabToolbar extends VBox {
     public LabToolbar(ToolbarModel model, RunControlModel run, AppearanceModel look, FileActions files) {
         getStyleClass().add("lab-toolbar");
         setId("toolbar");
-        var idle = run.phaseProperty().isEqualTo(RunControlModel.Phase.IDLE);
+        var idle = run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE);
 
         // backend
         ObservableList<BackendChoice> backends = FXCollections.observableArrayList(BackendChoice.mock());
@@ -60,16 +60,16 @@ public final class LabToolbar extends VBox {
         // start / stop
         start.setId("start");
         start.getStyleClass().addAll("start-button", "accent");
-        start.textProperty().bind(Bindings.createStringBinding(() -> switch (run.phase()) {
+        start.textProperty().bind(Bindings.createStringBinding(() -> switch (run.activity()) {
             case IDLE -> "Start";
             case STARTING -> "Starting";
             case RUNNING -> "Stop";
             case STOPPING -> "Stopping";
-        }, run.phaseProperty()));
+        }, run.activityProperty()));
         start.graphicProperty().bind(Bindings.createObjectBinding(
-                () -> new FontIcon(run.phase() == RunControlModel.Phase.IDLE ? Feather.PLAY : Feather.SQUARE),
-                run.phaseProperty()));
-        start.disableProperty().bind(run.phaseProperty().isEqualTo(RunControlModel.Phase.STOPPING));
+                () -> new FontIcon(run.activity() == RunControlModel.Activity.IDLE ? Feather.PLAY : Feather.SQUARE),
+                run.activityProperty()));
+        start.disableProperty().bind(run.activityProperty().isEqualTo(RunControlModel.Activity.STOPPING));
         start.setDefaultButton(false);
         start.setOnAction(e -> run.toggle());
 

@@ -27,8 +27,8 @@ public final class RunControlModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunControlModel.class);
 
-    /** Where a run is. Start is allowed only in IDLE, stop only in RUNNING or STARTING. */
-    public enum Phase { IDLE, STARTING, RUNNING, STOPPING }
+    /** What the Start/Stop button is doing (not the run's own RunController.Phase). Start is allowed only in IDLE, stop only in RUNNING or STARTING. */
+    public enum Activity { IDLE, STARTING, RUNNING, STOPPING }
 
     /** Does one blocking thing; its message or exception ends up in the status line. */
     @FunctionalInterface
@@ -40,7 +40,7 @@ public final class RunControlModel {
     private final LabEngine engine;
     private final Executor background;
     private final Executor fx;
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
+    private final ReadOnlyObjectWrapper<Activity> activity = new ReadOnlyObjectWrapper<>(this, "activity", Activity.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready. Press Start to run.");
     // values computed on the FX thread, picked up by the next background job
     private final AtomicReference<NetworkSettings> pendingNetwork = new AtomicReference<>();
@@ -62,12 +62,12 @@ public final class RunControlModel {
         toolbar.backendProperty().addListener((o, a, b) -> backendChanged(b));
     }
 
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
-        return phase.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Activity> activityProperty() {
+        return activity.getReadOnlyProperty();
     }
 
-    public Phase phase() {
-        return phase.get();
+    public Activity activity() {
+        return activity.get();
     }
 
     /** One line saying what is going on, for the status bar. */
@@ -80,7 +80,7 @@ public final class RunControlModel {
      * field is bad or a run is already going.
      */
     public boolean start() {
-        if (phase.get() != Phase.IDLE) return false;
+        if (activity.get() != Activity.IDLE) return false;
         Optional<RunSettings> settings = toolbar.settings();
         if (settings.isEmpty()) {
             status.set("Cannot start: fix the field marked in red.");
@@ -88,20 +88,20 @@ public final class RunControlModel {
         }
         RunSettings s = settings.get();
         NetworkSettings n = toolbar.network();
-        phase.set(Phase.STARTING);
+        activity.set(Activity.STARTING);
         status.set("Starting...");
         background.execute(() -> {
             try {
                 engine.start(s, n);
                 fx.execute(() -> {
-                    if (phase.get() == Phase.STARTING) phase.set(Phase.RUNNING);
+                    if (activity.get() == Activity.STARTING) activity.set(Activity.RUNNING);
                     status.set("Running: " + s.ratePerSecond() + " messages/s of " + s.payloadBytes()
                             + " B for " + Quantities.format(s.duration()) + ".");
                 });
             } catch (Exception | LinkageError e) {
                 LOG.warn("run did not start", e);
                 fx.execute(() -> {
-                    phase.set(Phase.IDLE);
+                    activity.set(Activity.IDLE);
                     status.set("Could not start: " + describe(e));
                 });
             }
@@ -111,8 +111,8 @@ public final class RunControlModel {
 
     /** Stops the run; does nothing when none is going. */
     public void stop() {
-        if (phase.get() != Phase.RUNNING && phase.get() != Phase.STARTING) return;
-        phase.set(Phase.STOPPING);
+        if (activity.get() != Activity.RUNNING && activity.get() != Activity.STARTING) return;
+        activity.set(Activity.STOPPING);
         status.set("Stopping...");
         background.execute(() -> {
             String msg = "Stopped.";
@@ -124,7 +124,7 @@ public final class RunControlModel {
             }
             String done = msg;
             fx.execute(() -> {
-                phase.set(Phase.IDLE);
+                activity.set(Activity.IDLE);
                 status.set(done);
             });
         });
@@ -132,14 +132,14 @@ public final class RunControlModel {
 
     /** The Start/Stop button. */
     public void toggle() {
-        if (phase.get() == Phase.IDLE) start();
+        if (activity.get() == Activity.IDLE) start();
         else stop();
     }
 
     /** Called once per frame: notices a run that ended by itself. */
     public void poll() {
-        if (phase.get() == Phase.RUNNING && !engine.isRunning()) {
-            phase.set(Phase.IDLE);
+        if (activity.get() == Activity.RUNNING && !engine.isRunning()) {
+            activity.set(Activity.IDLE);
             status.set("Run finished.");
         }
     }
@@ -191,7 +191,7 @@ public final class RunControlModel {
     }
 
     private void networkChanged() {
-        if (phase.get() != Phase.RUNNING || !toolbar.backendProperty().get().isMock()) return;
+        if (activity.get() != Activity.RUNNING || !toolbar.backendProperty().get().isMock()) return;
         // a dragged slider fires many changes: keep only the latest, send it once
         if (pendingNetwork.getAndSet(toolbar.network()) != null) return;
         background.execute(() -> {
@@ -205,7 +205,7 @@ public final class RunControlModel {
     }
 
     private void settingsChanged() {
-        if (phase.get() != Phase.RUNNING) return;
+        if (activity.get() != Activity.RUNNING) return;
         Optional<RunSettings> now = toolbar.settings();
         if (now.isEmpty()) return;
         if (pendingSettings.getAndSet(now.get()) != null) return;
@@ -221,7 +221,7 @@ public final class RunControlModel {
 
     private void backendChanged(BackendChoice choice) {
         if (choice == null) return;
-        if (phase.get() != Phase.IDLE) stop();
+        if (activity.get() != Activity.IDLE) stop();
         perform("Switching to " + choice, () -> engine.useBackend(choice));
     }
 

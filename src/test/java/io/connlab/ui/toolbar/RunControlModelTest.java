@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import static io.connlab.ui.toolbar.RunControlModel.Phase.*;
+import static io.connlab.ui.toolbar.RunControlModel.Activity.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Start, stop and live changes with same-thread executors: every step happens at once. */
@@ -77,12 +77,12 @@ class RunControlModelTest {
     void aBadFieldRefusesStartAndTheEngineIsNotCalled() {
         toolbar.rateProperty().set("0");
         assertFalse(run.start());
-        assertEquals(IDLE, run.phase());
+        assertEquals(IDLE, run.activity());
         assertTrue(engine.calls.isEmpty());
         assertTrue(run.statusProperty().get().contains("fix the field"));
         toolbar.rateProperty().set("30");
         assertTrue(run.start());
-        assertEquals(RUNNING, run.phase());
+        assertEquals(RUNNING, run.activity());
         assertEquals(List.of("start 30 rtt 40"), engine.calls);
     }
 
@@ -91,7 +91,7 @@ class RunControlModelTest {
         run.start();
         assertFalse(run.start());
         run.toggle();
-        assertEquals(IDLE, run.phase());
+        assertEquals(IDLE, run.activity());
         assertEquals(List.of("start 20 rtt 40", "stop"), engine.calls);
         run.stop();
         assertEquals(2, engine.calls.size());
@@ -101,7 +101,7 @@ class RunControlModelTest {
     void anEngineThatFailsToStartLeavesTheWindowIdleWithTheReason() {
         engine.failStart = new IllegalStateException("port 8080 in use");
         assertTrue(run.start());
-        assertEquals(IDLE, run.phase());
+        assertEquals(IDLE, run.activity());
         assertEquals("Could not start: port 8080 in use", run.statusProperty().get());
     }
 
@@ -109,10 +109,10 @@ class RunControlModelTest {
     void aRunThatEndsByItselfIsNoticedOnTheNextFrame() {
         run.start();
         run.poll();
-        assertEquals(RUNNING, run.phase());
+        assertEquals(RUNNING, run.activity());
         engine.running = false;
         run.poll();
-        assertEquals(IDLE, run.phase());
+        assertEquals(IDLE, run.activity());
         assertEquals("Run finished.", run.statusProperty().get());
     }
 
@@ -143,7 +143,7 @@ class RunControlModelTest {
     void switchingBackendStopsTheRunAndShutdownClosesTheEngine() throws Exception {
         run.start();
         toolbar.backendProperty().set(BackendChoice.profile(java.nio.file.Path.of("stack.json")));
-        assertEquals(IDLE, run.phase());
+        assertEquals(IDLE, run.activity());
         assertTrue(engine.calls.contains("stop"));
         assertTrue(engine.calls.contains("backend stack.json"));
         run.shutdown().get();

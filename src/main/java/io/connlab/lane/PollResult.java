@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One answer of the poll API: {@code {"cursor": M, "messages": [{"seq", "data", "publishedAt"}], "gap": false}}.
+ * One answer of the poll API as the client reads it (the mock writes it with its own PollAnswer): {@code {"cursor": M, "messages": [{"seq", "data", "publishedAt"}], "gap": false}}.
  * Read with Jackson's streaming parser (no tree), since a thousand pollers parse one each per message.
  */
-record PollAnswer(long cursor, List<Message> messages, boolean gap) {
+record PollResult(long cursor, List<Message> messages, boolean gap) {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** One stored message: the backend's sequence number and the published text. */
@@ -20,7 +20,7 @@ record PollAnswer(long cursor, List<Message> messages, boolean gap) {
     }
 
     /** Parses the body; {@link IOException} when it is not a poll answer (no cursor, wrong types). */
-    static PollAnswer parse(byte[] body) throws IOException {
+    static PollResult parse(byte[] body) throws IOException {
         long cursor = -1;
         boolean gap = false;
         List<Message> messages = List.of();
@@ -41,7 +41,7 @@ record PollAnswer(long cursor, List<Message> messages, boolean gap) {
             }
         }
         if (cursor < 0) throw new IOException("poll answer has no cursor");
-        return new PollAnswer(cursor, messages, gap);
+        return new PollResult(cursor, messages, gap);
     }
 
     private static List<Message> messages(JsonParser p, JsonToken t) throws IOException {

@@ -5,7 +5,7 @@ import io.connlab.metrics.WireEvent;
 import java.util.List;
 
 /**
- * What one lane column reads once per frame. Both calls are made on the FX thread, so they
+ * What one lane column reads: its figures ten times a second, its wire trace once per frame. Both calls are made on the FX thread, so they
  * must be quick copies (a snapshot, a ring copy), never I/O or waiting on a lock held across I/O.
  */
 public interface LaneFeed {

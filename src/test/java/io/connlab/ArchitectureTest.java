@@ -41,6 +41,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWindowsModelIsBelowItsViews() {
+        noClasses().that().resideInAPackage("io.connlab.ui.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.connlab.ui", "io.connlab.ui.lanes..",
+                        "io.connlab.ui.canvas..", "io.connlab.ui.toolbar..", "io.connlab.ui.backend..", "io.connlab.ui.comparison..")
+                .check(main);
+    }
+
+    @Test
+    void theThreadFactoryDependsOnNothingOfOurs() {
+        // the mock uses it too, so it may not pull in client code
+        noClasses().that().resideInAPackage("io.connlab.thread..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.connlab.thread..")
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
     void theUiReachesLanesAndEndpointsOnlyThroughTheRunEngine() {
         noClasses().that().resideInAPackage("io.connlab.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.connlab.lane..", "io.connlab.endpoint..")

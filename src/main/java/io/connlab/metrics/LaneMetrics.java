@@ -118,7 +118,7 @@ public final class LaneMetrics implements LaneRecorder {
 
     @Override
     public void connectionOpened(int client) {
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         long now = clock.getAsLong();
         boolean again;
         synchronized (c) {
@@ -137,7 +137,7 @@ public final class LaneMetrics implements LaneRecorder {
 
     @Override
     public void connectionClosed(int client, int code, String reason) {
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         long now = clock.getAsLong();
         synchronized (c) {
             if (c.openSinceMicros != NONE) {
@@ -152,14 +152,14 @@ public final class LaneMetrics implements LaneRecorder {
 
     @Override
     public void reconnecting(int client, int attempt, long delayMillis) {
-        client(client);
+        ledger.client(client);
         reconnectAttempts.increment();
         event(client, EventLog.Kind.RECONNECTING, "reconnect attempt " + attempt + " in " + delayMillis + " ms");
     }
 
     @Override
     public void requestSent(int client, long bytes) {
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         long now = clock.getAsLong();
         synchronized (c) {
             c.requestSentMicros = now;
@@ -180,7 +180,7 @@ public final class LaneMetrics implements LaneRecorder {
         if (status >= 200 && status < 300 && messages == 0 && !technique.isPool()) {
             emptyResponses.increment();
         }
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         long now = clock.getAsLong();
         synchronized (c) {
             if (c.requestSentMicros != NONE) {
@@ -192,7 +192,7 @@ public final class LaneMetrics implements LaneRecorder {
 
     @Override
     public void delivered(int client, long seq, long sentAtMicros, long receivedAtMicros) {
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         ClientSeqs.Outcome outcome;
         synchronized (c) {
             outcome = c.deliver(seq, published.first());
@@ -291,12 +291,6 @@ public final class LaneMetrics implements LaneRecorder {
                     requestHeldMicros.sum() / 1000.0,
                     pool.snapshot());
         }
-    }
-
-    // ---- helpers ----
-
-    private ClientSeqs client(int client) {
-        return ledger.client(client);
     }
 
     private void event(int client, EventLog.Kind kind, String text) {

@@ -31,7 +31,6 @@ public final class ComparisonTable extends TableView<Comparison.Row> {
         getStyleClass().addAll("comparison-table", "striped");
         setId("comparison");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setPlaceholder(new Label("Start a run to compare the lanes."));
 
         TableColumn<Comparison.Row, String> figure = new TableColumn<>("figure");
         figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));

@@ -2,8 +2,6 @@ package io.connlab.lane;
 
 import io.connlab.metrics.Clock;
 import io.connlab.metrics.LaneState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,23 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Long and short poll lanes against a stub poll API that can be told to fail. */
-class PollLanesTest {
-    static final Duration WAIT = Duration.ofSeconds(15);
+class PollLanesTest extends OnStubPollServer {
     static final Backoff FAST = new Backoff(Duration.ofMillis(10), Duration.ofMillis(100));
-    StubPollServer server;
-    Lane lane;
-    final RecordingRecorder rec = new RecordingRecorder();
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new StubPollServer();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (lane != null) lane.stop();
-        server.close();
-    }
 
     @Test
     void longPollStartsFromNowThenFollowsItsCursor() {

@@ -1,8 +1,6 @@
 package io.connlab.lane;
 
 import io.connlab.metrics.Clock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,22 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * finished before it had moved its cursor, so a tick in between asked again from the old cursor
  * and delivered the same messages twice (62 duplicates).
  */
-class ShortPollFetchedAMessageTwiceTest {
-    static final Duration WAIT = Duration.ofSeconds(15);
-    StubPollServer server;
-    Lane lane;
-    final RecordingRecorder rec = new RecordingRecorder();
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new StubPollServer();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (lane != null) lane.stop();
-        server.close();
-    }
+class ShortPollFetchedAMessageTwiceTest extends OnStubPollServer {
 
     @Test
     void aTickWhileAnAnswerIsBeingReadDoesNotFetchItAgain() throws Exception {

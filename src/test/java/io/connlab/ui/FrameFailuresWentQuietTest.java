@@ -1,10 +1,8 @@
 package io.connlab.ui;
 
 import io.connlab.metrics.Technique;
-import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.IdleEngine;
 import io.connlab.ui.model.LaneFeed;
-import io.connlab.run.RunSettings;
-import io.connlab.ui.model.NetworkSettings;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,22 +29,9 @@ import static org.awaitility.Awaitility.await;
 class FrameFailuresWentQuietTest {
 
     /** An engine whose lanes cannot be read, or whose figures stopped; switched by the test. */
-    private static final class BrokenEngine implements LabEngine {
+    private static final class BrokenEngine extends IdleEngine {
         volatile boolean lanesThrow;
         volatile String problem;
-
-        @Override
-        public void start(RunSettings settings, NetworkSettings network) {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isRunning() {
-            return false;
-        }
 
         @Override
         public LaneFeed lane(Technique kind) {
@@ -57,10 +42,6 @@ class FrameFailuresWentQuietTest {
         @Override
         public Optional<String> problem() {
             return Optional.ofNullable(problem);
-        }
-
-        @Override
-        public void close() {
         }
     }
 

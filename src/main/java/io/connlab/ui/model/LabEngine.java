@@ -71,29 +71,6 @@ public interface LabEngine {
 
     /** An engine that runs nothing: the window opens and shows idle lanes. */
     static LabEngine idle() {
-        return new LabEngine() {
-            @Override
-            public void start(RunSettings settings, NetworkSettings network) {
-                throw new IllegalStateException("no run engine is wired in");
-            }
-
-            @Override
-            public void stop() {
-            }
-
-            @Override
-            public boolean isRunning() {
-                return false;
-            }
-
-            @Override
-            public LaneFeed lane(Technique kind) {
-                return LaneFeed.idle();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new IdleEngine();
     }
 }

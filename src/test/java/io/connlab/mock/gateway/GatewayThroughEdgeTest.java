@@ -1,6 +1,6 @@
 package io.connlab.mock.gateway;
 
-import com.sun.net.httpserver.HttpServer;
+import io.connlab.mock.http.TestHttp;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.edge.EdgeListener;
 import io.connlab.mock.edge.NetworkConditions;
@@ -25,8 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +40,7 @@ class GatewayThroughEdgeTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebSocketGateway gateway;
     private EdgeListener edge;
-    private HttpServer httpServer;
-    private ExecutorService httpExecutor;
+    private TestHttp httpServer;
 
     @BeforeEach
     void start() throws Exception {
@@ -56,19 +53,14 @@ class GatewayThroughEdgeTest {
         InetSocketAddress backend = gateway.start();
         edge = EdgeListener.open("ws", new InetSocketAddress("127.0.0.1", 0), backend,
                 new NetworkConditions(0, 0), gateway.frontDoor("s3cret"));
-        httpServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        httpServer.createContext("/dev/@connections/", gateway.connectionsApi());
-        httpExecutor = Executors.newFixedThreadPool(2);
-        httpServer.setExecutor(httpExecutor);
-        httpServer.start();
+        httpServer = TestHttp.serve("/dev/@connections/", gateway.connectionsApi());
     }
 
     @AfterEach
     void stop() {
         gateway.close(); // first, so the goodbyes pass through the edge
         edge.close();
-        httpServer.stop(0);
-        httpExecutor.shutdownNow();
+        httpServer.close();
     }
 
     private URI uri(String pathAndQuery) {
@@ -176,7 +168,7 @@ class GatewayThroughEdgeTest {
         String id = c.connectionId();
 
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + httpServer.getAddress().getPort() + "/dev/@connections/" + id)).timeout(Duration.ofSeconds(5)).build(),
+                + httpServer.port() + "/dev/@connections/" + id)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, r.statusCode());

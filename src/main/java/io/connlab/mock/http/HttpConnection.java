@@ -1,11 +1,9 @@
 package io.connlab.mock.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -16,8 +14,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,11 +125,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
         bodyBytes = 0;
         tooLarge = false;
         if (request.decoderResult().isFailure()) {
-            Throwable cause = request.decoderResult().cause();
-            int status = cause instanceof TooLongHttpLineException ? 414
-                    : cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException ? 431 : 400;
-            refuseAndClose(status, "{\"message\":\"" + (status == 400 ? "Bad Request: not a valid HTTP/1.1 request"
-                    : status == 414 ? "URI Too Long" : "Request Header Fields Too Large") + "\"}");
+            int status = Responses.statusFor(request.decoderResult().cause());
+            refuseAndClose(status, Responses.malformed(status));
             return;
         }
         try {
@@ -213,7 +206,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
         counters.refused.increment();
         answering = true;
         skipRest = true;
-        FullHttpResponse r = response(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of(), false);
+        FullHttpResponse r = Responses.of(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of(), false);
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
     }
@@ -236,7 +229,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(head) && !skipRest;
-        FullHttpResponse r = response(status, contentType, bytes, headers, "HEAD".equals(ex.getRequestMethod()));
+        FullHttpResponse r = Responses.of(status, contentType, bytes, headers, "HEAD".equals(ex.getRequestMethod()));
         if (!keepAlive) r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         else if (head.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -271,17 +264,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
         if (!ctx.channel().config().isAutoRead() && queuedBytes <= limits.maxQueuedBytes()) {
             ctx.channel().config().setAutoRead(true);
         }
-    }
-
-    private static FullHttpResponse response(int status, String contentType, byte[] bytes, Map<String, String> headers,
-                                             boolean headRequest) {
-        boolean noBody = status == 204 || status == 304 || bytes == null;
-        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-                noBody || headRequest ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
-        if (contentType != null) r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        headers.forEach((k, v) -> r.headers().set(k, v));
-        if (status != 204 && status != 304) r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes == null ? 0 : bytes.length);
-        return r;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.connlab.app;
 
+import io.connlab.mock.http.HttpLimits;
+
 import java.io.PrintWriter;
 
 /**
@@ -19,7 +21,9 @@ final class ServeReach {
                 : "ANYONE: can post to, read and disconnect every connection"));
         out.println("  Admin            " + (token ? "with the token only" : "ANYONE: can list connections, drop them all,"
                 + " stop the database, set the RTT") + ", addressed to this machine's IP, never from a web page");
-        out.println("  Every connection: head 10 s, body 60 s, one request at a time. See docs/SECURITY.md.");
+        HttpLimits limits = HttpLimits.defaults();
+        out.println("  Every HTTP connection: its request head within " + limits.headTimeout().toSeconds() + " s, its body within "
+                + limits.bodyTimeout().toSeconds() + " s, one request at a time. See docs/SECURITY.md.");
         out.println();
     }
 }

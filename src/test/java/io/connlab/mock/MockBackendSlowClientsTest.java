@@ -68,7 +68,7 @@ class MockBackendSlowClientsTest {
         b = new LiveBackend(MockConfig.defaults(), HttpLimits.defaults().withTimeouts(Duration.ofSeconds(8), BODY,
                 Duration.ofSeconds(30)));
         for (int i = 0; i < 800; i++) send(open(), "G");
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.httpServer().openConnections() >= 800);
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.httpServer().acceptedTotal() >= 800);
 
         // every API answers while the 800 hang in the middle of their request heads
         assertEquals(200, b.poll("?wait=0").statusCode());

@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * (29 s on the time scale), until that timeout cuts it off with 504.
  *
  * <p>A held request keeps only its exchange: {@link #handle} returns, and the publishing
- * thread (on append) or the timer answers it later; a client that goes away releases it. An append answers every held poll in
- * one pass, building one body per distinct cursor.
+ * thread (on append) or the timer answers it later; a client that goes away releases it.
+ * An append answers every held poll in one pass, building one body per distinct cursor.
  */
 public final class PollApi implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollApi.class);

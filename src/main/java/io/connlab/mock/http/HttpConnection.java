@@ -57,6 +57,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
     private ByteArrayOutputStream body;
     private long bodyBytes;
     private boolean tooLarge;
+    private HttpAccess.Refusal refusal; // decided on the head: a refused request's body is dropped, never kept
     private boolean skipRest; // answered before its body ended: the rest is dropped unread, then the connection closes
 
     private boolean answering;
@@ -136,6 +137,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
             return;
         }
         route = routes.find(uri.getPath() == null ? "/" : uri.getPath());
+        refusal = access.check(route.access(), request.method().name(), HttpIo.parseForm(uri.getRawQuery()), request.headers());
         long declared = HttpUtil.getContentLength(request, -1L);
         boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
         if (declared > route.maxBodyBytes() && (declared > MAX_DISCARD_BYTES || expectsContinue)) {
@@ -165,7 +167,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
             }
             return;
         }
-        if (!route.keepsBody()) return;
+        if (!route.keepsBody() || refusal != null) return;
         if (body == null) body = new ByteArrayOutputStream(Math.min(n, 64 * 1024));
         byte[] bytes = new byte[n];
         chunk.readBytes(bytes);
@@ -178,7 +180,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
         body = null;
         HttpExchange ex = new HttpExchange(this, head.method().name(), uri, head.headers(), bytes, bodyBytes, tooLarge,
                 route.prefix());
-        HttpAccess.Refusal refusal = access.check(route.access(), ex.getRequestMethod(), HttpIo.parseForm(uri.getRawQuery()), head.headers());
         if (refusal != null) {
             counters.refused.increment();
             refusal.headers().forEach(ex.getResponseHeaders()::set);

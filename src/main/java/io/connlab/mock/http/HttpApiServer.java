@@ -1,6 +1,5 @@
 package io.connlab.mock.http;
 
-import io.connlab.mock.edge.EdgeConnection;
 import io.connlab.mock.edge.NetworkConditions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -125,11 +124,11 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     /** A snapshot of the open connections: who, since when, exact bytes each way. */
-    public List<EdgeConnection> connections() {
-        List<EdgeConnection> out = new ArrayList<>();
+    public List<ClientConnection> connections() {
+        List<ClientConnection> out = new ArrayList<>();
         for (Channel ch : clients) {
             NetworkShaper s = ch.pipeline().get(NetworkShaper.class);
-            if (s != null && ch.isActive()) out.add(new EdgeConnection(s.client, s.openedAt, s.bytesIn, s.bytesOut));
+            if (s != null && ch.isActive()) out.add(new ClientConnection(s.client, s.openedAt, s.bytesIn, s.bytesOut));
         }
         return out;
     }

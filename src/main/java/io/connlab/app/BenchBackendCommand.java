@@ -92,7 +92,7 @@ final class BenchBackendCommand implements Callable<Integer> {
                 return 1;
             }
             int heldMax = 0;
-            long heapBefore = inProcess ? HeapInUse.afterGc() : 0;
+            long heapBeforePolls = inProcess ? HeapInUse.afterGc() : 0;
             long heapPerPoll = -1;
             for (int round = 0; round < WARM_UP_PUBLISHES + publishes; round++) {
                 bench.holdPolls(polls);
@@ -101,7 +101,7 @@ final class BenchBackendCommand implements Callable<Integer> {
                     return 1;
                 }
                 heldMax = Math.max(heldMax, status(admin, "heldPolls").getAsInt());
-                if (inProcess && round == 0 && polls > 0) heapPerPoll = (HeapInUse.afterGc() - heapBefore) / polls;
+                if (inProcess && round == 0 && polls > 0) heapPerPoll = (HeapInUse.afterGc() - heapBeforePolls) / polls;
                 boolean measured = round >= WARM_UP_PUBLISHES;
                 int arrived = bench.publishAndTime("bench-backend " + round, measured);
                 if (arrived < websockets + polls) {

@@ -3,18 +3,20 @@ package io.connlab.app;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
-/** The heap this process has in use once garbage is collected: what live objects cost. */
+/** The heap still in use after a full collection: what the live objects cost, for bench-backend's per-connection figure. */
 final class HeapInUse {
     private HeapInUse() {
     }
 
-    static long afterGc() {
+    static long afterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) { // a few rounds: one may leave what a finalizer or a reference queue still holds
+        long used = Long.MAX_VALUE;
+        // a few rounds: a collection can leave garbage that the next one frees
+        for (int i = 0; i < 3; i++) {
             memory.gc();
-            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+            Thread.sleep(100);
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
         }
-        return least;
+        return used;
     }
 }

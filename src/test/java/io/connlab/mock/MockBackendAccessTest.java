@@ -80,7 +80,7 @@ class MockBackendAccessTest {
 
     @Test
     void atConnectionsWithoutTheTokenIsForbiddenAsApiGatewayAnswersAnUnsignedCall() throws Exception {
-        WsClient victim = b.connect("?token=" + TOKEN);
+        var victim = b.connect("?token=" + TOKEN); // whichever WebSocket test client LiveBackend hands out
         String id = b.backend.gateway().connections().get(0).id();
         String url = b.endpoints.connectionsUrl() + "/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
         for (String method : new String[]{"GET", "POST", "DELETE"}) {

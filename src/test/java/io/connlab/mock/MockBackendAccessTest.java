@@ -10,8 +10,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static io.connlab.mock.LiveBackend.json;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +71,7 @@ class MockBackendAccessTest {
     @Test
     void withoutTheTokenNoAdminChangeHappens() throws Exception {
         b.connect("?token=" + TOKEN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.gateway().connectionCount() == 1);
         assertEquals(401, call("POST", admin("drop?listener=all"), "X-Requested-With", "x").statusCode());
         assertEquals(401, b.send(HttpRequest.newBuilder(URI.create(admin("network"))).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"rttMs\":10000}"))).statusCode());
@@ -81,6 +84,8 @@ class MockBackendAccessTest {
     @Test
     void atConnectionsWithoutTheTokenIsForbiddenAsApiGatewayAnswersAnUnsignedCall() throws Exception {
         var victim = b.connect("?token=" + TOKEN); // whichever WebSocket test client LiveBackend hands out
+        // the client hears its 101 before the gateway has run its own onOpen: wait for the id to be known
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.gateway().connections().size() == 1);
         String id = b.backend.gateway().connections().get(0).id();
         String url = b.endpoints.connectionsUrl() + "/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
         for (String method : new String[]{"GET", "POST", "DELETE"}) {

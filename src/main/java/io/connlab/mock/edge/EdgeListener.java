@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * called from any thread. Stop the server behind the edge first (so its goodbyes pass through),
  * then close the edge.
  */
-public final class EdgeListener implements AutoCloseable {
+public final class EdgeListener implements SocketEdge, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EdgeListener.class);
     /** A whole class connects at once; the JDK default of 50 makes a burst wait on SYN retries. */
     static final int BACKLOG = 2048;
@@ -132,16 +132,19 @@ public final class EdgeListener implements AutoCloseable {
     }
 
     /** Connections admitted and not yet closed. */
+    @Override
     public int openConnections() {
         return openConnections;
     }
 
     /** Connections the admission let through, since the start. */
+    @Override
     public long acceptedTotal() {
         return acceptedTotal;
     }
 
     /** Connections refused (by the admission, or with 431 for an oversized request head). */
+    @Override
     public long refusedTotal() {
         return refusedTotal;
     }
@@ -152,11 +155,13 @@ public final class EdgeListener implements AutoCloseable {
     }
 
     /** Exact bytes received from clients on every connection since the start. */
+    @Override
     public long bytesFromClients() {
         return bytesFromClients;
     }
 
     /** Exact bytes written to clients on every connection since the start. */
+    @Override
     public long bytesToClients() {
         return bytesToClients;
     }
@@ -173,6 +178,7 @@ public final class EdgeListener implements AutoCloseable {
     }
 
     /** Forced drop: resets every connection (RST to client and server); returns how many. */
+    @Override
     public int dropAll() {
         return onLoop(() -> {
             int n = 0;

@@ -1,0 +1,292 @@
+package io.connlab.mock.gateway;
+
+import io.connlab.mock.edge.NetworkConditions;
+import org.java_websocket.WrappedByteChannel;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One accepted WebSocket socket as Java-WebSocket sees it, through the hook its TLS uses
+ * ({@code WebSocketServerFactory.wrapChannel}): the socket edge without a relay. It counts every
+ * byte, lets the {@link HandshakeGate} refuse a handshake before Java-WebSocket reads it, delays
+ * each direction by the {@link NetworkConditions}, and closes gently (half-close, then linger) so
+ * a client still sending reads the close frame rather than a reset.
+ *
+ * <p>With no delay and nothing pending, reads and writes go straight to the socket. Delayed
+ * bytes wait in a queue: inbound ones are handed to Java-WebSocket's decoder on the network
+ * timer ({@code lateDelivery}), outbound ones are written by the timer when due. Every method
+ * runs under this object's lock; the selector, decoder and timer threads all call in.
+ */
+final class ShapedChannel implements WrappedByteChannel {
+    private final SocketChannel socket;
+    private final SelectionKey key;
+    private final GatewayChannels owner;
+    private final NetworkConditions network;
+    private final Consumer<ByteBuffer> lateDelivery;
+    private HandshakeGate gate;
+    private final ArrayDeque<Chunk> inbound = new ArrayDeque<>(0);
+    private final ArrayDeque<Chunk> outbound = new ArrayDeque<>(0);
+    private long lastInDue;
+    private long lastOutDue;
+    private boolean clientEnded;
+    private boolean refused;
+    private boolean closing;
+    private boolean stuck;
+    private volatile boolean finished;
+    private volatile long bytesIn;
+    private volatile long bytesOut;
+
+    /** Bytes on their way, due at a time. */
+    private record Chunk(ByteBuffer bytes, long due) {
+    }
+
+    ShapedChannel(SocketChannel socket, SelectionKey key, GatewayChannels owner, NetworkConditions network,
+                  HandshakeGate gate, Consumer<ByteBuffer> lateDelivery) {
+        this.socket = socket;
+        this.key = key;
+        this.owner = owner;
+        this.network = network;
+        this.gate = gate;
+        this.lateDelivery = lateDelivery;
+    }
+
+    /** The Java-WebSocket connection this channel carries. */
+    org.java_websocket.WebSocketImpl webSocket() {
+        return (org.java_websocket.WebSocketImpl) key.attachment();
+    }
+
+    long bytesIn() {
+        return bytesIn;
+    }
+
+    long bytesOut() {
+        return bytesOut;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    @Override
+    public synchronized int read(ByteBuffer dst) throws IOException {
+        if (refused || finished) return -1;
+        if (inbound.isEmpty() && network.isIdeal()) {
+            int start = dst.position();
+            int n = socket.read(dst);
+            if (n <= 0) return n;
+            counted(n, true);
+            if (gate == null) return n;
+            dst.position(start);
+            ByteBuffer fresh = dst.slice().limit(n);
+            byte[] pass = passGate(fresh);
+            if (pass == null) return refused ? -1 : 0;
+            lateDelivery.accept(ByteBuffer.wrap(pass)); // the whole head may be more than dst holds
+            return 0;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(Math.min(dst.remaining(), 64 * 1024));
+        int n = socket.read(bytes);
+        if (n == 0) return 0;
+        if (n < 0) {
+            if (inbound.isEmpty()) return -1;
+            clientEnded = true; // told once the bytes before it are delivered
+            interest(key.interestOps() & ~SelectionKey.OP_READ);
+            return 0;
+        }
+        counted(n, true);
+        long due = lastInDue = Math.max(lastInDue, System.nanoTime() + network.oneWayDelayNanos());
+        inbound.add(new Chunk(bytes.flip(), due));
+        owner.at(due, this::deliverInbound);
+        return 0;
+    }
+
+    /** The gate's verdict on {@code bytes}: what Java-WebSocket may read now (null: nothing, or refused). */
+    private byte[] passGate(ByteBuffer bytes) throws IOException {
+        HandshakeGate.Outcome outcome = gate.offer(bytes);
+        if (!outcome.decided()) return null;
+        gate = null;
+        if (outcome.refusal() != null) {
+            refused = true;
+            owner.countRefused();
+            send(ByteBuffer.wrap(outcome.refusal()));
+            return null;
+        }
+        return outcome.admitted();
+    }
+
+    /** On the network timer: hands the due inbound bytes to Java-WebSocket's decoder. */
+    private synchronized void deliverInbound() {
+        long now = System.nanoTime();
+        try {
+            while (!inbound.isEmpty() && inbound.peek().due - now <= 0 && !refused && !finished) {
+                ByteBuffer bytes = inbound.poll().bytes;
+                if (gate != null) {
+                    byte[] pass = passGate(bytes);
+                    if (pass == null) continue;
+                    bytes = ByteBuffer.wrap(pass);
+                }
+                lateDelivery.accept(bytes);
+            }
+        } catch (IOException e) {
+            abort();
+        }
+        if (refused || (inbound.isEmpty() && clientEnded)) {
+            inbound.clear();
+            interest(key.interestOps() | SelectionKey.OP_READ); // the next read() says -1
+        }
+    }
+
+    @Override
+    public synchronized int write(ByteBuffer src) throws IOException {
+        if (finished) throw new java.nio.channels.ClosedChannelException();
+        if (outbound.isEmpty() && network.isIdeal()) {
+            int n = socket.write(src);
+            counted(n, false);
+            return n;
+        }
+        int n = src.remaining();
+        ByteBuffer copy = ByteBuffer.allocate(n).put(src).flip();
+        send(copy);
+        return n;
+    }
+
+    /** Queues bytes for the client, due after one way of the network's delay. */
+    private void send(ByteBuffer bytes) throws IOException {
+        long due = lastOutDue = Math.max(lastOutDue, System.nanoTime() + network.oneWayDelayNanos());
+        outbound.add(new Chunk(bytes, due));
+        flushDue();
+        if (!outbound.isEmpty()) owner.at(due, this::flushOnTimer);
+    }
+
+    private synchronized void flushOnTimer() {
+        try {
+            flushDue();
+        } catch (IOException e) {
+            abort();
+        }
+    }
+
+    /** Writes what is due; when the socket is full, asks the selector to call {@link #writeMore()}. */
+    private void flushDue() throws IOException {
+        if (finished) return;
+        long now = System.nanoTime();
+        stuck = false;
+        while (!outbound.isEmpty() && outbound.peek().due - now <= 0) {
+            ByteBuffer head = outbound.peek().bytes;
+            counted(socket.write(head), false);
+            if (head.hasRemaining()) {
+                stuck = true;
+                interest(key.interestOps() | SelectionKey.OP_WRITE);
+                owner.after(TimeUnit.MILLISECONDS.toNanos(10), this::flushOnTimer); // Java-WebSocket may clear OP_WRITE
+                return;
+            }
+            outbound.poll();
+        }
+        if (outbound.isEmpty() && closing) endGently();
+    }
+
+    @Override
+    public synchronized boolean isNeedWrite() {
+        return stuck;
+    }
+
+    @Override
+    public synchronized void writeMore() throws IOException {
+        flushDue();
+    }
+
+    @Override
+    public boolean isNeedRead() {
+        return false; // delayed bytes reach the decoder through lateDelivery, never through readMore
+    }
+
+    @Override
+    public int readMore(ByteBuffer dst) {
+        return 0;
+    }
+
+    @Override
+    public boolean isBlocking() {
+        return socket.isBlocking();
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return !closing && socket.isOpen();
+    }
+
+    /** Java-WebSocket is done: the last bytes go out (delayed or not), then a half-close and a linger. */
+    @Override
+    public synchronized void close() {
+        if (closing) return;
+        closing = true;
+        if (outbound.isEmpty()) endGently();
+    }
+
+    /** The peer reads our close frame before the socket goes: FIN now, drain its bytes, then close. */
+    private void endGently() {
+        if (finished) return;
+        finished = true;
+        owner.ended(this);
+        inbound.clear();
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            closeSocket();
+            return;
+        }
+        owner.linger(socket);
+    }
+
+    /** A forced drop: a reset, as when the network fails. */
+    synchronized void abort() {
+        if (finished && !socket.isOpen()) return;
+        finished = true;
+        closing = true;
+        owner.ended(this);
+        inbound.clear();
+        outbound.clear();
+        try {
+            socket.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException | RuntimeException e) {
+            // closing anyway
+        }
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do with it
+        }
+    }
+
+    private void counted(int n, boolean in) {
+        if (n <= 0) return;
+        if (in) {
+            bytesIn += n;
+        } else {
+            bytesOut += n;
+        }
+        owner.countBytes(n, in);
+    }
+
+    private void interest(int ops) {
+        try {
+            if (key.isValid()) {
+                key.interestOps(ops);
+                key.selector().wakeup();
+            }
+        } catch (CancelledKeyException e) {
+            // Java-WebSocket closed it meanwhile
+        }
+    }
+}

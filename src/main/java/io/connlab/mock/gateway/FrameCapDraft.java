@@ -6,7 +6,6 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.LimitExceededException;
-import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 
 import java.nio.ByteBuffer;
@@ -17,8 +16,8 @@ import java.util.List;
  * RFC 6455 as a server must enforce it, with API Gateway's two size caps. Draft_6455's own
  * limit refuses a single frame over the message cap from its header; this subclass adds the
  * smaller per-frame cap, counts an unfinished fragmented message as its fragments arrive (1009
- * as soon as it passes the cap, not at its final fragment), refuses an unmasked client frame
- * (1002) and answers a close whose reason is not UTF-8 with 1007 (Java-WebSocket would throw).
+ * as soon as it passes the cap, not at its final fragment), and lets {@link ClientFrameCheck}
+ * refuse an unmasked client frame (1002) and a close whose reason is not UTF-8 (1007).
  * Throwing {@link InvalidDataException} makes WebSocketImpl close with its code.
  */
 final class FrameCapDraft extends Draft_6455 {
@@ -26,7 +25,7 @@ final class FrameCapDraft extends Draft_6455 {
     private final int maxMessageBytes;
     /** Bytes of the fragmented message under way, or -1 when none is. */
     private long unfinishedBytes = -1;
-    private final MaskCheck maskCheck = new MaskCheck();
+    private final ClientFrameCheck clientFrameCheck = new ClientFrameCheck();
 
     FrameCapDraft(int maxFrameBytes, int maxMessageBytes) {
         super(Collections.emptyList(), maxMessageBytes);
@@ -36,7 +35,7 @@ final class FrameCapDraft extends Draft_6455 {
 
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
-        maskCheck.check(buffer);
+        clientFrameCheck.check(buffer);
         return super.translateFrame(buffer);
     }
 
@@ -49,9 +48,6 @@ final class FrameCapDraft extends Draft_6455 {
             throw new LimitExceededException("Frame of " + size + " bytes exceeds " + maxFrameBytes, maxFrameBytes);
         }
         countFragments(frame, size);
-        if (frame instanceof CloseFrame close && close.getCloseCode() == CloseFrame.NO_UTF8 && close.getMessage() == null) {
-            throw new InvalidDataException(CloseFrame.NO_UTF8, "Close reason is not valid UTF-8");
-        }
         super.processFrame(webSocketImpl, frame);
     }
 

@@ -204,6 +204,12 @@ public final class WebSocketGateway implements AutoCloseable {
         return c == null ? Outbox.Sent.GONE : outbox.send(c, Outbox.textFrame(text));
     }
 
+    /** Bytes queued for one connection and not yet on its socket (0 when unknown). */
+    long sendBacklog(String id) {
+        GatewayConnection c = byId.get(id);
+        return c == null ? 0 : c.backlog();
+    }
+
     /** Closes one connection with 1000; false when it is unknown or gone. */
     boolean disconnect(String id) {
         GatewayConnection c = byId.get(id);

@@ -1,0 +1,200 @@
+package io.connlab.mock.gateway;
+
+import io.connlab.mock.TimeScale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Issue 8's WebSocket abuse, each sent from a raw socket, each with the bound it must meet. */
+class GatewayAbuseTest {
+    private static final int KB = 1024;
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private WebSocketGateway gateway;
+    private InetSocketAddress address;
+
+    @BeforeEach
+    void start() throws Exception {
+        gateway = new WebSocketGateway("dev", GatewayLimits.apiGateway(), TimeScale.REAL, sent::add);
+        address = gateway.start();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void anUnmaskedClientFrameClosesWith1002() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(address)) {
+            ws.send(RawWebSocket.TEXT, true, false, chat("unmasked"));
+            assertEquals(1002, ws.awaitCloseCode());
+        }
+        assertTrue(sent.isEmpty(), "the unmasked message was not routed");
+        GatewayTesting.assertStillChats(address);
+    }
+
+    @Test
+    void anUnfinishedFragmentedMessageClosesWith1009AsSoonAsItPasses128Kb() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(address)) {
+            byte[] fragment = new byte[30 * KB];
+            Arrays.fill(fragment, (byte) 'x');
+            ws.send(RawWebSocket.TEXT, false, true, fragment);
+            for (int i = 0; i < 4; i++) ws.send(RawWebSocket.CONTINUATION, false, true, fragment); // 150 KB, never final
+            assertEquals(1009, ws.awaitCloseCode());
+        }
+        GatewayTesting.assertStillChats(address);
+    }
+
+    @Test
+    void aCloseWhoseReasonIsNotUtf8IsAnsweredWith1007() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(address)) {
+            ws.send(RawWebSocket.CLOSE, true, true, RawWebSocket.closePayload(1000, new byte[]{(byte) 0xC3, (byte) 0x28}));
+            assertEquals(1007, ws.awaitCloseCode());
+            assertTrue(ws.readsToEnd(), "then the server closes the socket");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.connectionCount() == 0);
+    }
+
+    /** Issue 8, item 6: the client must read the 1009 before the socket goes, never a reset (1006). */
+    @Test
+    void a200KbFrameAlwaysEndsIn1009NeverInAReset() throws Exception {
+        // a client that keeps sending: ten 200 KB frames in a row, 2 MB the server must not leave unread
+        byte[] one = RawWebSocket.frame(RawWebSocket.TEXT, true, true, new byte[200 * KB]);
+        byte[] frame = new byte[one.length * 10];
+        for (int i = 0; i < 10; i++) System.arraycopy(one, 0, frame, i * one.length, one.length);
+        ExecutorService writers = Executors.newFixedThreadPool(10);
+        try {
+            for (int round = 0; round < 4; round++) {
+                List<RawWebSocket> clients = new ArrayList<>();
+                List<Future<?>> writes = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    RawWebSocket ws = RawWebSocket.connect(address);
+                    clients.add(ws);
+                    writes.add(writers.submit(() -> {
+                        ws.socket.getOutputStream().write(frame); // may fail once the server has closed: fine
+                        return null;
+                    }));
+                }
+                // Read only once each client has written all it meant to: a server that closes with the
+                // rest unread resets the connection, and the client loses the close frame (1006).
+                for (Future<?> w : writes) {
+                    try {
+                        w.get();
+                    } catch (java.util.concurrent.ExecutionException reset) {
+                        // the failure shows below as a close code that is not 1009
+                    }
+                }
+                for (RawWebSocket ws : clients) {
+                    assertEquals(1009, ws.awaitCloseCode(), "round " + round);
+                    ws.close();
+                }
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aHandshakeWithoutUpgradeAndConnectionGets400NotA101AndIsClosed() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.open(address, 0)) {
+            String head = ws.request("GET /dev HTTP/1.1\r\nHost: x\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n");
+            assertTrue(head.startsWith("HTTP/1.1 400 "), head);
+            assertTrue(ws.readsToEnd(), "closed after the answer");
+        }
+    }
+
+    @Test
+    void aBadVersionGets426WithTheVersionWeSpeakAndIsClosed() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.open(address, 0)) {
+            String head = ws.request("GET /dev HTTP/1.1\r\nHost: x\r\n"
+                    + RawWebSocket.HANDSHAKE.replace("Version: 13", "Version: 8") + "\r\n");
+            assertTrue(head.startsWith("HTTP/1.1 426 "), head);
+            assertTrue(head.contains("\r\nSec-WebSocket-Version: 13\r\n"), head);
+            assertTrue(ws.readsToEnd(), "closed after the answer");
+        }
+    }
+
+    /** Issue 8, item 5: refused upgrades used to stay open; 300 of them must leave no descriptor behind. */
+    @Test
+    void refusedUpgradesLeaveNoDescriptorBehind() throws Exception {
+        File fds = new File("/proc/self/fd");
+        assumeTrue(fds.isDirectory(), "counts descriptors through /proc");
+        int before = fds.list().length;
+        for (int i = 0; i < 300; i++) {
+            try (RawWebSocket ws = RawWebSocket.open(address, 0)) {
+                String head = ws.request(i % 2 == 0 ? "GET /dev HTTP/1.1\r\nHost: x\r\n\r\n"
+                        : "GET /dev HTTP/1.1\r\nHost: x\r\n" + RawWebSocket.HANDSHAKE.replace("Version: 13", "Version: 99") + "\r\n");
+                assertTrue(head.startsWith(i % 2 == 0 ? "HTTP/1.1 400 " : "HTTP/1.1 426 "), head);
+                assertTrue(ws.readsToEnd());
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.edge().openConnections() == 0
+                && fds.list().length <= before + 5);
+        assertEquals(300, gateway.edge().refusedTotal());
+    }
+
+    /** Issue 8, item 3: a client that never reads costs at most its send backlog; the rest is dropped and counted. */
+    @Test
+    void aClientThatNeverReadsIsCappedAndWhatItMissesIsCounted() throws Exception {
+        int cap = GatewayLimits.apiGateway().sendBacklogBytes();
+        try (RawWebSocket stuck = RawWebSocket.connect(address, 4 * KB);
+             RawWebSocket reader = RawWebSocket.connect(address)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> gateway.connectionCount() == 2);
+            String stuckId = gateway.connections().stream().map(ConnectionInfo::id)
+                    .filter(id -> gateway.sendBacklog(id) >= 0).findFirst().orElseThrow();
+            String message = "m".repeat(64 * KB);
+            int messages = 400; // 25 MB: far past what the kernel's socket buffers absorb
+            Thread drain = new Thread(() -> drainQuietly(reader));
+            drain.start();
+            for (int i = 0; i < messages; i++) {
+                gateway.broadcast(message);
+                for (ConnectionInfo c : gateway.connections()) {
+                    assertTrue(gateway.sendBacklog(c.id()) <= cap, "backlog " + gateway.sendBacklog(c.id()));
+                }
+            }
+            assertTrue(gateway.droppedForSlowClients() > 0, "the stuck client's messages were dropped");
+            assertTrue(gateway.droppedForSlowClients() < messages * 2L, "not the reader's");
+            // API Gateway's answer to @connections when the client's buffer is full
+            String full = gateway.connections().stream().map(ConnectionInfo::id)
+                    .filter(id -> gateway.sendBacklog(id) > cap - 64 * KB).findFirst().orElseThrow();
+            assertEquals(Outbox.Sent.BACKLOG_FULL, gateway.sendTo(full, message));
+            drain.interrupt();
+            assertTrue(stuckId != null);
+        }
+    }
+
+    private static void drainQuietly(RawWebSocket ws) {
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            while (ws.input().read(buffer) >= 0) {
+                // a client that keeps up
+            }
+        } catch (IOException done) {
+            // closed by the test
+        }
+    }
+
+    private static byte[] chat(String data) {
+        return ("{\"action\":\"sendmessage\",\"data\":\"" + data + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -40,6 +40,9 @@ final class Outbox {
             return Sent.BACKLOG_FULL;
         }
         c.queued.add(frame.remaining());
+        if (ws.getChannel() instanceof ShapedChannel channel && channel.sendNow(frame.duplicate(), ws.outQueue)) {
+            return Sent.SENT;
+        }
         ws.outQueue.add(frame.duplicate()); // one single-frame message: nothing to interleave with
         server.onWriteDemand(ws);
         return Sent.SENT;

@@ -10,6 +10,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -155,6 +156,29 @@ final class ShapedChannel implements WrappedByteChannel {
         ByteBuffer copy = ByteBuffer.allocate(n).put(src).flip();
         send(copy);
         return n;
+    }
+
+    /**
+     * Sends a whole frame from the caller's thread, sparing the hop to Java-WebSocket's selector:
+     * written at once when nothing is queued before it, else after what is. Declines (false) when
+     * Java-WebSocket's own queue holds bytes that must go first, or the socket failed.
+     */
+    synchronized boolean sendNow(ByteBuffer frame, Collection<ByteBuffer> javaWebSocketQueue) {
+        if (closing || finished || !javaWebSocketQueue.isEmpty()) return false;
+        try {
+            if (!outbound.isEmpty() || !network.isIdeal()) {
+                send(frame);
+                return true;
+            }
+            counted(socket.write(frame), false);
+            if (frame.hasRemaining()) {
+                outbound.add(new Chunk(frame, System.nanoTime()));
+                flushDue(); // the socket is full: arms OP_WRITE and a retry
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // Java-WebSocket's own write path meets the failure and closes
+        }
     }
 
     /** Queues bytes for the client, due after one way of the network's delay. */

@@ -21,7 +21,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
 
 /**
  * The gateway's socket edge, inside Java-WebSocket's own I/O path: wraps every accepted socket
@@ -35,7 +34,6 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
 
     private final NetworkConditions network;
     private final FrontDoor frontDoor;
-    private final BiConsumer<WebSocketImpl, ByteBuffer> decode;
     private final Set<ShapedChannel> open = ConcurrentHashMap.newKeySet();
     private final Set<SocketChannel> lingering = ConcurrentHashMap.newKeySet();
     private final LongAdder accepted = new LongAdder();
@@ -49,11 +47,9 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
         return t;
     });
 
-    /** @param decode hands bytes to a connection's decoder (Java-WebSocket's worker), for delayed bytes */
-    GatewayChannels(NetworkConditions network, FrontDoor frontDoor, BiConsumer<WebSocketImpl, ByteBuffer> decode) {
+    GatewayChannels(NetworkConditions network, FrontDoor frontDoor) {
         this.network = network;
         this.frontDoor = frontDoor;
-        this.decode = decode;
     }
 
     @Override
@@ -68,10 +64,8 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
 
     @Override
     public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
-        WebSocketImpl ws = (WebSocketImpl) key.attachment();
         accepted.increment();
-        ShapedChannel shaped = new ShapedChannel(channel, key, this, network, new HandshakeGate(frontDoor),
-                bytes -> decode.accept(ws, bytes));
+        ShapedChannel shaped = new ShapedChannel(channel, key, this, network, new HandshakeGate(frontDoor));
         open.add(shaped);
         return shaped;
     }

@@ -12,7 +12,6 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * One accepted WebSocket socket as Java-WebSocket sees it, through the hook its TLS uses
@@ -22,16 +21,16 @@ import java.util.function.Consumer;
  * a client still sending reads the close frame rather than a reset.
  *
  * <p>With no delay and nothing pending, reads and writes go straight to the socket. Delayed
- * bytes wait in a queue: inbound ones are handed to Java-WebSocket's decoder on the network
- * timer ({@code lateDelivery}), outbound ones are written by the timer when due. Every method
- * runs under this object's lock; the selector, decoder and timer threads all call in.
+ * bytes wait in a queue: inbound ones reach the decoder on the network timer, outbound ones
+ * are written by the timer when due. The queues are guarded by this object's lock; the
+ * selector, the timer and any thread that sends call in.
  */
 final class ShapedChannel implements WrappedByteChannel {
     private final SocketChannel socket;
     private final SelectionKey key;
     private final GatewayChannels owner;
     private final NetworkConditions network;
-    private final Consumer<ByteBuffer> lateDelivery;
+    private final SerialDecoder decoder;
     private HandshakeGate gate;
     private final ArrayDeque<Chunk> inbound = new ArrayDeque<>(0);
     private final ArrayDeque<Chunk> outbound = new ArrayDeque<>(0);
@@ -50,13 +49,13 @@ final class ShapedChannel implements WrappedByteChannel {
     }
 
     ShapedChannel(SocketChannel socket, SelectionKey key, GatewayChannels owner, NetworkConditions network,
-                  HandshakeGate gate, Consumer<ByteBuffer> lateDelivery) {
+                  HandshakeGate gate) {
         this.socket = socket;
         this.key = key;
         this.owner = owner;
         this.network = network;
         this.gate = gate;
-        this.lateDelivery = lateDelivery;
+        this.decoder = new SerialDecoder((org.java_websocket.WebSocketImpl) key.attachment());
     }
 
     /** The Java-WebSocket connection this channel carries. */
@@ -76,21 +75,32 @@ final class ShapedChannel implements WrappedByteChannel {
         return finished;
     }
 
+    /**
+     * Called by Java-WebSocket's selector when the socket is readable. The bytes never go back to
+     * it: they are decoded here ({@link SerialDecoder}), or later when delayed; so this returns 0,
+     * or -1 at the end of the stream (or after a refusal).
+     */
     @Override
-    public synchronized int read(ByteBuffer dst) throws IOException {
+    public int read(ByteBuffer dst) throws IOException {
+        int result;
+        synchronized (this) {
+            result = readLocked(dst);
+        }
+        decoder.drain();
+        return result;
+    }
+
+    private int readLocked(ByteBuffer dst) throws IOException {
         if (refused || finished) return -1;
         if (inbound.isEmpty() && network.isIdeal()) {
             int start = dst.position();
             int n = socket.read(dst);
             if (n <= 0) return n;
             counted(n, true);
-            if (gate == null) return n;
-            dst.position(start);
-            ByteBuffer fresh = dst.slice().limit(n);
-            byte[] pass = passGate(fresh);
-            if (pass == null) return refused ? -1 : 0;
-            lateDelivery.accept(ByteBuffer.wrap(pass)); // the whole head may be more than dst holds
-            return 0;
+            ByteBuffer bytes = ByteBuffer.allocate(n).put(dst.flip().position(start)).flip();
+            if (gate != null) bytes = passGate(bytes);
+            if (bytes != null) decoder.add(bytes);
+            return refused ? -1 : 0;
         }
         ByteBuffer bytes = ByteBuffer.allocate(Math.min(dst.remaining(), 64 * 1024));
         int n = socket.read(bytes);
@@ -108,8 +118,8 @@ final class ShapedChannel implements WrappedByteChannel {
         return 0;
     }
 
-    /** The gate's verdict on {@code bytes}: what Java-WebSocket may read now (null: nothing, or refused). */
-    private byte[] passGate(ByteBuffer bytes) throws IOException {
+    /** The gate's verdict on {@code bytes}: what Java-WebSocket may decode now (null: nothing, or refused). */
+    private ByteBuffer passGate(ByteBuffer bytes) throws IOException {
         HandshakeGate.Outcome outcome = gate.offer(bytes);
         if (!outcome.decided()) return null;
         gate = null;
@@ -119,29 +129,28 @@ final class ShapedChannel implements WrappedByteChannel {
             send(ByteBuffer.wrap(outcome.refusal()));
             return null;
         }
-        return outcome.admitted();
+        return ByteBuffer.wrap(outcome.admitted());
     }
 
     /** On the network timer: hands the due inbound bytes to Java-WebSocket's decoder. */
-    private synchronized void deliverInbound() {
-        long now = System.nanoTime();
-        try {
-            while (!inbound.isEmpty() && inbound.peek().due - now <= 0 && !refused && !finished) {
-                ByteBuffer bytes = inbound.poll().bytes;
-                if (gate != null) {
-                    byte[] pass = passGate(bytes);
-                    if (pass == null) continue;
-                    bytes = ByteBuffer.wrap(pass);
+    private void deliverInbound() {
+        synchronized (this) {
+            long now = System.nanoTime();
+            try {
+                while (!inbound.isEmpty() && inbound.peek().due - now <= 0 && !refused && !finished) {
+                    ByteBuffer bytes = inbound.poll().bytes;
+                    if (gate != null) bytes = passGate(bytes);
+                    if (bytes != null) decoder.add(bytes);
                 }
-                lateDelivery.accept(bytes);
+            } catch (IOException e) {
+                abort();
             }
-        } catch (IOException e) {
-            abort();
+            if (refused || (inbound.isEmpty() && clientEnded)) {
+                inbound.clear();
+                interest(key.interestOps() | SelectionKey.OP_READ); // the next read() says -1
+            }
         }
-        if (refused || (inbound.isEmpty() && clientEnded)) {
-            inbound.clear();
-            interest(key.interestOps() | SelectionKey.OP_READ); // the next read() says -1
-        }
+        decoder.drain();
     }
 
     @Override

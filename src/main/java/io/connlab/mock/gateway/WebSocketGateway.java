@@ -85,7 +85,7 @@ public final class WebSocketGateway implements AutoCloseable {
         this.onSendMessage = onSendMessage == null ? data -> { } : onSendMessage;
         FrontDoor frontDoor = new FrontDoor(stage, tokenOrNull, new ConnectRate(limits.newConnectionsPerSecond(), System::nanoTime));
         this.server = new Server(bindAddress, List.of(new FrameCapDraft(limits.maxFrameBytes(), limits.maxMessageBytes())));
-        this.channels = new GatewayChannels(network, frontDoor, server::decodeLate);
+        this.channels = new GatewayChannels(network, frontDoor);
         server.setWebSocketFactory(channels);
         this.outbox = new Outbox(limits.sendBacklogBytes(), server);
         this.connectionsApi = new ConnectionsApi(this, limits.managementPostMaxBytes());
@@ -262,16 +262,6 @@ public final class WebSocketGateway implements AutoCloseable {
     private final class Server extends WebSocketServer {
         Server(InetSocketAddress address, List<Draft> drafts) {
             super(address, drafts);
-        }
-
-        /** Delayed bytes, due now: to the connection's decoder, as Java-WebSocket's selector would hand them. */
-        void decodeLate(WebSocketImpl ws, ByteBuffer bytes) {
-            try {
-                ws.inQueue.put(bytes);
-                queue(ws);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         @Override

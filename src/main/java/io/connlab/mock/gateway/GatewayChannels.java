@@ -150,6 +150,21 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
         (in ? bytesIn : bytesOut).add(n);
     }
 
+    /**
+     * Runs what a client's message does once it has crossed the client-to-gateway half of the
+     * added delay: at once when there is none, else on the network timer, in order per connection.
+     * Called on the connection's decoding thread (one per connection).
+     */
+    void afterInboundDelay(GatewayConnection c, Runnable work) {
+        long now = System.nanoTime();
+        if (network.isIdeal() && c.inboundDueNanos - now <= 0) {
+            work.run();
+            return;
+        }
+        c.inboundDueNanos = Math.max(c.inboundDueNanos, now + network.oneWayDelayNanos());
+        at(c.inboundDueNanos, work); // equal due times run in the order they were scheduled
+    }
+
     /** Runs {@code task} on the network timer at {@code dueNanos} ({@link System#nanoTime()}). */
     void at(long dueNanos, Runnable task) {
         after(dueNanos - System.nanoTime(), task);

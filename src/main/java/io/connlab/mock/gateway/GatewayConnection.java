@@ -17,6 +17,8 @@ final class GatewayConnection {
     final LongAdder queued = new LongAdder();
     /** Messages dropped because this client's backlog was full. */
     final LongAdder dropped = new LongAdder();
+    /** When this client's last message is through the added delay (touched by its decoding thread only). */
+    long inboundDueNanos;
     private volatile long lastActiveNanos;
     private volatile Instant lastActiveAt;
 
@@ -28,6 +30,7 @@ final class GatewayConnection {
         this.connectedAt = Instant.now();
         this.connectedNanos = System.nanoTime();
         this.lastActiveNanos = connectedNanos;
+        this.inboundDueNanos = connectedNanos;
         this.lastActiveAt = connectedAt;
     }
 

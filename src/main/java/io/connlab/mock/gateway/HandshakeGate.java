@@ -5,20 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Holds a new connection's first bytes until its request head is complete (at most 16 KB),
- * then lets the {@link FrontDoor} decide: admitted, every byte read so far goes on to
- * Java-WebSocket; refused, the client gets the front door's answer instead.
+ * Watches a new connection's first bytes until its request head is complete (at most 16 KB),
+ * then lets the {@link FrontDoor} decide. The bytes go on to Java-WebSocket as they come (it
+ * acts only on a whole head); refused, the connection ends before the head's last bytes reach it.
  */
 final class HandshakeGate {
     static final int MAX_HEAD_BYTES = 16 * 1024;
 
-    /** What the gate makes of the bytes so far: still waiting, admitted (with the bytes to pass on) or refused. */
-    record Outcome(byte[] admitted, byte[] refusal) {
-        static final Outcome WAITING = new Outcome(null, null);
-
-        boolean decided() {
-            return admitted != null || refusal != null;
-        }
+    /** What the gate makes of the bytes so far: still waiting, admitted, or refused (with the answer). */
+    record Outcome(boolean decided, byte[] refusal) {
+        static final Outcome WAITING = new Outcome(false, null);
+        static final Outcome ADMITTED = new Outcome(true, null);
     }
 
     private final FrontDoor frontDoor;
@@ -29,7 +26,7 @@ final class HandshakeGate {
         this.frontDoor = frontDoor;
     }
 
-    /** Takes every remaining byte of {@code bytes}. */
+    /** Looks at every remaining byte of {@code bytes} (consuming them from this view). */
     Outcome offer(ByteBuffer bytes) {
         int n = bytes.remaining();
         if (length + n > head.length) head = Arrays.copyOf(head, Math.max(head.length * 2, length + n));
@@ -39,12 +36,12 @@ final class HandshakeGate {
         int end = endOfHead(searchFrom);
         if (end < 0) {
             if (length > MAX_HEAD_BYTES) {
-                return new Outcome(null, FrontDoor.refuse(431, "Request header fields too large", "BadRequestException"));
+                return new Outcome(true, FrontDoor.refuse(431, "Request header fields too large", "BadRequestException"));
             }
             return Outcome.WAITING;
         }
         byte[] refusal = frontDoor.refusal(new String(head, 0, end, StandardCharsets.ISO_8859_1));
-        return refusal != null ? new Outcome(null, refusal) : new Outcome(Arrays.copyOf(head, length), null);
+        return refusal != null ? new Outcome(true, refusal) : Outcome.ADMITTED;
     }
 
     /** The index just past the blank line that ends the head, or -1. */

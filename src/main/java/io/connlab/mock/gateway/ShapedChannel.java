@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * One accepted WebSocket socket as Java-WebSocket sees it, through the hook its TLS uses
  * ({@code WebSocketServerFactory.wrapChannel}): the socket edge without a relay. It counts every
- * byte, lets the {@link HandshakeGate} refuse a handshake before Java-WebSocket reads it, delays
- * each direction by the {@link NetworkConditions}, and closes gently (half-close, then linger) so
- * a client still sending reads the close frame rather than a reset.
+ * byte, lets the {@link HandshakeGate} refuse a handshake before Java-WebSocket acts on it, delays
+ * what goes to the client by the {@link NetworkConditions} (the first answer, the handshake's,
+ * by a whole round trip), and closes gently (half-close, then linger) so a client still sending
+ * reads the close frame rather than a reset.
  *
- * <p>With no delay and nothing pending, reads and writes go straight to the socket. Delayed
- * bytes wait in a queue: inbound ones reach the decoder on the network timer, outbound ones
- * are written by the timer when due. The queues are guarded by this object's lock; the
+ * <p>With no delay and nothing pending, writes go straight to the socket; delayed bytes wait in
+ * a queue the network timer writes when due. The queue is guarded by this object's lock; the
  * selector, the timer and any thread that sends call in.
  */
 final class ShapedChannel implements WrappedByteChannel {
@@ -30,16 +30,13 @@ final class ShapedChannel implements WrappedByteChannel {
     private final SelectionKey key;
     private final GatewayChannels owner;
     private final NetworkConditions network;
-    private final SerialDecoder decoder;
     private HandshakeGate gate;
-    private final ArrayDeque<Chunk> inbound = new ArrayDeque<>(0);
     private final ArrayDeque<Chunk> outbound = new ArrayDeque<>(0);
-    private long lastInDue;
     private long lastOutDue;
-    private boolean clientEnded;
     private boolean refused;
     private boolean closing;
     private boolean stuck;
+    private boolean answered;
     private volatile boolean finished;
     private volatile long bytesIn;
     private volatile long bytesOut;
@@ -55,7 +52,6 @@ final class ShapedChannel implements WrappedByteChannel {
         this.owner = owner;
         this.network = network;
         this.gate = gate;
-        this.decoder = new SerialDecoder((org.java_websocket.WebSocketImpl) key.attachment());
     }
 
     /** The Java-WebSocket connection this channel carries. */
@@ -76,87 +72,38 @@ final class ShapedChannel implements WrappedByteChannel {
     }
 
     /**
-     * Called by Java-WebSocket's selector when the socket is readable. The bytes never go back to
-     * it: they are decoded here ({@link SerialDecoder}), or later when delayed; so this returns 0,
-     * or -1 at the end of the stream (or after a refusal).
+     * Called by Java-WebSocket's selector when the socket is readable; what it reads, Java-WebSocket
+     * decodes. It must always get the bytes back: a read that takes bytes and answers 0 leaves
+     * the key in the selector's ready set, and Java-WebSocket's loop would spin on it. So the
+     * inbound half of the delay is applied after decoding ({@link GatewayChannels#afterInboundDelay}).
      */
     @Override
-    public int read(ByteBuffer dst) throws IOException {
-        int result;
-        synchronized (this) {
-            result = readLocked(dst);
-        }
-        decoder.drain();
-        return result;
-    }
-
-    private int readLocked(ByteBuffer dst) throws IOException {
+    public synchronized int read(ByteBuffer dst) throws IOException {
         if (refused || finished) return -1;
-        if (inbound.isEmpty() && network.isIdeal()) {
-            int start = dst.position();
-            int n = socket.read(dst);
-            if (n <= 0) return n;
-            counted(n, true);
-            ByteBuffer bytes = ByteBuffer.allocate(n).put(dst.flip().position(start)).flip();
-            if (gate != null) bytes = passGate(bytes);
-            if (bytes != null) decoder.add(bytes);
-            return refused ? -1 : 0;
-        }
-        ByteBuffer bytes = ByteBuffer.allocate(Math.min(dst.remaining(), 64 * 1024));
-        int n = socket.read(bytes);
-        if (n == 0) return 0;
-        if (n < 0) {
-            if (inbound.isEmpty()) return -1;
-            clientEnded = true; // told once the bytes before it are delivered
-            interest(key.interestOps() & ~SelectionKey.OP_READ);
-            return 0;
-        }
+        int start = dst.position();
+        int n = socket.read(dst);
+        if (n <= 0) return n;
         counted(n, true);
-        long due = lastInDue = Math.max(lastInDue, System.nanoTime() + network.oneWayDelayNanos());
-        inbound.add(new Chunk(bytes.flip(), due));
-        owner.at(due, this::deliverInbound);
-        return 0;
-    }
-
-    /** The gate's verdict on {@code bytes}: what Java-WebSocket may decode now (null: nothing, or refused). */
-    private ByteBuffer passGate(ByteBuffer bytes) throws IOException {
-        HandshakeGate.Outcome outcome = gate.offer(bytes);
-        if (!outcome.decided()) return null;
-        gate = null;
-        if (outcome.refusal() != null) {
-            refused = true;
-            owner.countRefused();
-            send(ByteBuffer.wrap(outcome.refusal()));
-            return null;
-        }
-        return ByteBuffer.wrap(outcome.admitted());
-    }
-
-    /** On the network timer: hands the due inbound bytes to Java-WebSocket's decoder. */
-    private void deliverInbound() {
-        synchronized (this) {
-            long now = System.nanoTime();
-            try {
-                while (!inbound.isEmpty() && inbound.peek().due - now <= 0 && !refused && !finished) {
-                    ByteBuffer bytes = inbound.poll().bytes;
-                    if (gate != null) bytes = passGate(bytes);
-                    if (bytes != null) decoder.add(bytes);
-                }
-            } catch (IOException e) {
-                abort();
+        if (gate != null) {
+            ByteBuffer fresh = dst.duplicate().flip().position(start);
+            HandshakeGate.Outcome outcome = gate.offer(fresh);
+            if (outcome.refusal() != null) {
+                gate = null;
+                refused = true;
+                owner.countRefused();
+                send(ByteBuffer.wrap(outcome.refusal()));
+                return -1; // Java-WebSocket never saw a whole head: it closes, we answer
             }
-            if (refused || (inbound.isEmpty() && clientEnded)) {
-                inbound.clear();
-                interest(key.interestOps() | SelectionKey.OP_READ); // the next read() says -1
-            }
+            if (outcome.decided()) gate = null;
         }
-        decoder.drain();
+        return n;
     }
 
     @Override
     public synchronized int write(ByteBuffer src) throws IOException {
         if (finished) throw new java.nio.channels.ClosedChannelException();
         if (outbound.isEmpty() && network.isIdeal()) {
+            answered = true;
             int n = socket.write(src);
             counted(n, false);
             return n;
@@ -192,7 +139,10 @@ final class ShapedChannel implements WrappedByteChannel {
 
     /** Queues bytes for the client, due after one way of the network's delay. */
     private void send(ByteBuffer bytes) throws IOException {
-        long due = lastOutDue = Math.max(lastOutDue, System.nanoTime() + network.oneWayDelayNanos());
+        long delay = network.oneWayDelayNanos();
+        if (!answered) delay += network.oneWayDelayNanos(); // the handshake's request came in undelayed
+        answered = true;
+        long due = lastOutDue = Math.max(lastOutDue, System.nanoTime() + delay);
         outbound.add(new Chunk(bytes, due));
         flushDue();
         if (!outbound.isEmpty()) owner.at(due, this::flushOnTimer);
@@ -237,7 +187,7 @@ final class ShapedChannel implements WrappedByteChannel {
 
     @Override
     public boolean isNeedRead() {
-        return false; // delayed bytes reach the decoder through lateDelivery, never through readMore
+        return false; // every byte read goes back to Java-WebSocket at once
     }
 
     @Override
@@ -268,7 +218,6 @@ final class ShapedChannel implements WrappedByteChannel {
         if (finished) return;
         finished = true;
         owner.ended(this);
-        inbound.clear();
         try {
             socket.shutdownOutput();
         } catch (IOException e) {
@@ -284,7 +233,6 @@ final class ShapedChannel implements WrappedByteChannel {
         finished = true;
         closing = true;
         owner.ended(this);
-        inbound.clear();
         outbound.clear();
         try {
             socket.setOption(StandardSocketOptions.SO_LINGER, 0);

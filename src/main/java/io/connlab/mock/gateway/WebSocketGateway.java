@@ -289,7 +289,7 @@ public final class WebSocketGateway implements AutoCloseable {
             GatewayConnection c = conn.getAttachment();
             if (c == null) return;
             c.touch();
-            route(c, message);
+            channels.afterInboundDelay(c, () -> route(c, message));
         }
 
         @Override
@@ -297,7 +297,7 @@ public final class WebSocketGateway implements AutoCloseable {
             GatewayConnection c = conn.getAttachment();
             if (c == null) return;
             c.touch();
-            answerError(c, "Forbidden");
+            channels.afterInboundDelay(c, () -> answerError(c, "Forbidden"));
         }
 
         @Override

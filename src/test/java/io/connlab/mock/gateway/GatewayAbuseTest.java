@@ -183,6 +183,28 @@ class GatewayAbuseTest {
         }
     }
 
+    /**
+     * Regression: a channel read that took bytes and answered 0 left its key in the selector's ready
+     * set, and Java-WebSocket's loop then spun over every connection that had ever sent a byte.
+     */
+    @Test
+    void idleConnectionsCostTheSelectorNoCpu() throws Exception {
+        List<RawWebSocket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) idle.add(RawWebSocket.connect(address));
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long selector = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("WebSocketSelector")).findFirst().orElseThrow().getId();
+            long before = threads.getThreadCpuTime(selector);
+            await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> true); // half a second of nothing to do
+            long spentMillis = (threads.getThreadCpuTime(selector) - before) / 1_000_000;
+            assertTrue(spentMillis < 100, "the selector spent " + spentMillis + " ms of CPU on 100 idle connections");
+        } finally {
+            for (RawWebSocket ws : idle) ws.close();
+        }
+    }
+
     private static void drainQuietly(RawWebSocket ws) {
         byte[] buffer = new byte[64 * 1024];
         try {

@@ -260,8 +260,24 @@ public final class WebSocketGateway implements AutoCloseable {
 
     /** Java-WebSocket's server; its callbacks run on its worker threads. */
     private final class Server extends WebSocketServer {
+        private InlineDecoding inline;
+
         Server(InetSocketAddress address, List<Draft> drafts) {
             super(address, drafts);
+        }
+
+        /** Decodes on the selector thread that read the bytes: no hop to a worker (see {@link InlineDecoding}). */
+        @Override
+        protected void queue(WebSocketImpl ws) throws InterruptedException {
+            ByteBuffer buffer = ws.inQueue.poll();
+            if (buffer == null) return;
+            try {
+                ws.decode(buffer);
+            } catch (RuntimeException e) {
+                LOG.warn("decoding failed on {}", ws, e);
+            } finally {
+                inline.recycle(buffer);
+            }
         }
 
         @Override
@@ -319,6 +335,7 @@ public final class WebSocketGateway implements AutoCloseable {
 
         @Override
         public void onStart() {
+            inline = new InlineDecoding(this);
             started.countDown();
         }
     }

@@ -170,6 +170,11 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
         after(dueNanos - System.nanoTime(), task);
     }
 
+    /** Runs {@code task} on the network timer every {@code periodNanos} until the gateway closes. */
+    void every(long periodNanos, Runnable task) {
+        timer.scheduleWithFixedDelay(task, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    }
+
     void after(long nanos, Runnable task) {
         try {
             timer.schedule(task, Math.max(0, nanos), TimeUnit.NANOSECONDS);

@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,11 +57,6 @@ public final class WebSocketGateway implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connectionClosed = new Object();
     private volatile InetSocketAddress address;
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gateway-timeouts");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** A gateway on 127.0.0.1, any free port, with no added delay and no token. */
     public WebSocketGateway(String stage, GatewayLimits limits, TimeScale timeScale, Consumer<String> onSendMessage) {
@@ -112,7 +105,7 @@ public final class WebSocketGateway implements AutoCloseable {
         long idle = timeScale.scale(limits.idleTimeout()).toNanos();
         long max = timeScale.scale(limits.maxConnectionDuration()).toNanos();
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), Math.min(idle, max) / 10));
-        sweeper.scheduleWithFixedDelay(() -> sweep(idle, max), period, period, TimeUnit.NANOSECONDS);
+        channels.every(period, () -> sweep(idle, max));
         address = new InetSocketAddress(server.getAddress().getAddress(), server.getPort());
         return address;
     }
@@ -162,7 +155,6 @@ public final class WebSocketGateway implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        sweeper.shutdownNow();
         if (!startCalled.get()) {
             channels.stopTimer();
             return;

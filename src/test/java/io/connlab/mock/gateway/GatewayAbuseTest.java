@@ -1,19 +1,15 @@
 package io.connlab.mock.gateway;
 
-import io.connlab.mock.TimeScale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,51 +22,39 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Issue 8's WebSocket abuse, each sent from a raw socket, each with the bound it must meet. */
 class GatewayAbuseTest {
     private static final int KB = 1024;
-    private final List<String> sent = new CopyOnWriteArrayList<>();
-    private WebSocketGateway gateway;
-    private InetSocketAddress address;
-
-    @BeforeEach
-    void start() throws Exception {
-        gateway = new WebSocketGateway("dev", GatewayLimits.apiGateway(), TimeScale.REAL, sent::add);
-        address = gateway.start();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    final GatewayFixture fixture = new GatewayFixture();
 
     @Test
     void anUnmaskedClientFrameClosesWith1002() throws Exception {
-        try (RawWebSocket ws = RawWebSocket.connect(address)) {
+        try (RawWebSocket ws = RawWebSocket.connect(fixture.address)) {
             ws.send(RawWebSocket.TEXT, true, false, chat("unmasked"));
             assertEquals(1002, ws.awaitCloseCode());
         }
-        assertTrue(sent.isEmpty(), "the unmasked message was not routed");
-        GatewayTesting.assertStillChats(address);
+        assertTrue(fixture.sent.isEmpty(), "the unmasked message was not routed");
+        GatewayTesting.assertStillChats(fixture.address);
     }
 
     @Test
     void anUnfinishedFragmentedMessageClosesWith1009AsSoonAsItPasses128Kb() throws Exception {
-        try (RawWebSocket ws = RawWebSocket.connect(address)) {
+        try (RawWebSocket ws = RawWebSocket.connect(fixture.address)) {
             byte[] fragment = new byte[30 * KB];
             Arrays.fill(fragment, (byte) 'x');
             ws.send(RawWebSocket.TEXT, false, true, fragment);
             for (int i = 0; i < 4; i++) ws.send(RawWebSocket.CONTINUATION, false, true, fragment); // 150 KB, never final
             assertEquals(1009, ws.awaitCloseCode());
         }
-        GatewayTesting.assertStillChats(address);
+        GatewayTesting.assertStillChats(fixture.address);
     }
 
     @Test
     void aCloseWhoseReasonIsNotUtf8IsAnsweredWith1007() throws Exception {
-        try (RawWebSocket ws = RawWebSocket.connect(address)) {
+        try (RawWebSocket ws = RawWebSocket.connect(fixture.address)) {
             ws.send(RawWebSocket.CLOSE, true, true, RawWebSocket.closePayload(1000, new byte[]{(byte) 0xC3, (byte) 0x28}));
             assertEquals(1007, ws.awaitCloseCode());
             assertTrue(ws.readsToEnd(), "then the server closes the socket");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.connectionCount() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fixture.gateway.connectionCount() == 0);
     }
 
     /** Issue 8, item 6: the client must read the 1009 before the socket goes, never a reset (1006). */
@@ -86,7 +70,7 @@ class GatewayAbuseTest {
                 List<RawWebSocket> clients = new ArrayList<>();
                 List<Future<?>> writes = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
-                    RawWebSocket ws = RawWebSocket.connect(address);
+                    RawWebSocket ws = RawWebSocket.connect(fixture.address);
                     clients.add(ws);
                     writes.add(writers.submit(() -> {
                         ws.socket.getOutputStream().write(frame); // may fail once the server has closed: fine
@@ -110,12 +94,12 @@ class GatewayAbuseTest {
         } finally {
             writers.shutdownNow();
         }
-        assertTrue(sent.isEmpty());
+        assertTrue(fixture.sent.isEmpty());
     }
 
     @Test
     void aHandshakeWithoutUpgradeAndConnectionGets400NotA101AndIsClosed() throws Exception {
-        try (RawWebSocket ws = RawWebSocket.open(address, 0)) {
+        try (RawWebSocket ws = RawWebSocket.open(fixture.address, 0)) {
             String head = ws.request("GET /dev HTTP/1.1\r\nHost: x\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n");
             assertTrue(head.startsWith("HTTP/1.1 400 "), head);
@@ -125,7 +109,7 @@ class GatewayAbuseTest {
 
     @Test
     void aBadVersionGets426WithTheVersionWeSpeakAndIsClosed() throws Exception {
-        try (RawWebSocket ws = RawWebSocket.open(address, 0)) {
+        try (RawWebSocket ws = RawWebSocket.open(fixture.address, 0)) {
             String head = ws.request("GET /dev HTTP/1.1\r\nHost: x\r\n"
                     + RawWebSocket.HANDSHAKE.replace("Version: 13", "Version: 8") + "\r\n");
             assertTrue(head.startsWith("HTTP/1.1 426 "), head);
@@ -141,43 +125,43 @@ class GatewayAbuseTest {
         assumeTrue(fds.isDirectory(), "counts descriptors through /proc");
         int before = fds.list().length;
         for (int i = 0; i < 300; i++) {
-            try (RawWebSocket ws = RawWebSocket.open(address, 0)) {
+            try (RawWebSocket ws = RawWebSocket.open(fixture.address, 0)) {
                 String head = ws.request(i % 2 == 0 ? "GET /dev HTTP/1.1\r\nHost: x\r\n\r\n"
                         : "GET /dev HTTP/1.1\r\nHost: x\r\n" + RawWebSocket.HANDSHAKE.replace("Version: 13", "Version: 99") + "\r\n");
                 assertTrue(head.startsWith(i % 2 == 0 ? "HTTP/1.1 400 " : "HTTP/1.1 426 "), head);
                 assertTrue(ws.readsToEnd());
             }
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.edge().openConnections() == 0
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.gateway.edge().openConnections() == 0
                 && fds.list().length <= before + 5);
-        assertEquals(300, gateway.edge().refusedTotal());
+        assertEquals(300, fixture.gateway.edge().refusedTotal());
     }
 
     /** Issue 8, item 3: a client that never reads costs at most its send backlog; the rest is dropped and counted. */
     @Test
     void aClientThatNeverReadsIsCappedAndWhatItMissesIsCounted() throws Exception {
         int cap = GatewayLimits.apiGateway().sendBacklogBytes();
-        try (RawWebSocket stuck = RawWebSocket.connect(address, 4 * KB);
-             RawWebSocket reader = RawWebSocket.connect(address)) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> gateway.connectionCount() == 2);
-            String stuckId = gateway.connections().stream().map(ConnectionInfo::id)
-                    .filter(id -> gateway.sendBacklog(id) >= 0).findFirst().orElseThrow();
+        try (RawWebSocket stuck = RawWebSocket.connect(fixture.address, 4 * KB);
+             RawWebSocket reader = RawWebSocket.connect(fixture.address)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fixture.gateway.connectionCount() == 2);
+            String stuckId = fixture.gateway.connections().stream().map(ConnectionInfo::id)
+                    .filter(id -> fixture.gateway.sendBacklog(id) >= 0).findFirst().orElseThrow();
             String message = "m".repeat(64 * KB);
             int messages = 400; // 25 MB: far past what the kernel's socket buffers absorb
             Thread drain = new Thread(() -> drainQuietly(reader));
             drain.start();
             for (int i = 0; i < messages; i++) {
-                gateway.broadcast(message);
-                for (ConnectionInfo c : gateway.connections()) {
-                    assertTrue(gateway.sendBacklog(c.id()) <= cap, "backlog " + gateway.sendBacklog(c.id()));
+                fixture.gateway.broadcast(message);
+                for (ConnectionInfo c : fixture.gateway.connections()) {
+                    assertTrue(fixture.gateway.sendBacklog(c.id()) <= cap, "backlog " + fixture.gateway.sendBacklog(c.id()));
                 }
             }
-            assertTrue(gateway.droppedForSlowClients() > 0, "the stuck client's messages were dropped");
-            assertTrue(gateway.droppedForSlowClients() < messages * 2L, "not the reader's");
+            assertTrue(fixture.gateway.droppedForSlowClients() > 0, "the stuck client's messages were dropped");
+            assertTrue(fixture.gateway.droppedForSlowClients() < messages * 2L, "not the reader's");
             // API Gateway's answer to @connections when the client's buffer is full
-            String full = gateway.connections().stream().map(ConnectionInfo::id)
-                    .filter(id -> gateway.sendBacklog(id) > cap - 64 * KB).findFirst().orElseThrow();
-            assertEquals(Outbox.Sent.BACKLOG_FULL, gateway.sendTo(full, message));
+            String full = fixture.gateway.connections().stream().map(ConnectionInfo::id)
+                    .filter(id -> fixture.gateway.sendBacklog(id) > cap - 64 * KB).findFirst().orElseThrow();
+            assertEquals(Outbox.Sent.BACKLOG_FULL, fixture.gateway.sendTo(full, message));
             drain.interrupt();
             assertTrue(stuckId != null);
         }
@@ -185,13 +169,13 @@ class GatewayAbuseTest {
 
     /**
      * Regression: a channel read that took bytes and answered 0 left its key in the selector's ready
-     * set, and Java-WebSocket's loop then spun over every connection that had ever sent a byte.
+     * set, and Java-WebSocket's loop then spun over every connection that had ever fixture.sent a byte.
      */
     @Test
     void idleConnectionsCostTheSelectorNoCpu() throws Exception {
         List<RawWebSocket> idle = new ArrayList<>();
         try {
-            for (int i = 0; i < 100; i++) idle.add(RawWebSocket.connect(address));
+            for (int i = 0; i < 100; i++) idle.add(RawWebSocket.connect(fixture.address));
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long selector = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("WebSocketSelector")).findFirst().orElseThrow().getId();

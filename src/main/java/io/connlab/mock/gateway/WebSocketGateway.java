@@ -250,7 +250,7 @@ public final class WebSocketGateway implements AutoCloseable {
         return remote == null || remote.getAddress() == null ? "127.0.0.1" : remote.getAddress().getHostAddress();
     }
 
-    /** Java-WebSocket's server; its callbacks run on its worker threads. */
+    /** Java-WebSocket's server; its callbacks run on its selector thread (see {@link #queue}). */
     private final class Server extends WebSocketServer {
         private InlineDecoding inline;
 

@@ -185,4 +185,21 @@ class ConnectionsApiTest {
         assertTrue(c.isOpen());
         GatewayTesting.assertStillChats(wsAddress);
     }
+
+    /** API Gateway's answer when a client's buffer is full: 429 LimitExceededException, not an unbounded queue. */
+    @Test
+    void postToAClientThatNeverReadsEndsInLimitExceeded() throws Exception {
+        try (RawWebSocket stuck = RawWebSocket.connect(wsAddress, 4 * 1024)) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.connectionCount() == 1);
+            String id = gateway.connections().get(0).id();
+            String body = "m".repeat(100 * 1024);
+            HttpResponse<String> r = null;
+            for (int i = 0; i < 400 && (r == null || r.statusCode() == 200); i++) {
+                r = call("POST", id, HttpRequest.BodyPublishers.ofString(body));
+            }
+            assertEquals(429, r.statusCode(), r.body());
+            assertEquals("LimitExceededException", r.headers().firstValue("x-amzn-ErrorType").orElse(""));
+            assertTrue(gateway.sendBacklog(id) <= GatewayLimits.apiGateway().sendBacklogBytes());
+        }
+    }
 }

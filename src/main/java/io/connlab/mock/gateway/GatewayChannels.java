@@ -2,6 +2,7 @@ package io.connlab.mock.gateway;
 
 import io.connlab.mock.edge.NetworkConditions;
 import io.connlab.mock.edge.SocketEdge;
+import io.connlab.thread.DaemonThreads;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
@@ -41,11 +42,8 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final ByteBuffer discard = ByteBuffer.allocateDirect(16 * 1024); // the timer thread's alone
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gateway-network");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("gateway-network"));
 
     GatewayChannels(NetworkConditions network, FrontDoor frontDoor) {
         this.network = network;

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The socket-level edge in front of one mock listener (WebSocket gateway, HTTP server,
- * database): a TCP proxy that accepts on the public address and forwards each connection to
+ * The socket-level edge in front of one mock listener (the HTTP server, the database; the
+ * WebSocket gateway has its own, in its I/O path): a TCP proxy that accepts on the public address and forwards each connection to
  * the real server on loopback. On the way it applies the {@link NetworkConditions} (delay and
  * jitter on every byte, handshakes included), the listener's {@link Admission} (refusing a
  * handshake or a database client before the server sees it) and forced drops, and it counts

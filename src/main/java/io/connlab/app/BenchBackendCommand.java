@@ -80,10 +80,15 @@ final class BenchBackendCommand implements Callable<Integer> {
                 URI.create(target.snsEndpoint()), target.topicArn())) {
             err.printf(Locale.ROOT, "bench-backend: opening %d WebSockets (450 a second, under the gateway's limit)...%n", websockets);
             err.flush();
+            long heapBefore = inProcess ? HeapInUse.afterGc() : 0;
             bench.openWebSockets(websockets);
             if (!BackendBench.awaitCount(status(admin, "websocketConnections"), websockets, Duration.ofSeconds(30))) {
                 err.println("bench-backend: the backend did not report " + websockets + " WebSocket connections");
                 return 1;
+            }
+            if (inProcess && websockets > 0) {
+                out.printf(Locale.ROOT, "heap in use per held WebSocket: %.1f KB (in this process, so its raw client socket is counted too)%n",
+                        (HeapInUse.afterGc() - heapBefore) / 1024.0 / websockets);
             }
             int heldMax = 0;
             long heapBeforePolls = inProcess ? HeapInUse.afterGc() : 0;

@@ -1,10 +1,10 @@
 package io.connlab.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.connlab.mock.edge.SocketEdge;
 import io.connlab.mock.http.HttpApiServer;
 import io.connlab.mock.http.HttpExchange;
 import io.connlab.mock.http.HttpHandler;
-import io.connlab.mock.edge.EdgeListener;
 import io.connlab.mock.gateway.ConnectionInfo;
 import io.connlab.mock.http.HttpIo;
 
@@ -79,6 +79,7 @@ final class AdminApi implements HttpHandler {
         s.put("stage", backend.config().stage());
         s.put("timeScale", backend.config().timeScale().factor());
         s.put("websocketConnections", backend.gateway().connectionCount());
+        s.put("websocketDroppedForSlowClients", backend.gateway().droppedForSlowClients());
         s.put("heldPolls", backend.poll().heldPolls());
         s.put("messagesPublished", backend.store().published());
         s.put("snsPublishes", backend.sns().published());
@@ -113,7 +114,7 @@ final class AdminApi implements HttpHandler {
         return out;
     }
 
-    private static Map<String, Object> edge(EdgeListener e) {
+    private static Map<String, Object> edge(SocketEdge e) {
         return listener(e.openConnections(), e.acceptedTotal(), e.refusedTotal(), e.bytesFromClients(), e.bytesToClients());
     }
 

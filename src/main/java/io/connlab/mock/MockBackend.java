@@ -2,9 +2,8 @@ package io.connlab.mock;
 
 import io.connlab.thread.DaemonThreads;
 import io.connlab.mock.db.Database;
-import io.connlab.mock.edge.Admission;
-import io.connlab.mock.edge.EdgeListener;
 import io.connlab.mock.edge.NetworkConditions;
+import io.connlab.mock.edge.SocketEdge;
 import io.connlab.mock.function.FunctionSettings;
 import io.connlab.mock.function.FunctionSimulator;
 import io.connlab.mock.gateway.GatewayLimits;
@@ -59,7 +58,6 @@ public final class MockBackend implements AutoCloseable {
     private final Database database;
     private final FunctionSimulator functions;
     private final HttpApiServer http;
-    private final EdgeListener wsEdge;
     private final MockEndpoints endpoints;
     private final AtomicInteger closed = new AtomicInteger();
 
@@ -73,7 +71,9 @@ public final class MockBackend implements AutoCloseable {
         httpExecutor = Executors.newFixedThreadPool(8, DaemonThreads.factory("mock-http"));
         started.push(httpExecutor::shutdownNow);
         store = new MessageStore(MESSAGE_WINDOW);
-        gateway = new WebSocketGateway(config.stage(), GatewayLimits.apiGateway(), config.timeScale(), store::append);
+        // The gateway listens on the public address itself: its socket edge runs in its own I/O path.
+        gateway = new WebSocketGateway(new InetSocketAddress(config.host(), config.wsPort()), config.stage(),
+                GatewayLimits.apiGateway(), config.timeScale(), network, config.token(), store::append);
         started.push(gateway);
         poll = new PollApi(store, config.timeScale(), timers, httpExecutor);
         started.push(poll);
@@ -99,9 +99,7 @@ public final class MockBackend implements AutoCloseable {
         http = openHttp(routes, httpLimits);
         started.push(http);
 
-        InetSocketAddress wsInternal = gateway.start();
-        wsEdge = openEdge("websocket", config.wsPort(), wsInternal, gateway.frontDoor(config.token()));
-        started.push(wsEdge);
+        startGateway();
         endpoints = describe();
     }
 
@@ -121,12 +119,12 @@ public final class MockBackend implements AutoCloseable {
         return named;
     }
 
-    /** A public listener; a port that cannot be bound is named in the exception, for the user to pick another. */
-    private EdgeListener openEdge(String name, int port, InetSocketAddress backend, Admission admission) throws IOException {
+    private void startGateway() throws IOException {
         try {
-            return EdgeListener.open(name, new InetSocketAddress(config.host(), port), backend, network, admission);
-        } catch (BindException e) {
-            throw named(e, port, name);
+            gateway.start();
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof BindException bind)) throw e;
+            throw named(bind, config.wsPort(), "websocket");
         }
     }
 
@@ -155,7 +153,7 @@ public final class MockBackend implements AutoCloseable {
         String httpBase = "http://" + host + ":" + http.address().getPort();
         String stage = "/" + config.stage();
         return new MockEndpoints(
-                "ws://" + host + ":" + wsEdge.address().getPort() + stage,
+                "ws://" + host + ":" + gateway.address().getPort() + stage,
                 httpBase + stage + "/poll",
                 httpBase + "/",
                 MockConfig.DEFAULT_TOPIC_ARN,
@@ -207,8 +205,8 @@ public final class MockBackend implements AutoCloseable {
         return functions;
     }
 
-    EdgeListener websocketEdge() {
-        return wsEdge;
+    SocketEdge websocketEdge() {
+        return gateway.edge();
     }
 
     HttpApiServer httpServer() {
@@ -227,7 +225,6 @@ public final class MockBackend implements AutoCloseable {
         quietly(functions::close);
         // The answers and close frames above are still on their way (through the added RTT): let them reach the clients.
         quietly(() -> http.close(DRAIN_GRACE));
-        quietly(() -> wsEdge.close(DRAIN_GRACE));
         quietly(database::close);
         timers.shutdownNow();
         httpExecutor.shutdownNow();

@@ -17,6 +17,7 @@ import io.connlab.run.RunReport;
 import io.connlab.run.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -97,8 +98,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Mixin
+    LessonBench lessonBench;
+
     @Override
     public Integer call() throws Exception {
+        if (lessonBench.requested()) return lessonBench.run(spec.commandLine().getOut(), spec.commandLine().getErr());
         RunSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -7,7 +7,7 @@ import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 
 /** An experiment's bundled mock, in this process on free loopback ports, set up as its preset says. */
-final class MockExperimentBackend implements ExperimentBackend {
+public final class MockExperimentBackend implements ExperimentBackend {
     private final MockBackend mock;
     private final EndpointProfile profile;
 
@@ -16,7 +16,7 @@ final class MockExperimentBackend implements ExperimentBackend {
         this.profile = Profiles.profileOf("Bundled mock", mock.endpoints(), null);
     }
 
-    static ExperimentBackend start(BackendSetup setup) throws Exception {
+    public static ExperimentBackend start(BackendSetup setup) throws Exception {
         return new MockExperimentBackend(MockBackend.start(MockConfig.defaults()
                 .withTimeScale(setup.timeScale())
                 .withNetwork(setup.rttMillis(), setup.jitterMillis())

@@ -27,7 +27,7 @@ final class ExperimentParser {
     private ExperimentParser() {
     }
 
-    /** {@code firstLine} is the block's first line in the file, for messages. */
+    /** {@code firstLine} is the line of the block's opening fence in the file, for messages. */
     static Experiment parse(String block, int firstLine) {
         String id = null, title = null, question = null, observe = null;
         Integer answer = null;

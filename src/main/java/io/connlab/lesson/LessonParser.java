@@ -75,7 +75,7 @@ public final class LessonParser {
             @Override
             public void visit(FencedCodeBlock block) {
                 if (LessonMarkdown.experimentId(block) == null && !LessonMarkdown.EXPERIMENT.equals(block.getInfo())) return;
-                int line = bodyLine + (block.getSourceSpans().isEmpty() ? 0 : block.getSourceSpans().get(0).getLineIndex()) + 1;
+                int line = bodyLine + (block.getSourceSpans().isEmpty() ? 0 : block.getSourceSpans().get(0).getLineIndex());
                 experiments.add(ExperimentParser.parse(block.getLiteral(), line));
             }
         });

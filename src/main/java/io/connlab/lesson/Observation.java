@@ -37,6 +37,11 @@ public final class Observation {
         return refs.stream().map(Ref::text).distinct().toList();
     }
 
+    /** The lanes it reads ("websocket", "longPoll", ...; "run" for the run's own figures). */
+    public java.util.Set<String> laneNames() {
+        return refs.stream().map(Ref::lane).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
     /** Evaluates over {@code figures}: whether it held, and every figure it read with its value. */
     public Outcome evaluate(RunFigures figures) {
         Map<String, Double> read = new LinkedHashMap<>();

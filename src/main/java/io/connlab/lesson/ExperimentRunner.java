@@ -43,8 +43,7 @@ public final class ExperimentRunner {
                 return new ExperimentResult(e, null, "the run ended " + run.phase().name().toLowerCase(java.util.Locale.ROOT)
                         + (run.failure() == null ? "" : ": " + run.failure()), Map.of(), log);
             }
-            RunFigures figures = new RunFigures(run.finalSnapshots(), run.published(), run.publishFailures());
-            return new ExperimentResult(e, e.observation().evaluate(figures), null, run.finalSnapshots(), log);
+            return new ExperimentResult(e, e.observation().evaluate(RunFigures.of(run)), null, run.finalSnapshots(), log);
         } catch (RunException ex) {
             return new ExperimentResult(e, null, ex.getMessage(), Map.of(), log);
         } catch (InterruptedException ex) {

@@ -3,6 +3,7 @@ package io.connlab.lesson;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Percentiles;
 import io.connlab.metrics.Technique;
+import io.connlab.run.RunController;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,13 @@ public final class RunFigures {
         this.lanes = Map.copyOf(lanes);
         this.published = published;
         this.publishFailures = publishFailures;
+    }
+
+    /** The settled figures of a run that has ended (its final snapshots); what a window judges a lesson's run by. */
+    public static RunFigures of(RunController run) {
+        Map<Technique, LaneSnapshot> last = run.finalSnapshots();
+        if (last == null) throw new IllegalStateException("the run has not ended yet");
+        return new RunFigures(last, run.published(), run.publishFailures());
     }
 
     /** Null when {@code lane.figure[key]} names a figure, else why not (for the lesson's author). */

@@ -26,7 +26,7 @@ class LessonBenchTest {
         int code = run("bench", "--lesson", "going-live");
         assertEquals(0, code, out + "\n" + err);
         String text = out.toString();
-        assertTrue(text.contains("1 chat-sample-path"), text);
+        assertTrue(text.contains("7.1 chat-sample-path"), text);
         assertTrue(text.contains("HELD  websocket.lost == 0 && websocket.delivered == 3 * run.published"), text);
         assertTrue(text.contains("websocket.lost = 0"), text);
         assertTrue(text.contains("1 of 1 observations held"), text);
@@ -46,6 +46,8 @@ class LessonBenchTest {
         assertTrue(err.toString().contains("no lesson 'nope'; the lessons are: 1 serverless-connections"), err.toString());
         assertEquals(2, run("bench", "--lesson", "going-live", "--experiment", "5"));
         assertTrue(err.toString().contains("has experiments 1..1, not 5"), err.toString());
+        assertEquals(2, run("bench", "--lesson", "all", "--experiment", "1"));
+        assertTrue(err.toString().contains("--experiment needs one lesson, not all"), err.toString());
         assertEquals(2, run("bench", "--experiment", "1"));
         assertTrue(err.toString().contains("--experiment needs --lesson"), err.toString());
     }

@@ -73,6 +73,11 @@ public final class LessonLibrary {
         return lessons.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
     }
 
+    /** The lesson a resolved link points to ("lessons/en/03-polling.md", see {@link Lesson#resolve}), or null. */
+    public Lesson lessonAt(String path) {
+        return lessons.stream().filter(l -> l.path().equals(path)).findFirst().orElse(null);
+    }
+
     private static List<Lesson> readFolder(Path folder, String language) {
         List<Lesson> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {

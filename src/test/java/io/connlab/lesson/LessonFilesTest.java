@@ -114,6 +114,9 @@ class LessonFilesTest {
                     if (d.startsWith("https://")) return;
                     String target = l.resolve(d);
                     if (target == null || !Files.isRegularFile(Path.of(target))) problems.add("link " + d);
+                    else if (target.startsWith("lessons/") && LessonLibrary.fromDirectory(ROOT, l.language()).lessonAt(target) == null) {
+                        problems.add("link to no lesson of the same language: " + d);
+                    }
                     visitChildren(link);
                 }
             });

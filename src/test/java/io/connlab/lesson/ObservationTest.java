@@ -61,6 +61,17 @@ class ObservationTest {
     }
 
     @Test
+    void theVerdictOnAPredictionNeedsAnObservationThatHeld() {
+        Prediction p = new Prediction("Which?", List.of("one", "two"), 1);
+        Observation.Outcome held = new Observation.Outcome(true, Map.of(), null);
+        assertEquals(Verdict.RIGHT, Verdict.of(p, 1, held));
+        assertEquals(Verdict.WRONG, Verdict.of(p, 0, held));
+        assertEquals(Verdict.NOT_SHOWN, Verdict.of(p, 1, new Observation.Outcome(false, Map.of(), null)));
+        assertEquals(Verdict.NOT_SHOWN, Verdict.of(p, 1, new Observation.Outcome(false, Map.of(), "the proxy lane was not in this run")));
+        assertEquals(Verdict.NOT_SHOWN, Verdict.of(p, 1, null));
+    }
+
+    @Test
     void aLatencyWithNoValueMakesEveryComparisonFalse() {
         LaneMetrics empty = new LaneMetrics("Short poll", Technique.SHORT_POLL, 1, null);
         RunFigures f = new RunFigures(Map.of(Technique.SHORT_POLL, empty.finalSnapshot()), 0, 0);

@@ -5,6 +5,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,15 @@ class LessonFilesTest {
             for (Experiment e : l.experiments()) {
                 assertTrue(e.prediction().question().codePoints().anyMatch(LessonFilesTest::isHan), l.path() + ": " + e.id());
             }
+            // A line break inside a paragraph renders as a space, which Chinese text must not have.
+            List<String> spaced = new ArrayList<>();
+            LessonMarkdown.parse(l.body()).accept(new AbstractVisitor() {
+                @Override
+                public void visit(SoftLineBreak br) {
+                    spaced.add(String.valueOf(br.getPrevious() instanceof Text t ? t.getLiteral() : br.getPrevious()));
+                }
+            });
+            assertTrue(spaced.isEmpty(), l.path() + ": write each paragraph on one line; breaks after " + spaced);
         }
     }
 

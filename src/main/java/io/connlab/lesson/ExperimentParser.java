@@ -122,12 +122,8 @@ final class ExperimentParser {
     }
 
     private static Technique technique(String id) {
-        try {
-            return Technique.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown lane '" + id
-                    + "': use websocket, long-poll, short-poll, pool, pooled, unpooled or proxy");
-        }
+        for (Technique t : Technique.values()) if (t.id().equals(id)) return t;
+        throw new IllegalArgumentException("unknown lane '" + id + "': use websocket, long-poll, short-poll, pool, pooled, unpooled or proxy");
     }
 
     private static String checkId(String id) {

@@ -3,6 +3,7 @@ package io.connlab.lesson;
 import io.connlab.endpoint.MockAdminClient;
 import io.connlab.run.RunActions;
 import io.connlab.run.RunController;
+import io.connlab.thread.DaemonThreads;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +27,7 @@ public final class FaultTimeline implements AutoCloseable {
 
     /** Schedules {@code faults} for {@code run}, which must have started. */
     public static FaultTimeline start(RunController run, List<TimedFault> faults, MockAdminClient admin, Consumer<String> log) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "lesson-faults");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("lesson-faults"));
         Instant started = run.startedAt() == null ? Instant.now() : run.startedAt();
         for (TimedFault f : faults) {
             long delay = Math.max(0, Duration.between(Instant.now(), started.plus(f.at())).toMillis());

@@ -124,8 +124,8 @@ abstract class PollingLane implements Lane {
             stopped = true;
             if (!started) return;
             timer.shutdownNow();
-            for (Caller c : callers) c.cancel();
-            http.close();
+            if (callers != null) for (Caller c : callers) c.cancel();
+            if (http != null) http.close();
             http = null;
         }
     }

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -69,7 +68,7 @@ class LaneHttpClientTlsTest {
                 "test-tls", Duration.ofSeconds(5), trust)) {
             Caller caller = http.caller();
             for (int i = 0; i < 2; i++) {
-                Caller.Reply reply = send(http, caller).get(10, TimeUnit.SECONDS);
+                Caller.Reply reply = CallerTest.get(http, caller, 5000).get(10, TimeUnit.SECONDS);
                 assertEquals(200, reply.status());
                 assertEquals("{\"messages\":[],\"cursor\":7}", new String(reply.body(), StandardCharsets.UTF_8));
                 assertEquals("application/json", reply.header("content-type"));
@@ -82,26 +81,10 @@ class LaneHttpClientTlsTest {
         try (LaneHttpClient http = new LaneHttpClient(URI.create("https://localhost:" + server.getAddress().getPort()),
                 "test-tls", Duration.ofSeconds(5), null)) {
             ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> send(http, http.caller()).get(10, TimeUnit.SECONDS));
+                    () -> CallerTest.get(http, http.caller(), 5000).get(10, TimeUnit.SECONDS));
             Throwable cause = e.getCause();
             while (!(cause instanceof SSLHandshakeException) && cause.getCause() != null) cause = cause.getCause();
             assertInstanceOf(SSLHandshakeException.class, cause, e.getCause()::toString);
         }
-    }
-
-    private static CompletableFuture<Caller.Reply> send(LaneHttpClient http, Caller caller) {
-        CompletableFuture<Caller.Reply> f = new CompletableFuture<>();
-        caller.send(http.encode("GET", "/dev/poll?wait=0", null, new byte[0]), 5000, new Caller.Answer() {
-            @Override
-            public void answered(Caller.Reply reply) {
-                f.complete(reply);
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                f.completeExceptionally(error);
-            }
-        });
-        return f;
     }
 }

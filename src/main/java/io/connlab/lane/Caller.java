@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A request sent on a kept-alive connection that the server had just closed (it closes idle
  * connections whenever it likes, and the close can cross our request on the wire) is sent once
- * more on a new connection, when not a byte of an answer came back: the server never read it.
- * java.net.http retries only GETs that way, so such a POST failed with "io".
+ * more on a new connection, when not a byte of an answer came back, as browsers do: almost
+ * always the server closed it idle and never read the request. java.net.http retries only GETs
+ * that way, so such a POST failed with "io". (A server that read a request and then dropped the
+ * connection without a byte gets it twice: a forced drop during an invocation runs it again.)
  */
 final class Caller {
     /** Where the outcome of a request goes; called once per request, on the event loop. */

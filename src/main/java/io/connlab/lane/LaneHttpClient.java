@@ -1,5 +1,6 @@
 package io.connlab.lane;
 
+import io.connlab.thread.DaemonThreads;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelInitializer;
@@ -58,7 +59,7 @@ final class LaneHttpClient implements AutoCloseable {
         this.hostHeader = base.getPort() > 0 ? host + ":" + port : host;
         SslContext ssl = tls ? sslContext(trust) : null;
         // one thread: a poll answer costs a few microseconds here, and the mock shares the machine
-        this.group = new MultiThreadIoEventLoopGroup(1, LaneThreads.daemon(threadPrefix + "-io"), NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(1, DaemonThreads.factory(threadPrefix + "-io"), NioIoHandler.newFactory());
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
         group.forEach(loop -> bootstraps.add(new Bootstrap().group((EventLoop) loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)

@@ -1,5 +1,6 @@
 package io.connlab.lane;
 
+import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Clock;
 import io.connlab.metrics.LaneRecorder;
 
@@ -102,7 +103,7 @@ abstract class PollingLane implements Lane {
         synchronized (lifecycle) {
             if (started || stopped) return;
             started = true;
-            String prefix = "connlab-" + name.toLowerCase().replace(' ', '-');
+            String prefix = "connlab-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
             timer = LaneThreads.timer(prefix);
             LaneHttpClient h = new LaneHttpClient(URI.create(pollUrl), prefix, connectTimeout, null);
             Caller[] c = new Caller[clients];
@@ -228,9 +229,9 @@ abstract class PollingLane implements Lane {
             recorder.error(client, "http-" + status, new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8));
             return false;
         }
-        PollAnswer answer;
+        PollResult answer;
         try {
-            answer = PollAnswer.parse(body);
+            answer = PollResult.parse(body);
         } catch (IOException e) {
             recorder.responseReceived(client, status, reply.bytes(), 0);
             errors.incrementAndGet();
@@ -245,7 +246,7 @@ abstract class PollingLane implements Lane {
             long firstSeq = answer.messages().isEmpty() ? -1 : answer.messages().get(0).seq();
             recorder.gap(client, before >= 0 && firstSeq > before + 1 ? firstSeq - before - 1 : -1);
         }
-        for (PollAnswer.Message m : answer.messages()) {
+        for (PollResult.Message m : answer.messages()) {
             RunMessage.Stamp stamp = RunMessage.parse(m.data(), runId);
             if (stamp != null) recorder.delivered(client, stamp.seq(), stamp.sentAtMicros(), now);
             else recorder.foreign(client, WireText.utf8Length(m.data()));

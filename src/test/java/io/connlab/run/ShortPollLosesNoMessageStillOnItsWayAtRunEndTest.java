@@ -1,11 +1,12 @@
 package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
+import io.connlab.fixtures.InProcessMock;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
-import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,19 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ShortPollLosesNoMessageStillOnItsWayAtRunEndTest {
 
+    @RegisterExtension
+    final InProcessMock backend = new InProcessMock(MockConfig.defaults().withNetwork(4000, 3000));
+
     @Test
     void messagesStillOnTheirWayWhenPublishingEndsAreWaitedFor() throws Exception {
-        try (MockBackend mock = MockBackend.start(MockConfig.defaults().withNetwork(4000, 3000))) {
-            EndpointProfile profile = MockRuns.profile(mock);
-            RunSettings settings = MockRuns.settings(4, Duration.ofSeconds(1), 8, PublishPath.SNS,
-                    Duration.ofMillis(100), Technique.SHORT_POLL);
-            try (RunController run = MockRuns.runToEnd(profile, settings)) {
-                LaneSnapshot shortPoll = MockRuns.last(run, Technique.SHORT_POLL);
-                String figures = MockRuns.describe(List.of(shortPoll));
-                assertTrue(run.published() > 0, figures);
-                assertEquals(0, shortPoll.lost(), figures);
-                assertEquals(run.published() * 8, shortPoll.delivered(), figures);
-            }
+        EndpointProfile profile = backend.profile();
+        RunSettings settings = MockRuns.settings(4, Duration.ofSeconds(1), 8, PublishPath.SNS,
+                Duration.ofMillis(100), Technique.SHORT_POLL);
+        try (RunController run = MockRuns.runToEnd(profile, settings)) {
+            LaneSnapshot shortPoll = MockRuns.last(run, Technique.SHORT_POLL);
+            String figures = MockRuns.describe(List.of(shortPoll));
+            assertTrue(run.published() > 0, figures);
+            assertEquals(0, shortPoll.lost(), figures);
+            assertEquals(run.published() * 8, shortPoll.delivered(), figures);
         }
     }
 }

@@ -32,7 +32,7 @@ class ShortPollLosesNoMessageStillOnItsWayAtRunEndTest {
     @Test
     void messagesStillOnTheirWayWhenPublishingEndsAreWaitedFor() throws Exception {
         EndpointProfile profile = backend.profile();
-        RunSettings settings = MockRuns.settings(4, Duration.ofSeconds(1), 8, PublishPath.SNS,
+        RunSettings settings = MockRuns.settings(1, Duration.ofSeconds(1), 8, PublishPath.SNS,
                 Duration.ofMillis(100), Technique.SHORT_POLL);
         try (RunController run = MockRuns.runToEnd(profile, settings)) {
             LaneSnapshot shortPoll = MockRuns.last(run, Technique.SHORT_POLL);

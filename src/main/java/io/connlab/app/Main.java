@@ -1,6 +1,8 @@
 package io.connlab.app;
 
 import io.connlab.ui.GuiLauncher;
+import io.connlab.ui.StartupProbe;
+import io.connlab.ui.UiPreferences;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +34,7 @@ public final class Main implements Callable<Integer> {
     /** No subcommand: the desktop lab, with the bundled mock started in the background. */
     @Override
     public Integer call() {
-        return GuiLauncher.launch(new String[0], LabRuntime::new);
+        return GuiLauncher.launch(new String[0], LabRuntime::new, UiPreferences::forUser,
+                window -> StartupProbe.watch(window.root().getScene()));
     }
 }

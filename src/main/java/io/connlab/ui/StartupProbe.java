@@ -1,0 +1,75 @@
+package io.connlab.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+import java.util.Locale;
+
+/**
+ * Tells a parent process when the window's first frame is out, for the start-up benchmark
+ * ({@code connlab bench-startup}), the bundle's training run and CI's screenshot. Off unless
+ * the environment variable {@value #ENV} is set: {@code print} prints {@link #LINE} on stdout;
+ * {@code exit} prints it and exits at once; {@code exit-after:MS} prints it and exits MS
+ * milliseconds later (the training run, so the background start of the mock is seen too).
+ * The same probe watches ConnLab and the bare reference window, so both are timed alike.
+ */
+public final class StartupProbe {
+
+    public static final String ENV = "CONNLAB_STARTUP_PROBE";
+    public static final String LINE = "connlab-startup-probe: first frame";
+
+    private StartupProbe() {
+    }
+
+    /** Watches {@code scene} for its first pulse, as set by the environment; FX thread, before the first pulse. */
+    public static void watch(Scene scene) {
+        watch(scene, System.getenv(ENV));
+    }
+
+    static void watch(Scene scene, String mode) {
+        long exitAfterMillis = exitAfterMillis(mode);
+        if (exitAfterMillis == Long.MIN_VALUE) return;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            // after this pulse: the first frame has been laid out and handed to the renderer
+            Platform.runLater(() -> {
+                System.out.println(LINE);
+                System.out.flush();
+                if (exitAfterMillis >= 0) exitLater(exitAfterMillis);
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** -1 to stay open, the delay before exiting, or Long.MIN_VALUE when the probe is off. */
+    static long exitAfterMillis(String mode) {
+        if (mode == null || mode.isBlank()) return Long.MIN_VALUE;
+        String m = mode.trim().toLowerCase(Locale.ROOT);
+        if (m.equals("print")) return -1;
+        if (m.equals("exit")) return 0;
+        if (m.startsWith("exit-after:")) {
+            try {
+                return Math.max(0, Long.parseLong(m.substring("exit-after:".length())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(ENV + "=" + mode + ": expected print, exit or exit-after:MILLIS");
+            }
+        }
+        throw new IllegalArgumentException(ENV + "=" + mode + ": expected print, exit or exit-after:MILLIS");
+    }
+
+    private static void exitLater(long millis) {
+        if (millis == 0) System.exit(0);
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException ignored) {
+                // exit now
+            }
+            // a normal JVM exit, so a training run's class-data archive is written
+            System.exit(0);
+        }, "startup-probe-exit");
+        t.setDaemon(true);
+        t.start();
+    }
+}

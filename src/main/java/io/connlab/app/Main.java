@@ -17,10 +17,13 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "connlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A lab that shows how serverless applications keep connections alive.",
-        subcommands = {ServeCommand.class, BenchCommand.class, BenchBackendCommand.class, WindowBenchCommand.class})
+        subcommands = {ServeCommand.class, BenchCommand.class, BenchBackendCommand.class, WindowBenchCommand.class,
+                StartupBenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        // a double-click: straight to the window, without building the whole command line first
+        if (args.length == 0) System.exit(new Main().call());
         System.exit(commandLine().execute(args));
     }
 

@@ -23,7 +23,11 @@ public final class StartupProbe {
 
     /** Watches {@code scene} for its first pulse, as set by the environment; FX thread, before the first pulse. */
     public static void watch(Scene scene) {
-        watch(scene, System.getenv(ENV));
+        try {
+            watch(scene, System.getenv(ENV));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + " (ignored)"); // a typo in a bench's setting must not stop the app
+        }
     }
 
     static void watch(Scene scene, String mode) {

@@ -100,6 +100,9 @@ public final class BuildBundle {
                 "--module-path", String.join(java.io.File.pathSeparator, javafx.stream().map(Path::toString).toList()),
                 "--add-modules", cfg.addModules(),
                 "--strip-debug", "--no-header-files", "--no-man-pages",
+                // string sharing: 21 MB smaller on disk and 1.5 MB in the zip; zip compression on top of
+                // --compress=2 would make the archive bigger, not smaller
+                "--compress=1",
                 // JavaFX's natives ride inside its jars; they are unpacked beside the JDK's below instead
                 "--exclude-resources=**.so,**.dll,**.dylib",
                 "--output", runtime.toString()));

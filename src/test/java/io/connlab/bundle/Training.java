@@ -40,8 +40,8 @@ final class Training {
         train.addAll(List.of("-cp", classPath(appJars), "io.connlab.app.Main"));
         ProcessBuilder pb = new ProcessBuilder(train).redirectErrorStream(true).redirectOutput(dir.resolve("training.log").toFile());
         if (hasDisplay(layout)) {
-            pb.environment().put("CONNLAB_STARTUP_PROBE", "exit-after:2000");
-            BuildBundle.log("training run: the window to its first frame, then 2 s more (log: " + dir.resolve("training.log") + ")");
+            pb.environment().put("CONNLAB_STARTUP_PROBE", "exit-after:500");
+            BuildBundle.log("training run: the window to its first frame, then half a second more (log: " + dir.resolve("training.log") + ")");
         } else {
             train.add("--version");
             pb.command(train);

@@ -1,0 +1,58 @@
+package io.connlab.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The start-up race on stand-in programs (shell one-liners that print the probe's line). */
+@DisabledOnOs(OS.WINDOWS)
+class StartupRaceTest {
+
+    private static List<String> sh(String script) {
+        return List.of("sh", "-c", script);
+    }
+
+    @Test
+    void eachProgramIsTimedToItsProbeLineInAlternatingRounds() throws Exception {
+        String probe = "echo \"$" + StartupRace.PROBE_ENV + "\" >&2; echo '" + StartupRace.PROBE_LINE + "'";
+        List<String> progress = new ArrayList<>();
+        StartupRace.Result r = StartupRace.run(sh("echo starting; " + probe), sh(probe), 3, Map.of(), progress::add);
+        assertEquals(3, r.program().size());
+        assertEquals(3, r.reference().size());
+        assertEquals(3, progress.size());
+        assertTrue(r.program().stream().allMatch(ms -> ms > 0), r.program().toString());
+        assertTrue(r.ratio() > 0);
+    }
+
+    @Test
+    void aProgramThatNeverShowsAFrameIsReportedWithItsLastWords() {
+        IOException e = assertThrows(IOException.class,
+                () -> StartupRace.firstFrameMillis(sh("echo no display here; exit 3"), Map.of()));
+        assertTrue(e.getMessage().contains("code 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("no display here"), e.getMessage());
+    }
+
+    @Test
+    void theProbeModeIsExitSoTheChildDoesNotLinger() throws Exception {
+        // the child echoes the mode it was given into the probe line's place
+        double ms = StartupRace.firstFrameMillis(sh("[ \"$" + StartupRace.PROBE_ENV + "\" = exit ] && echo '"
+                + StartupRace.PROBE_LINE + "'"), Map.of());
+        assertTrue(ms > 0);
+    }
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertEquals(2.0, StartupRace.median(List.of(3.0, 1.0, 2.0)));
+        assertEquals(2.5, StartupRace.median(List.of(4.0, 1.0, 2.0, 3.0)));
+        assertTrue(Double.isNaN(StartupRace.median(List.of())));
+    }
+}

@@ -28,6 +28,7 @@ public final class BareWindow {
             Scene scene = new Scene(new StackPane(new Label("A bare JavaFX window")), 800, 600);
             stage.setTitle("Bare JavaFX window");
             stage.setScene(scene);
+            StartupProbe.firstFrame(scene); // its first frame is its finished window too
             StartupProbe.watch(scene);
             stage.show();
         }

@@ -8,20 +8,35 @@ import java.util.Locale;
 /**
  * Tells a parent process when the window's first frame is out, for the start-up benchmark
  * ({@code connlab bench-startup}), the bundle's training run and CI's screenshot. Off unless
- * the environment variable {@value #ENV} is set: {@code print} prints {@link #LINE} on stdout;
- * {@code exit} prints it and exits at once; {@code exit-after:MS} prints it and exits MS
- * milliseconds later (the training run, so the background start of the mock is seen too).
+ * the environment variable {@value #ENV} is set: {@code print} prints {@link #LINE} at the first
+ * frame and {@link #READY_LINE} at the finished window's; {@code exit} exits at once after the
+ * latter; {@code exit-after:MS} exits MS milliseconds later (the training run, so the background
+ * start of the mock is seen too).
  * The same probe watches ConnLab and the bare reference window, so both are timed alike.
  */
 public final class StartupProbe {
 
     public static final String ENV = "CONNLAB_STARTUP_PROBE";
     public static final String LINE = "connlab-startup-probe: first frame";
+    /** Printed at the first frame of the whole lab (for the bare window: the same frame). */
+    public static final String READY_LINE = "connlab-startup-probe: lab ready";
 
     private StartupProbe() {
     }
 
-    /** Watches {@code scene} for its first pulse, as set by the environment; FX thread, before the first pulse. */
+    /** Prints {@link #LINE} after {@code scene}'s first pulse when the probe is on; FX thread, before that pulse. */
+    public static void firstFrame(Scene scene) {
+        if (System.getenv(ENV) == null || System.getenv(ENV).isBlank()) return;
+        afterFirstPulse(scene, () -> {
+            System.out.println(LINE);
+            System.out.flush();
+        });
+    }
+
+    /**
+     * Prints {@link #READY_LINE} after the finished window's first pulse and exits as the
+     * environment says; FX thread, before that pulse.
+     */
     public static void watch(Scene scene) {
         try {
             watch(scene, System.getenv(ENV));
@@ -33,15 +48,19 @@ public final class StartupProbe {
     static void watch(Scene scene, String mode) {
         long exitAfterMillis = exitAfterMillis(mode);
         if (exitAfterMillis == Long.MIN_VALUE) return;
+        afterFirstPulse(scene, () -> {
+            System.out.println(READY_LINE);
+            System.out.flush();
+            if (exitAfterMillis >= 0) exitLater(exitAfterMillis);
+        });
+    }
+
+    private static void afterFirstPulse(Scene scene, Runnable then) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            // after this pulse: the first frame has been laid out and handed to the renderer
-            Platform.runLater(() -> {
-                System.out.println(LINE);
-                System.out.flush();
-                if (exitAfterMillis >= 0) exitLater(exitAfterMillis);
-            });
+            // after this pulse: the frame has been laid out and handed to the renderer
+            Platform.runLater(then);
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

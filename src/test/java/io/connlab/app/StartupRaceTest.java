@@ -23,7 +23,8 @@ class StartupRaceTest {
 
     @Test
     void eachProgramIsTimedToItsProbeLineInAlternatingRounds() throws Exception {
-        String probe = "echo \"$" + StartupRace.PROBE_ENV + "\" >&2; echo '" + StartupRace.PROBE_LINE + "'";
+        String probe = "echo \"$" + StartupRace.PROBE_ENV + "\" >&2; echo '" + StartupRace.PROBE_LINE + "'; echo '"
+                + StartupRace.READY_LINE + "'";
         List<String> progress = new ArrayList<>();
         StartupRace.Result r = StartupRace.run(sh("echo starting; " + probe), sh(probe), 3, Map.of(), progress::add);
         assertEquals(3, r.program().size());
@@ -31,22 +32,26 @@ class StartupRaceTest {
         assertEquals(3, progress.size());
         assertTrue(r.program().stream().allMatch(ms -> ms > 0), r.program().toString());
         assertTrue(r.ratio() > 0);
+        assertEquals(3, r.programReady().size());
+        assertTrue(r.medianProgramReady() >= r.medianProgram());
     }
 
     @Test
     void aProgramThatNeverShowsAFrameIsReportedWithItsLastWords() {
+        IOException half = assertThrows(IOException.class,
+                () -> StartupRace.time(sh("echo '" + StartupRace.PROBE_LINE + "'"), Map.of()));
+        assertTrue(half.getMessage().contains("without showing its finished window"), half.getMessage());
         IOException e = assertThrows(IOException.class,
-                () -> StartupRace.firstFrameMillis(sh("echo no display here; exit 3"), Map.of()));
+                () -> StartupRace.time(sh("echo no display here; exit 3"), Map.of()));
         assertTrue(e.getMessage().contains("code 3"), e.getMessage());
         assertTrue(e.getMessage().contains("no display here"), e.getMessage());
     }
 
     @Test
-    void theProbeModeIsExitSoTheChildDoesNotLinger() throws Exception {
-        // the child echoes the mode it was given into the probe line's place
-        double ms = StartupRace.firstFrameMillis(sh("[ \"$" + StartupRace.PROBE_ENV + "\" = exit ] && echo '"
-                + StartupRace.PROBE_LINE + "'"), Map.of());
-        assertTrue(ms > 0);
+    void theProbeModeIsExitAndBothFramesAreTimed() throws Exception {
+        StartupRace.Timing t = StartupRace.time(sh("[ \"$" + StartupRace.PROBE_ENV + "\" = exit ] && echo '"
+                + StartupRace.PROBE_LINE + "' && sleep 0.2 && echo '" + StartupRace.READY_LINE + "'"), Map.of());
+        assertTrue(t.ready() > t.firstFrame() + 100, t.toString());
     }
 
     @Test

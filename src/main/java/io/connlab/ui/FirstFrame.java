@@ -1,0 +1,41 @@
+package io.connlab.ui;
+
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The window's first frame: shown at once, before the lab is built, so a double-click is
+ * answered by a window within about the time a bare JavaFX window takes; the lab (its toolbar,
+ * lanes, table and panels, a few seconds of work on a slow machine) replaces it on the next
+ * pulse. bench-startup times both: the first frame and the lab's.
+ */
+final class FirstFrame {
+
+    private FirstFrame() {
+    }
+
+    /** Shows a light "opening" scene on {@code stage}, then runs {@code buildLab} once it has been drawn. */
+    static void show(Stage stage, Runnable buildLab) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Label opening = new Label("Opening the lab\u2026");
+        opening.setStyle("-fx-font-size: 18px; -fx-text-fill: #57606a;");
+        StackPane pane = new StackPane(opening);
+        pane.setStyle("-fx-background-color: #f6f8fa;");
+        Scene scene = new Scene(pane, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        stage.setTitle("ConnLab");
+        stage.setScene(scene);
+        StartupProbe.firstFrame(scene);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(buildLab); // after this pulse, so the frame is out before the build starts
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        stage.show();
+    }
+}

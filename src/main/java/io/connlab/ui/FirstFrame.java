@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -15,6 +16,9 @@ import javafx.stage.Stage;
  * pulse. bench-startup times both: the first frame and the lab's.
  */
 final class FirstFrame {
+
+    /** The sizes of the window icon's pictures (resources beside this class). */
+    static final int[] ICON_SIZES = {16, 32, 64, 256};
 
     private FirstFrame() {
     }
@@ -28,6 +32,11 @@ final class FirstFrame {
         pane.setStyle("-fx-background-color: #f6f8fa;");
         Scene scene = new Scene(pane, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         stage.setTitle("ConnLab");
+        for (int size : ICON_SIZES) {
+            // drawn by the bundle build's IconPainter; a test keeps these copies equal to it
+            var url = FirstFrame.class.getResource("connlab-" + size + ".png");
+            if (url != null) stage.getIcons().add(new Image(url.toExternalForm()));
+        }
         stage.setScene(scene);
         StartupProbe.firstFrame(scene);
         Runnable[] once = new Runnable[1];

@@ -33,6 +33,24 @@ class BundleToolsTest {
     }
 
     @Test
+    void theWindowIconResourcesAreThePaintersPictures() throws Exception {
+        for (int size : new int[]{16, 32, 64, 256}) {
+            String name = "/io/connlab/ui/connlab-" + size + ".png";
+            try (var in = BundleToolsTest.class.getResourceAsStream(name)) {
+                assertNotNull(in, name);
+                var committed = javax.imageio.ImageIO.read(in);
+                var painted = IconPainter.paint(size);
+                for (int y = 0; y < size; y++) {
+                    for (int x = 0; x < size; x++) {
+                        assertEquals(painted.getRGB(x, y), committed.getRGB(x, y),
+                                name + " differs from IconPainter at " + x + "," + y + ": regenerate it");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void icoAndIcnsHeadersPointAtTheirPngs() throws Exception {
         ByteBuffer ico = ByteBuffer.wrap(IconPainter.ico()).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0, ico.getShort(0));

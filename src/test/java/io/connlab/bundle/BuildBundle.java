@@ -131,7 +131,6 @@ public final class BuildBundle {
     private void jpackage(Path runtime, Path input, Path icon, Path dest) throws IOException {
         List<String> args = new ArrayList<>(List.of("--type", "app-image",
                 "--name", layout.appName,
-                "--app-version", version.replaceAll("[^0-9.].*$", ""),
                 "--vendor", "ConnLab",
                 "--description", "WebSocket, long polling and pooled connections, live and side by side",
                 "--runtime-image", runtime.toString(),
@@ -140,6 +139,10 @@ public final class BuildBundle {
                 "--main-class", "io.connlab.app.Main",
                 "--icon", icon.toString(),
                 "--dest", dest.toString()));
+        String numeric = version.replaceAll("[^0-9.].*$", "");
+        // jpackage refuses a macOS version whose first number is 0 (it then says 1.0 in Finder);
+        // the archive's name and 'connlab --version' keep the real one
+        if (!(layout == BundleLayout.MACOS && numeric.startsWith("0"))) args.addAll(List.of("--app-version", numeric));
         for (String option : Training.JAVA_OPTIONS) args.addAll(List.of("--java-options", option));
         if (layout == BundleLayout.WINDOWS) {
             Path console = work.resolve("connlab-cli.properties");

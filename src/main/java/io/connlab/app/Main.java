@@ -22,9 +22,16 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        StartupProbe.reportTo(Main::printNow);
         // a double-click: straight to the window, without building the whole command line first
         if (args.length == 0) System.exit(new Main().call());
         System.exit(commandLine().execute(args));
+    }
+
+    /** Prints a line to stdout at once (a parent process times it). */
+    static void printNow(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     /** The configured command line; tests call {@code execute} on it directly. */

@@ -1,6 +1,5 @@
 package io.connlab.app;
 
-import io.connlab.ui.BareWindow;
 import io.connlab.ui.GuiLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +54,7 @@ final class StartupBenchCommand implements Callable<Integer> {
             return 1;
         }
         List<String> connlab = List.of(start.toString());
-        List<String> bare = List.of(javaCommand(), "-cp", ownJar(), BareWindow.class.getName());
+        List<String> bare = List.of(javaCommand(), "-cp", ownJar(), BareWindowMain.class.getName());
         err.printf(Locale.ROOT, "bench-startup: %d round(s) after a warm-up; load average %s%n", rounds, loadAverage());
         StartupRace.Result r = StartupRace.run(connlab, bare, rounds, Map.of(), err::println);
         String verdict = r.ratio() <= AIM ? "within the aim" : r.ratio() <= BUDGET ? "within the budget" : "OVER the budget";

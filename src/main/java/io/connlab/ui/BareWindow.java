@@ -9,15 +9,15 @@ import javafx.stage.Stage;
 /**
  * The reference for the start-up benchmark: the barest JavaFX window (one label, default
  * theme), started on the same runtime as ConnLab and timed by the same {@link StartupProbe}.
- * Its {@code main} is on this class, which does not extend {@code Application}, so it starts
- * from the class path like ConnLab does.
+ * Started by {@code io.connlab.app.BareWindowMain}, from the class path like ConnLab.
  */
 public final class BareWindow {
 
     private BareWindow() {
     }
 
-    public static void main(String[] args) {
+    /** Opens the window and blocks until it is closed. */
+    public static void launch(String[] args) {
         Application.launch(App.class, args);
     }
 

@@ -4,11 +4,12 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Tells a parent process when the window's first frame is out, for the start-up benchmark
  * ({@code connlab bench-startup}), the bundle's training run and CI's screenshot. Off unless
- * the environment variable {@value #ENV} is set: {@code print} prints {@link #LINE} at the first
+ * the environment variable {@value #ENV} is set: {@code print} reports {@link #LINE} at the first
  * frame and {@link #READY_LINE} at the finished window's; {@code exit} exits at once after the
  * latter; {@code exit-after:MS} exits MS milliseconds later (the training run, so the background
  * start of the mock is seen too).
@@ -21,16 +22,21 @@ public final class StartupProbe {
     /** Printed at the first frame of the whole lab (for the bare window: the same frame). */
     public static final String READY_LINE = "connlab-startup-probe: lab ready";
 
+    /** Where the lines go: stdout, set by the app's entry points (this layer does not print). */
+    private static volatile Consumer<String> report = line -> { };
+
     private StartupProbe() {
+    }
+
+    /** Sends the probe's lines to {@code sink}; call before the window opens. */
+    public static void reportTo(Consumer<String> sink) {
+        report = sink;
     }
 
     /** Prints {@link #LINE} after {@code scene}'s first pulse when the probe is on; FX thread, before that pulse. */
     public static void firstFrame(Scene scene) {
         if (System.getenv(ENV) == null || System.getenv(ENV).isBlank()) return;
-        afterFirstPulse(scene, () -> {
-            System.out.println(LINE);
-            System.out.flush();
-        });
+        afterFirstPulse(scene, () -> report.accept(LINE));
     }
 
     /**
@@ -49,8 +55,7 @@ public final class StartupProbe {
         long exitAfterMillis = exitAfterMillis(mode);
         if (exitAfterMillis == Long.MIN_VALUE) return;
         afterFirstPulse(scene, () -> {
-            System.out.println(READY_LINE);
-            System.out.flush();
+            report.accept(READY_LINE);
             if (exitAfterMillis >= 0) exitLater(exitAfterMillis);
         });
     }

@@ -1,6 +1,6 @@
 package io.connlab.ui;
 
-import javafx.application.Platform;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -8,6 +8,7 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The window's first frame: shown at once, before the lab is built, so a double-click is
@@ -19,11 +20,13 @@ final class FirstFrame {
 
     /** The sizes of the window icon's pictures (resources beside this class). */
     static final int[] ICON_SIZES = {16, 32, 64, 256};
+    /** How long the FX thread stays free after the first frame, for the window system's events. */
+    private static final Duration EVENTS_FIRST = Duration.millis(250);
 
     private FirstFrame() {
     }
 
-    /** Shows a light "opening" scene on {@code stage}, then runs {@code buildLab} once it has been drawn. */
+    /** Shows a light "opening" scene on {@code stage}, then runs {@code buildLab} once it is on the screen. */
     static void show(Stage stage, Runnable buildLab) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Label opening = new Label("Opening the lab\u2026");
@@ -39,12 +42,13 @@ final class FirstFrame {
         }
         stage.setScene(scene);
         StartupProbe.firstFrame(scene);
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(buildLab); // after this pulse, so the frame is out before the build starts
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        StartupProbe.afterFirstFrame(scene, () -> {
+            // GTK maps and paints the window from events on this very thread: let it have them
+            // before the build holds the thread for a while (seen on Xvfb: else the screen stays black)
+            PauseTransition idle = new PauseTransition(EVENTS_FIRST);
+            idle.setOnFinished(e -> buildLab.run());
+            idle.play();
+        });
         stage.show();
     }
 }

@@ -33,15 +33,15 @@ public final class StartupProbe {
         report = sink;
     }
 
-    /** Prints {@link #LINE} after {@code scene}'s first pulse when the probe is on; FX thread, before that pulse. */
+    /** Reports {@link #LINE} once {@code scene}'s first frame is out, when the probe is on; FX thread, before the first pulse. */
     public static void firstFrame(Scene scene) {
         if (System.getenv(ENV) == null || System.getenv(ENV).isBlank()) return;
-        afterFirstPulse(scene, () -> report.accept(LINE));
+        afterFirstFrame(scene, () -> report.accept(LINE));
     }
 
     /**
-     * Prints {@link #READY_LINE} after the finished window's first pulse and exits as the
-     * environment says; FX thread, before that pulse.
+     * Reports {@link #READY_LINE} once the finished window's first frame is out and exits as the
+     * environment says; FX thread, before its first pulse.
      */
     public static void watch(Scene scene) {
         try {
@@ -54,20 +54,30 @@ public final class StartupProbe {
     static void watch(Scene scene, String mode) {
         long exitAfterMillis = exitAfterMillis(mode);
         if (exitAfterMillis == Long.MIN_VALUE) return;
-        afterFirstPulse(scene, () -> {
+        afterFirstFrame(scene, () -> {
             report.accept(READY_LINE);
             if (exitAfterMillis >= 0) exitLater(exitAfterMillis);
         });
     }
 
-    private static void afterFirstPulse(Scene scene, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            // after this pulse: the frame has been laid out and handed to the renderer
+    /**
+     * Runs {@code then} on the FX thread once {@code scene}'s first frame is on the screen: after
+     * the second pulse, whose start waits for the first frame's rendering, and behind the first
+     * frame's upload to the window, which the software pipeline queues on the FX thread (so a
+     * long task started right after the first pulse would keep the frame off the screen).
+     */
+    static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable[] listener = new Runnable[1];
+        int[] pulses = {0};
+        listener[0] = () -> {
+            if (++pulses[0] == 1) {
+                Platform.requestNextPulse();
+                return;
+            }
+            scene.removePostLayoutPulseListener(listener[0]);
             Platform.runLater(then);
         };
-        scene.addPostLayoutPulseListener(once[0]);
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /** -1 to stay open, the delay before exiting, or Long.MIN_VALUE when the probe is off. */

@@ -26,6 +26,14 @@ final class FirstFrame {
     private FirstFrame() {
     }
 
+    private static void setIcons(Stage stage) {
+        for (int size : ICON_SIZES) {
+            // drawn by the bundle build's IconPainter; a test keeps these copies equal to it
+            var url = FirstFrame.class.getResource("connlab-" + size + ".png");
+            if (url != null) stage.getIcons().add(new Image(url.toExternalForm()));
+        }
+    }
+
     /** Shows a light "opening" scene on {@code stage}, then runs {@code buildLab} once it is on the screen. */
     static void show(Stage stage, Runnable buildLab) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -35,18 +43,16 @@ final class FirstFrame {
         pane.setStyle("-fx-background-color: #f6f8fa;");
         Scene scene = new Scene(pane, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         stage.setTitle("ConnLab");
-        for (int size : ICON_SIZES) {
-            // drawn by the bundle build's IconPainter; a test keeps these copies equal to it
-            var url = FirstFrame.class.getResource("connlab-" + size + ".png");
-            if (url != null) stage.getIcons().add(new Image(url.toExternalForm()));
-        }
         stage.setScene(scene);
         StartupProbe.firstFrame(scene);
         StartupProbe.afterFirstFrame(scene, () -> {
             // GTK maps and paints the window from events on this very thread: let it have them
             // before the build holds the thread for a while (seen on Xvfb: else the screen stays black)
             PauseTransition idle = new PauseTransition(EVENTS_FIRST);
-            idle.setOnFinished(e -> buildLab.run());
+            idle.setOnFinished(e -> {
+                setIcons(stage); // decoding four pictures is not worth delaying the first frame for
+                buildLab.run();
+            });
             idle.play();
         });
         stage.show();

@@ -3,28 +3,38 @@ package io.connlab.bundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Strips the symbol table from the JVM's shared library on Linux, where some JDK builds
- * (Debian's) ship it unstripped: about 4 MB less, with no effect on running or on Java stack
- * traces. Skipped where there is no {@code strip}, or on other OSes.
+ * Strips the symbol tables from the runtime's shared libraries on Linux, where some JDK builds
+ * (Debian's) ship them unstripped: about 4 MB less (1.3 MB in the zip), with no effect on
+ * running or on Java stack traces. Skipped where there is no {@code strip}, or on other OSes.
  */
 final class NativeStrip {
 
     private NativeStrip() {
     }
 
-    static void libjvm(Path runtime) throws IOException, InterruptedException {
-        Path lib = runtime.resolve("lib/server/libjvm.so");
-        if (!Files.exists(lib)) return;
-        lib.toFile().setWritable(true);
+    static void all(Path runtime) throws IOException, InterruptedException {
+        List<Path> libs;
+        try (Stream<Path> files = Files.walk(runtime.resolve("lib"))) {
+            libs = files.filter(p -> p.getFileName().toString().endsWith(".so")).toList();
+        }
+        if (libs.isEmpty()) return;
+        List<String> cmd = new ArrayList<>(List.of("strip", "--strip-unneeded"));
+        for (Path lib : libs) {
+            lib.toFile().setWritable(true);
+            cmd.add(lib.toString());
+        }
         Process p;
         try {
-            p = new ProcessBuilder("strip", "--strip-unneeded", lib.toString()).inheritIO().start();
+            p = new ProcessBuilder(cmd).inheritIO().start();
         } catch (IOException noStrip) {
-            BuildBundle.log("no 'strip' here: libjvm.so keeps its symbols");
+            BuildBundle.log("no 'strip' here: the native libraries keep their symbols");
             return;
         }
-        if (p.waitFor() != 0) BuildBundle.log("strip failed on libjvm.so; it keeps its symbols");
+        if (p.waitFor() != 0) BuildBundle.log("strip failed; the native libraries keep their symbols");
     }
 }

@@ -106,8 +106,7 @@ public final class BuildBundle {
                 // JavaFX's natives ride inside its jars; they are unpacked beside the JDK's below instead.
                 // The JDK's own translations of Swing, XML-parser and launcher messages are never shown
                 // by this app (1.1 MB in the zip); JavaFX's, which a student sees in menus, stay.
-                "--exclude-resources=**.so,**.dll,**.dylib,glob:/{java.base,java.desktop,java.xml,java.logging}/**_"
-                        + "{ja,ko,zh_CN,zh_TW,zh_HK,de,fr,es,it,pt_BR,sv}.{class,properties}",
+                "--exclude-resources=**.so,**.dll,**.dylib," + untranslated(),
                 "--output", runtime.toString()));
         run("jlink", args);
         Path nativeDir = runtime.resolve(layout.nativeLibDir());
@@ -118,6 +117,17 @@ public final class BuildBundle {
             }
         }
         NativeStrip.all(runtime);
+    }
+
+    /** jlink patterns for the JDK modules' translated messages (a comma separates patterns, so no braces). */
+    private static String untranslated() {
+        List<String> patterns = new ArrayList<>();
+        for (String module : List.of("java.base", "java.desktop", "java.xml", "java.logging")) {
+            for (String locale : List.of("ja", "ko", "zh_CN", "zh_TW", "zh_HK", "de", "fr", "es", "it", "pt_BR", "sv")) {
+                patterns.add("glob:/" + module + "/**_" + locale + ".*");
+            }
+        }
+        return String.join(",", patterns);
     }
 
     private static void unpackNatives(Path jar, Path dir) throws IOException {

@@ -1,10 +1,11 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.LabRuntime;
 import io.connlab.ui.GuiLauncher;
 import io.connlab.ui.StartupProbe;
 import io.connlab.ui.UiPreferences;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

@@ -1,14 +1,16 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.Backend;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.mock.MockEndpoints;
 import io.connlab.mock.TimeScale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -47,15 +49,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Require ?token=T on WebSocket connects ($connect authorizer).")
     String token;
 
-    @Option(names = "--rtt", paramLabel = "MS", description = "Added round-trip time in ms.", defaultValue = "0")
-    int rtt;
-
-    @Option(names = "--jitter", paramLabel = "MS", description = "Added jitter in ms.", defaultValue = "0")
-    int jitter;
-
-    @Option(names = "--db-max-connections", paramLabel = "N", description = "The database's max_connections.",
-            defaultValue = "100")
-    int dbMaxConnections;
+    @Mixin
+    MockOptions mock;
 
     /** Lets tests run {@code serve} without blocking forever; counted down on stop. */
     CountDownLatch stop = new CountDownLatch(1);
@@ -104,8 +99,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--host: unknown host '" + host + "'");
         }
         try {
-            return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, rtt, jitter,
-                    dbMaxConnections);
+            return mock.applyTo(new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, 0, 0,
+                    MockConfig.defaults().dbMaxConnections()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -114,7 +109,7 @@ final class ServeCommand implements Callable<Integer> {
     private void print(PrintWriter out, MockEndpoints e, MockConfig config) {
         String q = token == null ? "" : "?token=" + token;
         out.println("ConnLab mock backend " + Version.get() + " is running (stage " + config.stage()
-                + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + rtt + " ms, jitter " + jitter
+                + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + config.rttMillis() + " ms, jitter " + config.jitterMillis()
                 + " ms, max_connections " + config.dbMaxConnections() + ")");
         out.println();
         out.println("  WebSocket        " + e.websocketUrl() + q);
@@ -129,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
                 + " --topic-arn " + e.topicArn() + " --message hello");
         out.println();
         out.println("Endpoint profile (save as mock.json, load it in the app or pass to bench --profile):");
-        out.println(Profiles.mockProfileJson("ConnLab mock on " + host, e, token));
+        out.println(Backend.mockProfileJson("ConnLab mock on " + host, e, token));
         out.println();
         out.println("Ctrl-C stops the backend.");
     }

@@ -45,7 +45,6 @@ public final class Main implements Callable<Integer> {
     /** No subcommand: the desktop lab, with the bundled mock started in the background. */
     @Override
     public Integer call() {
-        return GuiLauncher.launch(new String[0], LabRuntime::new, UiPreferences::forUser,
-                window -> StartupProbe.watch(window.root().getScene()));
+        return GuiLauncher.launch(new String[0], LabRuntime::new, UiPreferences::forUser, StartupProbe::watchLab);
     }
 }

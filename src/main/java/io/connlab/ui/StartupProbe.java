@@ -39,6 +39,11 @@ public final class StartupProbe {
         afterFirstFrame(scene, () -> report.accept(LINE));
     }
 
+    /** {@link #watch(Scene)} on the lab window's scene; for the app's entry point, which stays clear of JavaFX. */
+    public static void watchLab(LabWindow window) {
+        watch(window.root().getScene());
+    }
+
     /**
      * Reports {@link #READY_LINE} once the finished window's first frame is out and exits as the
      * environment says; FX thread, before its first pulse.

@@ -1,0 +1,105 @@
+'use strict';
+// POST /invoke?mode=pooled|unpooled|proxy: the pooling lesson on a real PostgreSQL.
+//   pooled   - a pool of one, made outside the handler, reused while the environment lives;
+//   unpooled - a new connection opened and closed on every call;
+//   proxy    - a pool of one to RDS Proxy, which multiplexes onto its own DB connections.
+// The answer has the mock's fields: mode, container, coldStart, initMs, connectMs, queryMs,
+// totalMs, dbConnections, dbMaxConnections, and error/errorCode (53300 = too many clients).
+const crypto = require('crypto');
+const database = require('./lib/database');
+
+const MODES = ['pooled', 'unpooled', 'proxy'];
+const QUERY = "SELECT count(*)::int AS n, current_setting('max_connections')::int AS max "
+  + "FROM pg_stat_activity WHERE backend_type = 'client backend'";
+
+function answer(status, body) {
+  return { statusCode: status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** One execution environment's state: what code outside the handler makes once. */
+function createInvoker(cfg = database.config(), startedAt = Date.now()) {
+  const container = crypto.randomBytes(4).toString('hex');
+  let cold = true;
+  let initMs = null;
+  const pg = cfg ? require('pg') : null; // only a stack with a database needs the client
+  const pools = {};
+
+  async function connectionSettings(host) {
+    const c = await database.credentials(cfg);
+    return { host, port: cfg.port, database: cfg.database, user: c.user, password: c.password, ssl: cfg.ssl,
+      connectionTimeoutMillis: 5000 };
+  }
+
+  async function poolFor(mode) {
+    if (!pools[mode]) {
+      const p = new pg.Pool({ ...(await connectionSettings(mode === 'proxy' ? cfg.proxyHost : cfg.host)),
+        max: 1, idleTimeoutMillis: 0 });
+      // an idle connection the server or the freeze dropped: the pool discards it, next call reconnects
+      p.on('error', (err) => console.warn(`pooled connection lost: ${err.message}`));
+      pools[mode] = p;
+    }
+    return pools[mode];
+  }
+
+  async function run(mode) {
+    const t0 = process.hrtime.bigint();
+    const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
+    let client;
+    let release;
+    if (mode === 'unpooled') {
+      client = new pg.Client(await connectionSettings(cfg.host));
+      await client.connect();
+      release = () => client.end();
+    } else {
+      const pool = await poolFor(mode);
+      client = await pool.connect();
+      release = () => client.release();
+    }
+    const connectMs = ms(t0);
+    const t1 = process.hrtime.bigint();
+    try {
+      const r = await client.query(QUERY);
+      return { connectMs, queryMs: ms(t1), dbConnections: r.rows[0].n, dbMaxConnections: r.rows[0].max };
+    } finally {
+      await release();
+    }
+  }
+
+  async function invoke(event) {
+    const t0 = process.hrtime.bigint();
+    const wasCold = cold;
+    cold = false;
+    if (initMs === null) initMs = Date.now() - startedAt;
+    const mode = (event.queryStringParameters || {}).mode || 'pooled';
+    const base = { mode, container, coldStart: wasCold, initMs: wasCold ? initMs : 0 };
+    if (!MODES.includes(mode)) {
+      return answer(400, { message: `Invalid query parameter 'mode' ('${String(mode).slice(0, 40)}'): must be pooled, unpooled or proxy` });
+    }
+    if (!cfg) {
+      return answer(503, { ...base, error: 'This stack has no database (stack parameter DatabaseMode=none): '
+        + 'redeploy with DatabaseMode=new or existing to run the pool lanes.', errorCode: 'NoDatabase' });
+    }
+    if (mode === 'proxy' && !cfg.proxyHost) {
+      return answer(503, { ...base, error: 'This stack has no RDS Proxy (only DatabaseMode=new makes one).',
+        errorCode: 'NoProxy' });
+    }
+    try {
+      const r = await run(mode);
+      return answer(200, { ...base, ...r, totalMs: Number(process.hrtime.bigint() - t0) / 1e6 });
+    } catch (err) {
+      return answer(500, { ...base, connectMs: 0, queryMs: 0, totalMs: Number(process.hrtime.bigint() - t0) / 1e6,
+        dbConnections: -1, dbMaxConnections: -1, error: err.message, errorCode: err.code || err.name });
+    }
+  }
+
+  async function close() {
+    await Promise.all(Object.values(pools).map((p) => p.end()));
+  }
+
+  return { invoke, close, container };
+}
+
+// Made at init, outside the handler: warm invocations reuse its pools (FACTS 53).
+const environment = createInvoker();
+exports.handler = (event) => environment.invoke(event);
+module.exports.createInvoker = createInvoker;

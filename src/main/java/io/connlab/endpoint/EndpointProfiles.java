@@ -23,6 +23,9 @@ public final class EndpointProfiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** A profile is a handful of URLs; anything bigger is not one. */
     private static final long MAX_FILE_BYTES = 1 << 20;
+    /** Fields that would hold AWS keys: refused, so a profile file can be shared safely. */
+    private static final java.util.List<String> KEY_FIELDS = java.util.List.of("accessKeyId", "secretAccessKey",
+            "sessionToken", "aws_access_key_id", "aws_secret_access_key", "aws_session_token");
 
     private EndpointProfiles() {
     }
@@ -41,6 +44,12 @@ public final class EndpointProfiles {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("endpoint profile: expected a JSON object");
         }
+        for (String key : KEY_FIELDS) {
+            if (root.has(key)) {
+                throw new IllegalArgumentException("endpoint profile: '" + key + "' does not belong in a profile: ConnLab never stores"
+                        + " AWS keys. Keep them in ~/.aws (aws configure / aws sso login) and name that profile in 'awsProfile'");
+            }
+        }
         String kindText = text(root, "kind");
         EndpointProfile.Kind kind = null;
         if (kindText != null) {
@@ -52,7 +61,8 @@ public final class EndpointProfiles {
         }
         return new EndpointProfile(text(root, "name"), kind, text(root, "websocketUrl"), text(root, "token"),
                 text(root, "pollUrl"), text(root, "snsEndpoint"), text(root, "topicArn"), text(root, "region"),
-                text(root, "invokeUrl"), text(root, "connectionsUrl"), text(root, "adminUrl"));
+                text(root, "invokeUrl"), text(root, "connectionsUrl"), text(root, "adminUrl"), text(root, "awsProfile"),
+                text(root, "publishPath"));
     }
 
     /** Loads a profile file; {@link IllegalArgumentException} names the file when it is missing or invalid. */
@@ -106,6 +116,8 @@ public final class EndpointProfiles {
         putIf(o, "invokeUrl", p.invokeUrl());
         putIf(o, "connectionsUrl", p.connectionsUrl());
         putIf(o, "adminUrl", p.adminUrl());
+        putIf(o, "awsProfile", p.awsProfile());
+        o.put("publishPath", p.publishPath());
         try {
             return JSON.writeValueAsString(o) + System.lineSeparator();
         } catch (JsonProcessingException e) {

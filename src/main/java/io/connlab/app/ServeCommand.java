@@ -1,5 +1,6 @@
 package io.connlab.app;
 
+import io.connlab.mock.ApiKind;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.mock.MockEndpoints;
@@ -57,6 +58,10 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "100")
     int dbMaxConnections;
 
+    @Option(names = "--api", paramLabel = "KIND", description = "Which API Gateway kind the poll and invoke API play:"
+            + " http (HTTP API, 30 s timeout, as the live stack; default) or rest (REST API, 29 s).", defaultValue = "http")
+    String api;
+
     /** Lets tests run {@code serve} without blocking forever; counted down on stop. */
     CountDownLatch stop = new CountDownLatch(1);
     volatile MockBackend running;
@@ -105,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, rtt, jitter,
-                    dbMaxConnections);
+                    dbMaxConnections, ApiKind.parse(api));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -114,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
     private void print(PrintWriter out, MockEndpoints e, MockConfig config) {
         String q = token == null ? "" : "?token=" + token;
         out.println("ConnLab mock backend " + Version.get() + " is running (stage " + config.stage()
-                + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + rtt + " ms, jitter " + jitter
+                + ", " + config.apiKind().label() + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + rtt + " ms, jitter " + jitter
                 + " ms, max_connections " + config.dbMaxConnections() + ")");
         out.println();
         out.println("  WebSocket        " + e.websocketUrl() + q);

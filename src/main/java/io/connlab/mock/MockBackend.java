@@ -76,7 +76,7 @@ public final class MockBackend implements AutoCloseable {
         store = new MessageStore(MESSAGE_WINDOW);
         gateway = new WebSocketGateway(config.stage(), GatewayLimits.apiGateway(), config.timeScale(), store::append);
         started.push(gateway);
-        poll = new PollApi(store, config.timeScale(), timers, httpExecutor);
+        poll = new PollApi(store, config.timeScale(), timers, httpExecutor, config.apiKind().integrationTimeoutMillis());
         started.push(poll);
         sns = new SnsApi(MockConfig.DEFAULT_TOPIC_ARN);
         // The SNS-subscribed "Lambda": push through @connections, store for the pollers. The push

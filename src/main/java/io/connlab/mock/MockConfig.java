@@ -12,9 +12,10 @@ package io.connlab.mock;
  * @param rttMillis      added round-trip time at the socket edge
  * @param jitterMillis   added jitter (uniform, +/-) at the socket edge
  * @param dbMaxConnections the database's {@code max_connections}
+ * @param apiKind        the API Gateway kind the poll and invoke API play (null: {@link ApiKind#HTTP_API}, as the live stack)
  */
 public record MockConfig(String host, int httpPort, int wsPort, String stage, TimeScale timeScale,
-                         String token, int rttMillis, int jitterMillis, int dbMaxConnections) {
+                         String token, int rttMillis, int jitterMillis, int dbMaxConnections, ApiKind apiKind) {
 
     public static final String DEFAULT_STAGE = "dev";
     public static final String DEFAULT_TOPIC_ARN = "arn:aws:sns:us-east-1:000000000000:connlab";
@@ -23,6 +24,7 @@ public record MockConfig(String host, int httpPort, int wsPort, String stage, Ti
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (stage == null || stage.isBlank()) stage = DEFAULT_STAGE;
         if (timeScale == null) timeScale = TimeScale.REAL;
+        if (apiKind == null) apiKind = ApiKind.HTTP_API;
         if (!stage.matches("[A-Za-z0-9_-]{1,128}")) {
             throw new IllegalArgumentException("stage must be letters, digits, '-' or '_', got '" + stage + "'");
         }
@@ -32,25 +34,35 @@ public record MockConfig(String host, int httpPort, int wsPort, String stage, Ti
         if (dbMaxConnections < 1) throw new IllegalArgumentException("db max connections must be >= 1");
     }
 
+    /** Without an API kind: an HTTP API, as the live stack has. */
+    public MockConfig(String host, int httpPort, int wsPort, String stage, TimeScale timeScale,
+                      String token, int rttMillis, int jitterMillis, int dbMaxConnections) {
+        this(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, dbMaxConnections, ApiKind.HTTP_API);
+    }
+
     /** Loopback, ephemeral ports, real time, no token, no added latency, 100 DB connections. */
     public static MockConfig defaults() {
         return new MockConfig("127.0.0.1", 0, 0, DEFAULT_STAGE, TimeScale.REAL, null, 0, 0, 100);
     }
 
     public MockConfig withTimeScale(double factor) {
-        return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(factor), token, rttMillis, jitterMillis, dbMaxConnections);
+        return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(factor), token, rttMillis, jitterMillis, dbMaxConnections, apiKind);
     }
 
     public MockConfig withToken(String t) {
-        return new MockConfig(host, httpPort, wsPort, stage, timeScale, t, rttMillis, jitterMillis, dbMaxConnections);
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, t, rttMillis, jitterMillis, dbMaxConnections, apiKind);
     }
 
     public MockConfig withNetwork(int rtt, int jitter) {
-        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rtt, jitter, dbMaxConnections);
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rtt, jitter, dbMaxConnections, apiKind);
     }
 
     public MockConfig withDbMaxConnections(int max) {
-        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, max);
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, max, apiKind);
+    }
+
+    public MockConfig withApiKind(ApiKind kind) {
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, dbMaxConnections, kind);
     }
 
     private static void requirePort(String what, int port) {

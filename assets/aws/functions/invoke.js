@@ -17,7 +17,7 @@ function answer(status, body) {
 }
 
 /** One execution environment's state: what code outside the handler makes once. */
-function createInvoker(cfg = database.config(), startedAt = Date.now()) {
+function createInvoker(cfg = database.config()) {
   const container = crypto.randomBytes(4).toString('hex');
   let cold = true;
   let initMs = null;
@@ -69,7 +69,8 @@ function createInvoker(cfg = database.config(), startedAt = Date.now()) {
     const t0 = process.hrtime.bigint();
     const wasCold = cold;
     cold = false;
-    if (initMs === null) initMs = Date.now() - startedAt;
+    // ms since this Node process started: on a cold start, about the init phase (runtime + this module)
+    if (initMs === null) initMs = Math.round(performance.now());
     const mode = (event.queryStringParameters || {}).mode || 'pooled';
     const base = { mode, container, coldStart: wasCold, initMs: wasCold ? initMs : 0 };
     if (!MODES.includes(mode)) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -62,6 +63,14 @@ final class ServeCommand implements Callable<Integer> {
             + " http (HTTP API, 30 s timeout, as the live stack; default) or rest (REST API, 29 s).", defaultValue = "http")
     String api;
 
+    @Option(names = "--settings", paramLabel = "FILE", description = "Mock settings from 'connlab calibrate' (rtt, jitter,"
+            + " cold start, api); options given here as well win.")
+    Path settings;
+
+    @Option(names = "--cold-start", paramLabel = "MS", description = "A simulated function's init phase on a cold start"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "" + MockConfig.DEFAULT_COLD_START_MILLIS)
+    int coldStart;
+
     /** Lets tests run {@code serve} without blocking forever; counted down on stop. */
     CountDownLatch stop = new CountDownLatch(1);
     volatile MockBackend running;
@@ -109,18 +118,30 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--host: unknown host '" + host + "'");
         }
         try {
-            return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, rtt, jitter,
-                    dbMaxConnections, ApiKind.parse(api));
+            MockConfig c = new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, rtt, jitter,
+                    dbMaxConnections, ApiKind.parse(api), coldStart);
+            return settings == null ? c : fromSettingsFile(c);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** The file's values, except where the command line names an option itself. */
+    private MockConfig fromSettingsFile(MockConfig given) {
+        MockSettingsFile.Settings f = MockSettingsFile.read(settings);
+        var parsed = spec.commandLine().getParseResult();
+        return new MockConfig(given.host(), given.httpPort(), given.wsPort(), given.stage(), given.timeScale(), given.token(),
+                parsed.hasMatchedOption("--rtt") ? rtt : f.rttMillis(),
+                parsed.hasMatchedOption("--jitter") ? jitter : f.jitterMillis(), given.dbMaxConnections(),
+                parsed.hasMatchedOption("--api") ? given.apiKind() : f.api(),
+                parsed.hasMatchedOption("--cold-start") ? coldStart : f.coldStartMillis());
     }
 
     private void print(PrintWriter out, MockEndpoints e, MockConfig config) {
         String q = token == null ? "" : "?token=" + token;
         out.println("ConnLab mock backend " + Version.get() + " is running (stage " + config.stage()
                 + ", " + config.apiKind().label() + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + rtt + " ms, jitter " + jitter
-                + " ms, max_connections " + config.dbMaxConnections() + ")");
+                + " ms, cold start " + config.coldStartMillis() + " ms, max_connections " + config.dbMaxConnections() + ")");
         out.println();
         out.println("  WebSocket        " + e.websocketUrl() + q);
         out.println("  Poll             " + e.pollUrl() + "?cursor=0&wait=20");

@@ -87,7 +87,8 @@ public final class MockBackend implements AutoCloseable {
         });
         database = Database.start(config.dbMaxConnections(), network);
         started.push(database);
-        functions = new FunctionSimulator(database, FunctionSettings.defaults(), config.timeScale());
+        functions = new FunctionSimulator(database,
+                FunctionSettings.defaults().withInitDelay(Duration.ofMillis(config.coldStartMillis())), config.timeScale());
         started.push(functions);
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), BACKLOG);

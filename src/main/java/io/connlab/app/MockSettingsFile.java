@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connlab.endpoint.JsonFiles;
 import io.connlab.mock.ApiKind;
 import io.connlab.mock.MockConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -43,15 +43,7 @@ final class MockSettingsFile {
 
     /** Reads the file; {@link IllegalArgumentException} names the file and the field that is wrong. */
     static Settings read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
-        if (root == null || !root.isObject()) throw new IllegalArgumentException(file + ": expected a JSON object of mock settings");
+        JsonNode root = JsonFiles.readObject(file, "mock settings");
         return new Settings(millis(file, root, "rttMillis", 0), millis(file, root, "jitterMillis", 0),
                 millis(file, root, "coldStartMillis", MockConfig.DEFAULT_COLD_START_MILLIS),
                 ApiKind.parse(root.path("api").asText("http").toLowerCase(Locale.ROOT)));

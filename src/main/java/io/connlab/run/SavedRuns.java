@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connlab.endpoint.JsonFiles;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.LaneSnapshot;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,15 +41,8 @@ public final class SavedRuns {
 
     /** Reads a saved run; {@link IllegalArgumentException} names the file and what is wrong with it. */
     public static SavedRun load(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not a saved run (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
-        if (root == null || !root.isObject() || !root.path("lanes").isArray()) {
+        JsonNode root = JsonFiles.readObject(file, "a saved run");
+        if (!root.path("lanes").isArray()) {
             throw new IllegalArgumentException(file + ": not a saved run: expected the JSON that 'bench --json' writes, with \"lanes\"");
         }
         List<LaneSnapshot> lanes = new ArrayList<>();

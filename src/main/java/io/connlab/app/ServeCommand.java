@@ -140,8 +140,10 @@ final class ServeCommand implements Callable<Integer> {
     private void print(PrintWriter out, MockEndpoints e, MockConfig config) {
         String q = token == null ? "" : "?token=" + token;
         out.println("ConnLab mock backend " + Version.get() + " is running (stage " + config.stage()
-                + ", " + config.apiKind().label() + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + rtt + " ms, jitter " + jitter
-                + " ms, cold start " + config.coldStartMillis() + " ms, max_connections " + config.dbMaxConnections() + ")");
+                + ", " + config.apiKind().label()
+                + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + config.rttMillis() + " ms, jitter "
+                + config.jitterMillis() + " ms, cold start " + config.coldStartMillis() + " ms, max_connections "
+                + config.dbMaxConnections() + ")");
         out.println();
         out.println("  WebSocket        " + e.websocketUrl() + q);
         out.println("  Poll             " + e.pollUrl() + "?cursor=0&wait=20");

@@ -9,6 +9,7 @@ import io.connlab.metrics.Technique;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.run.PublishPath;
+import io.connlab.run.RunForProfile;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunController;
 import io.connlab.run.RunException;
@@ -123,8 +124,13 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private int run(EndpointProfile target, RunSettings settings, PrintWriter out, PrintWriter err)
+    private int run(EndpointProfile target, RunSettings chosen, PrintWriter out, PrintWriter err)
             throws InterruptedException, IOException {
+        var given = spec.commandLine().getParseResult();
+        RunForProfile.Fitted fitted = RunForProfile.fit(chosen, target,
+                given.hasMatchedOption("--lanes") || given.hasMatchedOption("--pool-mode"), given.hasMatchedOption("--publish"));
+        fitted.notes().forEach(n -> err.println("bench: " + n));
+        RunSettings settings = fitted.settings();
         RunController run;
         try {
             run = new RunController(target, settings);

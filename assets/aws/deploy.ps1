@@ -28,6 +28,9 @@ if ($LASTEXITCODE -ne 0) {
   if ($AwsProfile) { Die "no usable credentials for profile $AwsProfile. For SSO run: aws sso login --profile $AwsProfile" }
   Die "no usable AWS credentials: run 'aws configure' or 'aws sso login --profile <name>' and pass -AwsProfile <name>"
 }
+if ($Subnets -and -not $Vpc) {
+  $Vpc = Aws ec2 describe-subnets --subnet-ids ($Subnets -split ',')[0] --query 'Subnets[0].VpcId' --output text
+}
 if ($Database -eq 'new' -and -not $Subnets) {
   if (-not $Vpc) { $Vpc = Aws ec2 describe-vpcs --filters Name=isDefault,Values=true --query 'Vpcs[0].VpcId' --output text }
   if ($Vpc -eq 'None') { Die "no default VPC in $Region; pass -Vpc and -Subnets" }

@@ -55,6 +55,9 @@ if ! account="$(awsc sts get-caller-identity --query Account --output text 2>&1)
   die "no usable AWS credentials ($account). Run 'aws configure' or 'aws sso login --profile <name>' and pass --profile <name>"
 fi
 
+if [ -n "$subnets" ] && [ -z "$vpc" ]; then
+  vpc="$(awsc ec2 describe-subnets --subnet-ids "${subnets%%,*}" --query 'Subnets[0].VpcId' --output text)"
+fi
 if [ "$database" = new ] && [ -z "$subnets" ]; then
   [ -n "$vpc" ] || vpc="$(awsc ec2 describe-vpcs --filters Name=isDefault,Values=true --query 'Vpcs[0].VpcId' --output text)"
   [ "$vpc" != None ] || die "--database new: no default VPC in $region; pass --vpc and --subnets"

@@ -114,6 +114,7 @@ function check(template, spec) {
   }
 
   for (const [cname, c] of Object.entries(conditions)) references(c, `Conditions.${cname}`);
+  for (const [rname, r] of Object.entries(template.Rules || {})) references(r, `Rules.${rname}`);
   for (const [id, r] of Object.entries(resources)) {
     const where = `Resources.${id}`;
     const type = spec.ResourceTypes[r.Type];

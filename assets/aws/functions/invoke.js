@@ -12,6 +12,12 @@ const MODES = ['pooled', 'unpooled', 'proxy'];
 const QUERY = "SELECT count(*)::int AS n, current_setting('max_connections')::int AS max "
   + "FROM pg_stat_activity WHERE backend_type = 'client backend'";
 
+/** No SQLSTATE (a socket error), or class 08 (connection exception) / 57 (e.g. the server shut the session). */
+function connectionLost(err) {
+  const code = err.code || '';
+  return !/^[0-9A-Z]{5}$/.test(code) || code.startsWith('08') || code.startsWith('57');
+}
+
 function answer(status, body) {
   return { statusCode: status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
@@ -27,7 +33,7 @@ function createInvoker(cfg = database.config()) {
   async function connectionSettings(host) {
     const c = await database.credentials(cfg);
     return { host, port: cfg.port, database: cfg.database, user: c.user, password: c.password, ssl: cfg.ssl,
-      connectionTimeoutMillis: 5000 };
+      connectionTimeoutMillis: 5000, keepAlive: true };
   }
 
   async function poolFor(mode) {
@@ -41,7 +47,7 @@ function createInvoker(cfg = database.config()) {
     return pools[mode];
   }
 
-  async function run(mode) {
+  async function run(mode, retried = false) {
     const t0 = process.hrtime.bigint();
     const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
     let client;
@@ -53,16 +59,21 @@ function createInvoker(cfg = database.config()) {
     } else {
       const pool = await poolFor(mode);
       client = await pool.connect();
-      release = () => client.release();
+      release = (err) => client.release(err);
     }
     const connectMs = ms(t0);
     const t1 = process.hrtime.bigint();
+    let r;
     try {
-      const r = await client.query(QUERY);
-      return { connectMs, queryMs: ms(t1), dbConnections: r.rows[0].n, dbMaxConnections: r.rows[0].max };
-    } finally {
-      await release();
+      r = await client.query(QUERY);
+    } catch (err) {
+      await release(err); // a broken pooled connection is destroyed, not handed out again
+      // The kept connection may have died while the environment was frozen (FACTS 53): open a new one, once.
+      if (mode !== 'unpooled' && !retried && connectionLost(err)) return run(mode, true);
+      throw err;
     }
+    await release();
+    return { connectMs, queryMs: ms(t1), dbConnections: r.rows[0].n, dbMaxConnections: r.rows[0].max, reconnected: retried };
   }
 
   async function invoke(event) {

@@ -111,6 +111,20 @@ test('environments x pool size fill max_connections: the next connection is refu
   assert.equal(again.status, 200, 'a warm pooled environment keeps working: its connection is already open');
 });
 
+test('a kept connection the server dropped is replaced on the next call, not reported as a failure', async (t) => {
+  if (!server) return t.skip('no PostgreSQL (initdb/pg_ctl) on this machine');
+  const e = env();
+  assert.equal((await call(e, 'pooled')).status, 200);
+  const admin = new Client({ host: server.host, port: server.port, user: server.adminUser, database: 'postgres' });
+  await admin.connect();
+  await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'lab'");
+  await admin.end();
+  await labConnectionsSettleAt(0);
+  const after = await call(e, 'pooled');
+  assert.equal(after.status, 200, JSON.stringify(after));
+  assert.equal(after.coldStart, false);
+});
+
 test('without a database /invoke says so plainly', async () => {
   const e = createInvoker(null);
   const a = await call(e, 'pooled');

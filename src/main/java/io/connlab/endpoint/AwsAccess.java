@@ -26,6 +26,12 @@ public final class AwsAccess {
     /** The keys the mock accepts: any well-formed keys do, these say where they come from. */
     public static final AwsBasicCredentials MOCK_CREDENTIALS = AwsBasicCredentials.create("connlab-mock", "connlab-mock-secret");
 
+    static {
+        // Belt and braces for "EC2 metadata is never probed": a named profile could still point the
+        // SDK at instance metadata (credential_source = Ec2InstanceMetadata); on a laptop that only stalls.
+        if (System.getProperty("aws.disableEc2Metadata") == null) System.setProperty("aws.disableEc2Metadata", "true");
+    }
+
     private AwsAccess() {
     }
 

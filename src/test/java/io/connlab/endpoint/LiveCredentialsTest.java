@@ -31,6 +31,12 @@ class LiveCredentialsTest {
     }
 
     @Test
+    void instanceMetadataIsSwitchedOffForTheWholeSdk() {
+        AwsAccess.region(live("lab"));
+        assertEquals("true", System.getProperty("aws.disableEc2Metadata"));
+    }
+
+    @Test
     void anSsoProfileWithoutASessionNamesTheLoginCommand() throws Exception {
         try (var files = new AwsConfigFiles(home, AwsConfigFiles.CONFIG, AwsConfigFiles.CREDENTIALS)) {
             String why = LiveCredentials.problem(live("lab-sso")).orElseThrow();

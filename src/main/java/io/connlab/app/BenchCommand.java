@@ -8,6 +8,7 @@ import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
+import io.connlab.run.LiveRunEstimate;
 import io.connlab.run.PublishPath;
 import io.connlab.run.RunForProfile;
 import io.connlab.run.Quantities;
@@ -98,6 +99,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--yes", description = "Run on a live stack even when the forecast is above --confirm-above.")
+    boolean yes;
+
+    @Option(names = "--confirm-above", paramLabel = "DOLLARS", description = "A live run forecast above this needs --yes"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "" + LiveRunEstimate.DEFAULT_CONFIRM_ABOVE_DOLLARS)
+    double confirmAbove;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings = settings();
@@ -131,6 +139,7 @@ final class BenchCommand implements Callable<Integer> {
                 given.hasMatchedOption("--lanes") || given.hasMatchedOption("--pool-mode"), given.hasMatchedOption("--publish"));
         fitted.notes().forEach(n -> err.println("bench: " + n));
         RunSettings settings = fitted.settings();
+        if (!LiveRunGate.allows(target, settings, yes, confirmAbove, err)) return 2;
         RunController run;
         try {
             run = new RunController(target, settings);

@@ -32,6 +32,21 @@ class BenchOnChatSampleTest {
             assertTrue(o.err().contains("Long poll unavailable: the backend 'chat sample' has no poll URL"), o.err());
             assertTrue(o.err().contains("publishing over the WebSocket, as the profile says"), o.err());
             assertTrue(o.out().contains("WebSocket") && !o.out().contains("Long poll"), o.out());
+            assertTrue(o.err().contains("Live run on chat sample: about $0.0"), o.err());
+        }
+    }
+
+    @Test
+    void aLiveRunForecastAboveTheThresholdNeedsYes() throws Exception {
+        try (MockBackend mock = MockBackend.start(MockConfig.defaults())) {
+            Path chat = dir.resolve("chat.json");
+            EndpointProfiles.save(chat, new EndpointProfile("chat sample", EndpointProfile.Kind.LIVE,
+                    mock.endpoints().websocketUrl(), null, null, null, null, "eu-west-1", null, null, null));
+            CompareCommandTest.Outcome o = CompareCommandTest.run("bench", "--profile", chat.toString(), "--rate", "1000",
+                    "--duration", "10m", "--clients", "100");
+            assertEquals(2, o.exit(), o.err());
+            assertTrue(o.err().contains("That is above $0.05: add --yes"), o.err());
+            assertTrue(!o.out().contains("delivered"), "nothing ran: " + o.out());
         }
     }
 

@@ -88,6 +88,7 @@ public final class EndpointProfiles {
             if (dir != null) Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".profile", ".tmp");
             try {
+                ownerOnly(tmp); // a profile may hold a $connect token
                 Files.writeString(tmp, toJson(profile), StandardCharsets.UTF_8);
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -99,6 +100,12 @@ public final class EndpointProfiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save endpoint profile to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
     }
 

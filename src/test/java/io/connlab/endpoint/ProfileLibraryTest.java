@@ -22,6 +22,10 @@ class ProfileLibraryTest {
         Path live = lib.importText(ProfileImportTest.CONNLAB_STACK, null, "t", "lab");
         Path chat = lib.importText(ProfileImportTest.CHAT_SAMPLE, null, null, null);
         assertEquals("connlab-eu-west-1.json", live.getFileName().toString());
+        if (Files.getFileStore(live).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(live)),
+                    "the file holds a token: only its owner reads it");
+        }
         Files.writeString(lib.folder().resolve("half-edited.json"), "{\"name\": \"x\", \"kind\": \"LIVE\"}");
         List<ProfileLibrary.Entry> entries = lib.list();
         assertEquals(List.of("connlab eu-west-1", "simple-websockets-chat-app us-west-2"),

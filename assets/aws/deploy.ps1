@@ -21,7 +21,8 @@ if ($AwsProfile) { $common += @('--profile', $AwsProfile) }
 if (-not $Region) { $Region = (aws @common configure get region 2>$null) }
 if (-not $Region) { Die 'no region: pass -Region' }
 $common += @('--region', $Region)
-function Aws { aws @common @args; if ($LASTEXITCODE -ne 0) { Die "aws $($args[0]) $($args[1]) failed" } }
+# PowerShell names are case-insensitive: a function called Aws would shadow aws.exe and call itself
+function Invoke-Aws { $out = & aws @common @args; if ($LASTEXITCODE -ne 0) { Die "aws $($args[0]) $($args[1]) failed" }; $out }
 
 $account = aws @common sts get-caller-identity --query Account --output text 2>&1
 if ($LASTEXITCODE -ne 0) {
@@ -29,12 +30,12 @@ if ($LASTEXITCODE -ne 0) {
   Die "no usable AWS credentials: run 'aws configure' or 'aws sso login --profile <name>' and pass -AwsProfile <name>"
 }
 if ($Subnets -and -not $Vpc) {
-  $Vpc = Aws ec2 describe-subnets --subnet-ids ($Subnets -split ',')[0] --query 'Subnets[0].VpcId' --output text
+  $Vpc = Invoke-Aws ec2 describe-subnets --subnet-ids ($Subnets -split ',')[0] --query 'Subnets[0].VpcId' --output text
 }
 if ($Database -eq 'new' -and -not $Subnets) {
-  if (-not $Vpc) { $Vpc = Aws ec2 describe-vpcs --filters Name=isDefault,Values=true --query 'Vpcs[0].VpcId' --output text }
+  if (-not $Vpc) { $Vpc = Invoke-Aws ec2 describe-vpcs --filters Name=isDefault,Values=true --query 'Vpcs[0].VpcId' --output text }
   if ($Vpc -eq 'None') { Die "no default VPC in $Region; pass -Vpc and -Subnets" }
-  $Subnets = (Aws ec2 describe-subnets --filters "Name=vpc-id,Values=$Vpc" --query 'Subnets[].SubnetId' --output text) -replace '\s+', ','
+  $Subnets = (Invoke-Aws ec2 describe-subnets --filters "Name=vpc-id,Values=$Vpc" --query 'Subnets[].SubnetId' --output text) -replace '\s+', ','
 }
 if ($Database -ne 'none' -and -not (Test-Path "$here\functions\node_modules\pg")) {
   if (-not (Get-Command npm -ErrorAction SilentlyContinue)) { Die "a stack with a database needs 'pg' in functions\node_modules: install Node.js once, or use -Database none" }
@@ -44,33 +45,35 @@ $bucket = "connlab-packaging-$account-$Region"
 aws @common s3api head-bucket --bucket $bucket 2>$null | Out-Null
 if ($LASTEXITCODE -ne 0) {
   Write-Host "Creating the packaging bucket s3://$bucket"
-  if ($Region -eq 'us-east-1') { Aws s3api create-bucket --bucket $bucket | Out-Null }
-  else { Aws s3api create-bucket --bucket $bucket --create-bucket-configuration "LocationConstraint=$Region" | Out-Null }
-  Aws s3api put-public-access-block --bucket $bucket --public-access-block-configuration `
+  if ($Region -eq 'us-east-1') { Invoke-Aws s3api create-bucket --bucket $bucket | Out-Null }
+  else { Invoke-Aws s3api create-bucket --bucket $bucket --create-bucket-configuration "LocationConstraint=$Region" | Out-Null }
+  Invoke-Aws s3api put-public-access-block --bucket $bucket --public-access-block-configuration `
     'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true'
 }
 $packaged = [System.IO.Path]::GetTempFileName()
 try {
-  Aws cloudformation package --template-file "$here\template.yaml" --s3-bucket $bucket --s3-prefix $Stack --output-template-file $packaged | Out-Null
+  Invoke-Aws cloudformation package --template-file "$here\template.yaml" --s3-bucket $bucket --s3-prefix $Stack --output-template-file $packaged | Out-Null
   Write-Host "Deploying stack $Stack in $Region (database: $Database); a new database takes about 15 minutes"
-  Aws cloudformation deploy --template-file $packaged --stack-name $Stack --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset `
+  Invoke-Aws cloudformation deploy --template-file $packaged --stack-name $Stack --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset `
     --parameter-overrides "ConnectToken=$Token" "DatabaseMode=$Database" "VpcId=$Vpc" "SubnetIds=$Subnets" `
     "ExistingDbHost=$DbHost" "ExistingDbSecretArn=$DbSecretArn" "ExistingDbName=$DbName"
 } finally { Remove-Item $packaged -ErrorAction SilentlyContinue }
 
 $outputs = @{}
-(Aws cloudformation describe-stacks --stack-name $Stack --query 'Stacks[0].Outputs' --output json | ConvertFrom-Json) |
-  ForEach-Object { $outputs[$_.OutputKey] = $_.OutputValue }
-$profile = [ordered]@{ name = $outputs.ProfileName; kind = 'LIVE'; websocketUrl = $outputs.WebSocketUrl }
-if ($Token) { $profile.token = $Token }
+$json = Invoke-Aws cloudformation describe-stacks --stack-name $Stack --query 'Stacks[0].Outputs' --output json
+# Windows PowerShell 5.1 converts each piped line on its own: join the lines first
+(($json -join "`n") | ConvertFrom-Json) | ForEach-Object { $outputs[$_.OutputKey] = $_.OutputValue }
+$endpointProfile = [ordered]@{ name = $outputs.ProfileName; kind = 'LIVE'; websocketUrl = $outputs.WebSocketUrl }
+if ($Token) { $endpointProfile.token = $Token }
 foreach ($k in @(@('pollUrl', 'PollUrl'), @('topicArn', 'TopicArn'), @('invokeUrl', 'InvokeUrl'), @('connectionsUrl', 'ConnectionsUrl'))) {
-  if ($outputs[$k[1]]) { $profile[$k[0]] = $outputs[$k[1]] }
+  if ($outputs[$k[1]]) { $endpointProfile[$k[0]] = $outputs[$k[1]] }
 }
-if ($AwsProfile) { $profile.awsProfile = $AwsProfile }
-$profile.publishPath = $outputs.PublishPath
-$profile.region = $outputs.Region
+if ($AwsProfile) { $endpointProfile.awsProfile = $AwsProfile }
+$endpointProfile.publishPath = $outputs.PublishPath
+$endpointProfile.region = $outputs.Region
 if (-not $Out) { $Out = Join-Path (Get-Location) "connlab-$Stack.json" }
-$profile | ConvertTo-Json | Set-Content -Encoding utf8 $Out
+# UTF-8 without a byte-order mark (Set-Content -Encoding utf8 adds one on Windows PowerShell 5.1)
+[System.IO.File]::WriteAllText($Out, ($endpointProfile | ConvertTo-Json), (New-Object System.Text.UTF8Encoding $false))
 Write-Host ""
 Write-Host "Endpoint profile: $Out"
 Write-Host "  Load it in ConnLab (Backend > Import profile) or: connlab bench --profile `"$Out`""

@@ -32,6 +32,7 @@ public final class EndpointProfiles {
 
     /** Parses a profile; {@link IllegalArgumentException} with a clear message when it is not a valid one. */
     public static EndpointProfile parse(String json) {
+        if (json != null && json.startsWith("\uFEFF")) json = json.substring(1); // a byte-order mark, as Notepad writes
         if (json == null || json.isBlank()) throw new IllegalArgumentException("endpoint profile: empty text, expected a JSON object");
         JsonNode root;
         try {

@@ -87,6 +87,11 @@ class ProfileImportTest {
     }
 
     @Test
+    void aByteOrderMarkAsWindowsEditorsWriteIsNoProblem() {
+        assertEquals("Bundled mock", EndpointProfiles.parse("\uFEFF" + EndpointProfilesTest.MOCK_JSON).name());
+    }
+
+    @Test
     void textWithNoProfileSaysWhatItExpected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProfileImport.fromText("hello"));
         assertTrue(e.getMessage().contains("describe-stacks"), e.getMessage());

@@ -10,9 +10,10 @@ param(
   [string]$DbHost = '', [string]$DbSecretArn = '', [string]$DbName = 'postgres',
   [string]$Vpc = '', [string]$Subnets = '', [string]$Out = '', [int]$Students = 30
 )
-$ErrorActionPreference = 'Stop'
+# Native commands' exit codes are checked one by one: 'Stop' would turn any stderr line of aws.exe into a failure
+$ErrorActionPreference = 'Continue'
 $here = $PSScriptRoot
-function Die($m) { Write-Error "deploy.ps1: $m"; exit 1 }
+function Die($m) { [Console]::Error.WriteLine("deploy.ps1: $m"); exit 1 }
 if (-not (Get-Command aws -ErrorAction SilentlyContinue)) { Die 'the AWS CLI v2 is not installed' }
 if ((aws --version 2>&1) -notmatch '^aws-cli/2') { Die 'needs the AWS CLI version 2' }
 if ($Database -eq 'existing' -and (-not $DbHost -or -not $DbSecretArn)) { Die '-Database existing needs -DbHost and -DbSecretArn' }

@@ -1,8 +1,9 @@
 # Deletes everything deploy.ps1 made: the stack and the packaging bucket with its files.
 #   .\teardown.ps1 [-Stack connlab] [-Region eu-west-1] [-AwsProfile my-sso] [-Yes]
 param([string]$Stack = 'connlab', [string]$Region = '', [string]$AwsProfile = '', [switch]$Yes)
-$ErrorActionPreference = 'Stop'
-function Die($m) { Write-Error "teardown.ps1: $m"; exit 1 }
+# Native commands' exit codes are checked one by one: 'Stop' would turn any stderr line of aws.exe into a failure
+$ErrorActionPreference = 'Continue'
+function Die($m) { [Console]::Error.WriteLine("teardown.ps1: $m"); exit 1 }
 $common = @()
 if ($AwsProfile) { $common += @('--profile', $AwsProfile) }
 if (-not $Region) { $Region = (aws @common configure get region 2>$null) }

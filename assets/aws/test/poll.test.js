@@ -67,6 +67,14 @@ test('a cursor behind the retained messages gets gap: true', async () => {
   assert.deepEqual(r.messages.map((m) => m.seq), [5, 6]);
 });
 
+test('a cursor past the head is answered at once with the head and gap: true, as the mock does', async () => {
+  log([{ seq: 1, data: 'a', publishedAt: old }, { seq: 2, data: 'b', publishedAt: old }]);
+  const time = fakeTime();
+  const r = JSON.parse((await poll({ queryStringParameters: { cursor: '99', wait: '20' } }, dynamo, time)).body);
+  assert.deepEqual(r, { cursor: 2, messages: [], gap: true });
+  assert.equal(time.elapsed(), 0);
+});
+
 test('a long poll is answered when a message arrives during the hold', async () => {
   const messages = [];
   log(messages);

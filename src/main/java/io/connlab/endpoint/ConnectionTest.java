@@ -2,6 +2,7 @@ package io.connlab.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -148,6 +149,14 @@ public final class ConnectionTest {
             }
             return new Check("SNS", Outcome.FAILED, "the topic " + p.topicArn() + " does not exist in " + p.region()
                     + " for these credentials (wrong account or region, or the stack was deleted)");
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            if ("AuthorizationError".equals(code)) {
+                // the keys are valid, the role just may not list topics: publishing may well work
+                return new Check("SNS", Outcome.OK, "credentials accepted; the topic was not confirmed (sns:ListTopics not allowed)");
+            }
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            return new Check("SNS", Outcome.FAILED, FailureReason.ofStatus(e.statusCode()) + " (" + code + "): " + message);
         } catch (SdkServiceException e) {
             return new Check("SNS", Outcome.FAILED, FailureReason.ofStatus(e.statusCode()) + ": " + e.getMessage());
         } catch (SdkClientException e) {

@@ -136,6 +136,37 @@ class ConnectionTestTest {
         assertTrue(r.get("Invoke").detail().startsWith("403 Forbidden"), r.get("Invoke").toString());
     }
 
+    @Test
+    void snsRefusalsAreToldApartFromAPolicyThatOnlyForbidsListing() throws Exception {
+        MockEndpoints e = mock(MockConfig.defaults()).endpoints();
+        String[] code = {"AuthorizationError"};
+        HttpServer sns = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        sns.createContext("/", ex -> {
+            byte[] body = ("<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>"
+                    + code[0] + "</Code><Message>not allowed here</Message></Error><RequestId>r1</RequestId></ErrorResponse>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getRequestBody().readAllBytes();
+            ex.getResponseHeaders().set("Content-Type", "text/xml");
+            ex.sendResponseHeaders(403, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        sns.start();
+        open.add(() -> sns.stop(0));
+        EndpointProfile live = new EndpointProfile("live", EndpointProfile.Kind.LIVE, e.websocketUrl(), null, null,
+                "http://127.0.0.1:" + sns.getAddress().getPort() + "/", e.topicArn(), "us-east-1", null, null, null, "lab", null);
+        try (var files = new AwsConfigFiles(home, AwsConfigFiles.CONFIG, AwsConfigFiles.CREDENTIALS)) {
+            ConnectionTest.Check listingDenied = test.sns(live);
+            assertEquals(OK, listingDenied.outcome(), listingDenied.toString());
+            assertTrue(listingDenied.detail().contains("not confirmed"), listingDenied.toString());
+            code[0] = "InvalidClientTokenId";
+            ConnectionTest.Check badKeys = test.sns(live);
+            assertEquals(FAILED, badKeys.outcome());
+            assertTrue(badKeys.detail().startsWith("403 Forbidden") && badKeys.detail().contains("InvalidClientTokenId"),
+                    badKeys.toString());
+        }
+    }
+
     interface Answer {
         void on(Socket s) throws IOException;
     }

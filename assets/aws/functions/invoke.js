@@ -9,6 +9,8 @@ const crypto = require('crypto');
 const database = require('./lib/database');
 
 const MODES = ['pooled', 'unpooled', 'proxy'];
+/** sleepMs keeps the connection busy, as a slow function would; bounded well inside the 25 s function timeout. */
+const MAX_SLEEP_MS = 20000;
 const QUERY = "SELECT count(*)::int AS n, current_setting('max_connections')::int AS max "
   + "FROM pg_stat_activity WHERE backend_type = 'client backend'";
 
@@ -47,7 +49,7 @@ function createInvoker(cfg = database.config()) {
     return pools[mode];
   }
 
-  async function run(mode, retried = false) {
+  async function run(mode, sleepMs, retried = false) {
     const t0 = process.hrtime.bigint();
     const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
     let client;
@@ -66,10 +68,11 @@ function createInvoker(cfg = database.config()) {
     let r;
     try {
       r = await client.query(QUERY);
+      if (sleepMs > 0) await client.query('SELECT pg_sleep($1)', [sleepMs / 1000]);
     } catch (err) {
       await release(err); // a broken pooled connection is destroyed, not handed out again
       // The kept connection may have died while the environment was frozen (FACTS 53): open a new one, once.
-      if (mode !== 'unpooled' && !retried && connectionLost(err)) return run(mode, true);
+      if (mode !== 'unpooled' && !retried && connectionLost(err)) return run(mode, sleepMs, true);
       throw err;
     }
     await release();
@@ -82,10 +85,15 @@ function createInvoker(cfg = database.config()) {
     cold = false;
     // ms since this Node process started: on a cold start, about the init phase (runtime + this module)
     if (initMs === null) initMs = Math.round(performance.now());
-    const mode = (event.queryStringParameters || {}).mode || 'pooled';
+    const query = event.queryStringParameters || {};
+    const mode = query.mode || 'pooled';
     const base = { mode, container, coldStart: wasCold, initMs: wasCold ? initMs : 0 };
     if (!MODES.includes(mode)) {
       return answer(400, { message: `Invalid query parameter 'mode' ('${String(mode).slice(0, 40)}'): must be pooled, unpooled or proxy` });
+    }
+    const sleepMs = query.sleepMs === undefined ? 0 : Number(query.sleepMs);
+    if (!/^[0-9]{1,5}$/.test(query.sleepMs === undefined ? '0' : query.sleepMs) || sleepMs > MAX_SLEEP_MS) {
+      return answer(400, { message: `sleepMs must be a whole number of milliseconds, 0..${MAX_SLEEP_MS}` });
     }
     if (!cfg) {
       return answer(503, { ...base, error: 'This stack has no database (stack parameter DatabaseMode=none): '
@@ -96,7 +104,7 @@ function createInvoker(cfg = database.config()) {
         errorCode: 'NoProxy' });
     }
     try {
-      const r = await run(mode);
+      const r = await run(mode, sleepMs);
       return answer(200, { ...base, ...r, totalMs: Number(process.hrtime.bigint() - t0) / 1e6 });
     } catch (err) {
       return answer(500, { ...base, connectMs: 0, queryMs: 0, totalMs: Number(process.hrtime.bigint() - t0) / 1e6,

@@ -23,8 +23,8 @@ function env() {
   return e;
 }
 
-async function call(e, mode) {
-  const r = await e.invoke({ queryStringParameters: { mode } });
+async function call(e, mode, extra = {}) {
+  const r = await e.invoke({ queryStringParameters: { mode, ...extra } });
   return { status: r.statusCode, ...JSON.parse(r.body) };
 }
 
@@ -123,6 +123,17 @@ test('a kept connection the server dropped is replaced on the next call, not rep
   const after = await call(e, 'pooled');
   assert.equal(after.status, 200, JSON.stringify(after));
   assert.equal(after.coldStart, false);
+});
+
+test('sleepMs keeps the connection busy like a slow function; a bad one is a 400', async (t) => {
+  if (!server) return t.skip('no PostgreSQL (initdb/pg_ctl) on this machine');
+  const e = env();
+  const slow = await call(e, 'pooled', { sleepMs: '300' });
+  assert.equal(slow.status, 200, JSON.stringify(slow));
+  assert.ok(slow.totalMs >= 300, `totalMs ${slow.totalMs}`);
+  const bad = await call(e, 'pooled', { sleepMs: '-1' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.message, /sleepMs must be a whole number of milliseconds, 0..20000/);
 });
 
 test('without a database /invoke says so plainly', async () => {

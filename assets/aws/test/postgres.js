@@ -23,6 +23,15 @@ function findBin(name) {
   return null;
 }
 
+function hasUser(name) {
+  try {
+    execFileSync('id', [name], { stdio: 'ignore' });
+    return true;
+  } catch (noSuchUser) {
+    return false;
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -36,6 +45,7 @@ async function start({ maxConnections }) {
   const pgCtl = findBin('pg_ctl');
   if (!initdb || !pgCtl) return null;
   const asRoot = process.getuid && process.getuid() === 0;
+  if (asRoot && !hasUser('postgres')) return null; // PostgreSQL will not run as root, and there is no one else to run it
   const run = (bin, args) => (asRoot
     ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: 'pipe' })
     : execFileSync(bin, args, { stdio: 'pipe' }));

@@ -46,7 +46,7 @@ class CalibrateCommandTest {
             cl.setOut(new PrintWriter(text, true));
             cl.setErr(new PrintWriter(err, true));
             int exit = assertTimeoutPreemptively(Duration.ofSeconds(90),
-                    () -> cl.execute("calibrate", "--profile", profileFile.toString(), "--out", out.toString(), "--samples", "9"));
+                    () -> cl.execute("calibrate", "--profile", profileFile.toString(), "--out", out.toString(), "--samples", "15"));
             assertEquals(0, exit, err.toString());
             assertTrue(text.toString().contains("connlab serve --settings " + out), text.toString());
         }

@@ -1,20 +1,21 @@
 package io.connlab.app;
 
+import io.connlab.app.bench.BackendBench;
+import io.connlab.app.engine.Backend;
 import io.connlab.endpoint.EndpointProfile;
-import io.connlab.endpoint.EndpointProfiles;
 import io.connlab.endpoint.MockAdminClient;
-import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,8 +46,8 @@ final class BenchBackendCommand implements Callable<Integer> {
             defaultValue = "20")
     int publishes;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A running mock's endpoint profile (from 'connlab serve').")
-    Path profile;
+    @Mixin
+    ProfileOption profile;
 
     @Override
     public Integer call() throws Exception {
@@ -56,27 +57,20 @@ final class BenchBackendCommand implements Callable<Integer> {
         if (publishes < 1 || publishes > 1_000) throw new ParameterException(spec.commandLine(), "--publishes must be 1..1000");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        MockBackend mock = null;
+        Backend backend;
         try {
-            EndpointProfile target;
-            if (profile == null) {
-                mock = MockBackend.start(MockConfig.defaults());
-                target = Profiles.profileOf("Bundled mock", mock.endpoints(), null);
-            } else {
-                try {
-                    target = EndpointProfiles.load(profile);
-                } catch (IllegalArgumentException e) {
-                    err.println("bench-backend: " + e.getMessage());
-                    return 2;
-                }
-            }
+            backend = Backend.open(profile.file, MockConfig.defaults());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("bench-backend: " + e.getMessage());
+            return 2;
+        }
+        try (backend) {
+            EndpointProfile target = backend.profile();
             if (target.adminUrl() == null || !target.hasPoll() || !target.hasSns()) {
                 err.println("bench-backend: '" + target.name() + "' is not the bundled mock (it needs the admin, poll and SNS endpoints)");
                 return 2;
             }
             return measure(target, out, err);
-        } finally {
-            if (mock != null) mock.close();
         }
     }
 
@@ -108,8 +102,8 @@ final class BenchBackendCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "held at once: %d WebSocket connections and %d long polls%n",
                     status(admin, "websocketConnections").getAsInt(), heldMax);
             out.printf(Locale.ROOT, "publish to arrival, %d publishes after %d to warm up:%n", publishes, WARM_UP_PUBLISHES);
-            print(out, "WebSocket", bench.websocketMicros);
-            print(out, "held poll", bench.pollMicros);
+            print(out, "WebSocket", bench.websocketMicros());
+            print(out, "held poll", bench.pollMicros());
             out.flush();
             return 0;
         }

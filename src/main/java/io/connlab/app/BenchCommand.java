@@ -1,15 +1,13 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.Backend;
 import io.connlab.endpoint.EndpointProfile;
-import io.connlab.endpoint.EndpointProfiles;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.Format;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
-import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.run.LiveRunEstimate;
-import io.connlab.run.PublishPath;
 import io.connlab.run.RunForProfile;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunController;
@@ -18,19 +16,16 @@ import io.connlab.run.RunLane;
 import io.connlab.run.RunReport;
 import io.connlab.run.RunSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,38 +52,18 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "pooled,unpooled")
     List<String> poolModes;
 
-    @Option(names = "--clients", paramLabel = "N", description = "Simulated users per lane (default ${DEFAULT-VALUE}).",
-            defaultValue = "100")
-    int clients;
-
-    @Option(names = "--rate", paramLabel = "R", description = "Messages per second (default ${DEFAULT-VALUE}).",
-            defaultValue = "20")
-    int rate;
-
-    @Option(names = "--size", paramLabel = "BYTES", description = "Payload size, e.g. 256 or 4KB (default ${DEFAULT-VALUE}).",
-            defaultValue = "256", converter = BytesConverter.class)
-    int size;
+    @Mixin
+    WorkloadOptions workload = new WorkloadOptions(20, 100);
 
     @Option(names = "--duration", paramLabel = "TIME", description = "How long to publish, e.g. 30s, 2m (default ${DEFAULT-VALUE}).",
-            defaultValue = "30s", converter = DurationConverter.class)
+            defaultValue = "30s", converter = Converters.Time.class)
     Duration duration;
 
-    @Option(names = "--publish", paramLabel = "PATH", description = "sns or websocket (default ${DEFAULT-VALUE}).",
-            defaultValue = "sns")
-    String publish;
+    @Mixin
+    MockOptions mock;
 
-    @Option(names = "--rtt", paramLabel = "MS", description = "Added round-trip time on the bundled mock.", defaultValue = "0")
-    int rtt;
-
-    @Option(names = "--jitter", paramLabel = "MS", description = "Added jitter on the bundled mock.", defaultValue = "0")
-    int jitter;
-
-    @Option(names = "--db-max-connections", paramLabel = "N", description = "The bundled mock database's max_connections.",
-            defaultValue = "100")
-    int dbMaxConnections;
-
-    @Option(names = "--profile", paramLabel = "FILE", description = "Endpoint profile JSON (from 'connlab serve' or a live stack).")
-    Path profile;
+    @Mixin
+    ProfileOption profile;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write settings, machine and every figure as JSON.")
     Path json;
@@ -111,24 +86,18 @@ final class BenchCommand implements Callable<Integer> {
         RunSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EndpointProfile target;
-        MockBackend mock = null;
+        Backend backend;
         try {
-            if (profile != null) {
-                try {
-                    target = EndpointProfiles.load(profile);
-                } catch (IllegalArgumentException | UncheckedIOException e) { // invalid, or unreadable (a directory, no permission)
-                    err.println("bench: " + e.getMessage());
-                    return 2;
-                }
-                if (rtt != 0 || jitter != 0) err.println("bench: --rtt/--jitter apply to the bundled mock only; ignored");
-            } else {
-                mock = MockBackend.start(MockConfig.defaults().withNetwork(rtt, jitter).withDbMaxConnections(dbMaxConnections));
-                target = Profiles.profileOf("Bundled mock", mock.endpoints(), null);
+            backend = Backend.open(profile.file, mock.applyTo(MockConfig.defaults()));
+        } catch (IllegalArgumentException | UncheckedIOException e) { // invalid, or unreadable (a directory, no permission)
+            err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        try (backend) {
+            if (profile.file != null && mock.networkChanged()) {
+                err.println("bench: --rtt/--jitter apply to the bundled mock only; ignored");
             }
-            return run(target, settings, out, err);
-        } finally {
-            if (mock != null) mock.close();
+            return run(backend.profile(), settings, out, err);
         }
     }
 
@@ -196,66 +165,14 @@ final class BenchCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-
     RunSettings settings() {
-        Set<Technique> chosen = EnumSet.noneOf(Technique.class);
-        for (String lane : lanes) {
-            switch (lane.trim().toLowerCase(Locale.ROOT)) {
-                case "websocket" -> chosen.add(Technique.WEBSOCKET);
-                case "long-poll" -> chosen.add(Technique.LONG_POLL);
-                case "short-poll" -> chosen.add(Technique.SHORT_POLL);
-                case "pool" -> {
-                    for (String mode : poolModes) {
-                        switch (mode.trim().toLowerCase(Locale.ROOT)) {
-                            case "pooled" -> chosen.add(Technique.POOL_POOLED);
-                            case "unpooled" -> chosen.add(Technique.POOL_UNPOOLED);
-                            case "proxy" -> chosen.add(Technique.POOL_PROXY);
-                            default -> throw bad("unknown --pool-mode '" + mode + "': use pooled, unpooled or proxy");
-                        }
-                    }
-                }
-                default -> throw bad("unknown lane '" + lane + "': use websocket, long-poll, short-poll or pool");
-            }
-        }
-        PublishPath path;
+        Set<Technique> chosen;
         try {
-            path = PublishPath.parse(publish);
+            chosen = LaneIds.parse(lanes, poolModes, List.of(Technique.values()));
         } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
+            throw workload.bad(e.getMessage());
         }
-        if (rtt < 0 || rtt > 60_000 || jitter < 0 || jitter > 60_000) throw bad("--rtt and --jitter must be 0..60000 ms");
-        if (dbMaxConnections < 1) throw bad("--db-max-connections must be >= 1");
-        try {
-            return new RunSettings(rate, size, duration, clients, chosen, path, null, null);
-        } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
-        }
-    }
-
-    private ParameterException bad(String message) {
-        return new ParameterException(spec.commandLine(), message);
-    }
-
-    // TypeConversionException: picocli shows its message as is; any other exception it shows
-    // as "cannot convert ... (java.lang.IllegalArgumentException: ...)".
-
-    /** "256", "4KB". */
-    static final class BytesConverter implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            Integer n = Quantities.bytes(value);
-            if (n == null) throw new TypeConversionException("'" + value + "' is not a size like 256 or 4KB");
-            return n;
-        }
-    }
-
-    /** "30s", "2m", "500ms", or seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            Duration d = Quantities.duration(value);
-            if (d == null) throw new TypeConversionException("'" + value + "' is not a duration like 30s or 2m");
-            return d;
-        }
+        mock.applyTo(MockConfig.defaults());
+        return workload.settings(chosen, duration);
     }
 }

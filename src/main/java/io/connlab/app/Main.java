@@ -1,8 +1,9 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.LabRuntime;
 import io.connlab.ui.GuiLauncher;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

@@ -1,15 +1,17 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.Backend;
 import io.connlab.mock.ApiKind;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.mock.MockEndpoints;
 import io.connlab.mock.TimeScale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -49,15 +51,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Require ?token=T on WebSocket connects ($connect authorizer).")
     String token;
 
-    @Option(names = "--rtt", paramLabel = "MS", description = "Added round-trip time in ms.", defaultValue = "0")
-    int rtt;
-
-    @Option(names = "--jitter", paramLabel = "MS", description = "Added jitter in ms.", defaultValue = "0")
-    int jitter;
-
-    @Option(names = "--db-max-connections", paramLabel = "N", description = "The database's max_connections.",
-            defaultValue = "100")
-    int dbMaxConnections;
+    @Mixin
+    MockOptions mock;
 
     @Option(names = "--api", paramLabel = "KIND", description = "Which API Gateway kind the poll and invoke API play:"
             + " http (HTTP API, 30 s timeout, as the live stack; default) or rest (REST API, 29 s).", defaultValue = "http")
@@ -118,8 +113,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--host: unknown host '" + host + "'");
         }
         try {
-            MockConfig c = new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, rtt, jitter,
-                    dbMaxConnections, ApiKind.parse(api), coldStart);
+            MockConfig c = mock.applyTo(new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, 0, 0,
+                    MockConfig.defaults().dbMaxConnections(), ApiKind.parse(api), coldStart));
             return settings == null ? c : fromSettingsFile(c);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -131,10 +126,10 @@ final class ServeCommand implements Callable<Integer> {
         MockSettingsFile.Settings f = MockSettingsFile.read(settings);
         var parsed = spec.commandLine().getParseResult();
         return new MockConfig(given.host(), given.httpPort(), given.wsPort(), given.stage(), given.timeScale(), given.token(),
-                parsed.hasMatchedOption("--rtt") ? rtt : f.rttMillis(),
-                parsed.hasMatchedOption("--jitter") ? jitter : f.jitterMillis(), given.dbMaxConnections(),
+                parsed.hasMatchedOption("--rtt") ? given.rttMillis() : f.rttMillis(),
+                parsed.hasMatchedOption("--jitter") ? given.jitterMillis() : f.jitterMillis(), given.dbMaxConnections(),
                 parsed.hasMatchedOption("--api") ? given.apiKind() : f.api(),
-                parsed.hasMatchedOption("--cold-start") ? coldStart : f.coldStartMillis());
+                parsed.hasMatchedOption("--cold-start") ? given.coldStartMillis() : f.coldStartMillis());
     }
 
     private void print(PrintWriter out, MockEndpoints e, MockConfig config) {
@@ -157,7 +152,7 @@ final class ServeCommand implements Callable<Integer> {
                 + " --topic-arn " + e.topicArn() + " --message hello");
         out.println();
         out.println("Endpoint profile (save as mock.json, load it in the app or pass to bench --profile):");
-        out.println(Profiles.mockProfileJson("ConnLab mock on " + host, e, token));
+        out.println(Backend.mockProfileJson("ConnLab mock on " + host, e, token));
         out.println();
         out.println("Ctrl-C stops the backend.");
     }

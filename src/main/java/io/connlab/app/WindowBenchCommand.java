@@ -1,23 +1,22 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.LabRuntime;
 import io.connlab.metrics.Technique;
-import io.connlab.run.PublishPath;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
-import io.connlab.ui.FrameStats;
-import io.connlab.ui.ToolbarModel;
 import io.connlab.ui.WindowBench;
+import io.connlab.ui.model.FrameStats;
+import io.connlab.ui.toolbar.ToolbarModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,34 +37,21 @@ final class WindowBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rate", paramLabel = "R", description = "Messages per second (default ${DEFAULT-VALUE}).",
-            defaultValue = "50")
-    int rate;
-
-    @Option(names = "--clients", paramLabel = "N", description = "Simulated users per lane (default ${DEFAULT-VALUE}).",
-            defaultValue = "33")
-    int clients;
-
-    @Option(names = "--size", paramLabel = "BYTES", description = "Payload size, e.g. 256 or 4KB (default ${DEFAULT-VALUE}).",
-            defaultValue = "256", converter = BenchCommand.BytesConverter.class)
-    int size;
+    @Mixin
+    WorkloadOptions workload = new WorkloadOptions(50, 33);
 
     @Option(names = "--lanes", split = ",", paramLabel = "LANE",
             description = "Window lanes to run: websocket, long-poll, short-poll, pooled, unpooled (default: all).",
             defaultValue = "websocket,long-poll,short-poll,pooled,unpooled")
     List<String> lanes;
 
-    @Option(names = "--publish", paramLabel = "PATH", description = "sns or websocket (default ${DEFAULT-VALUE}).",
-            defaultValue = "sns")
-    String publish;
-
     @Option(names = "--duration", paramLabel = "TIME", description = "How long to measure (default ${DEFAULT-VALUE}).",
-            defaultValue = "20s", converter = BenchCommand.DurationConverter.class)
+            defaultValue = "20s", converter = Converters.Time.class)
     Duration duration;
 
     @Option(names = "--warm-up", paramLabel = "TIME",
             description = "Time after the run has started before measuring (default ${DEFAULT-VALUE}).",
-            defaultValue = "10s", converter = BenchCommand.DurationConverter.class)
+            defaultValue = "10s", converter = Converters.Time.class)
     Duration warmUp;
 
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the window at the end.")
@@ -135,30 +121,15 @@ final class WindowBenchCommand implements Callable<Integer> {
     }
 
     RunSettings settings() {
-        Set<Technique> chosen = EnumSet.noneOf(Technique.class);
-        for (String lane : lanes) {
-            String id = lane.trim().toLowerCase(Locale.ROOT);
-            Technique t = ToolbarModel.WINDOW_LANES.stream().filter(k -> k.id().equals(id)).findFirst()
-                    .orElseThrow(() -> bad("unknown lane '" + lane + "': use websocket, long-poll, short-poll, pooled or unpooled"));
-            chosen.add(t);
-        }
-        PublishPath path;
+        Set<Technique> chosen;
         try {
-            path = PublishPath.parse(publish);
+            chosen = LaneIds.parse(lanes, List.of(), ToolbarModel.WINDOW_LANES);
         } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
+            throw workload.bad(e.getMessage());
         }
-        if (duration.toMillis() < 1000 || duration.toHours() > 1) throw bad("--duration must be 1s..1h");
-        if (warmUp.isNegative() || warmUp.toMinutes() > 10) throw bad("--warm-up must be 0s..10m");
-        try {
-            return new RunSettings(rate, size, Duration.ofHours(1), clients, chosen, path, null, null);
-        } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
-        }
-    }
-
-
-    private ParameterException bad(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        if (duration.toMillis() < 1000 || duration.toHours() > 1) throw workload.bad("--duration must be 1s..1h");
+        if (warmUp.isNegative() || warmUp.toMinutes() > 10) throw workload.bad("--warm-up must be 0s..10m");
+        // the run outlasts the measurement; the bench stops it
+        return workload.settings(chosen, Duration.ofHours(1));
     }
 }

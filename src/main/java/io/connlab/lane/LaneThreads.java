@@ -1,28 +1,18 @@
 package io.connlab.lane;
 
+import io.connlab.thread.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The few threads a lane (or a run) owns, all daemons with names saying whose they are (a stuck one shows up in a thread dump), all ended by stop(). */
 public final class LaneThreads {
     private LaneThreads() {
     }
 
-    public static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     /** A one-thread timer for backoffs, heartbeats and poll intervals; cancelled tasks leave its queue. */
     static ScheduledThreadPoolExecutor timer(String prefix) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(prefix + "-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory(prefix + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         return timer;
@@ -35,6 +25,6 @@ public final class LaneThreads {
      */
     static ExecutorService io(String prefix) {
         int n = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        return Executors.newFixedThreadPool(n, daemon(prefix + "-io"));
+        return Executors.newFixedThreadPool(n, DaemonThreads.factory(prefix + "-io"));
     }
 }

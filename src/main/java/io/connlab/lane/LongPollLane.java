@@ -1,5 +1,6 @@
 package io.connlab.lane;
 
+import io.connlab.metrics.LaneState;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.metrics.LaneRecorder;
 

@@ -1,5 +1,6 @@
 package io.connlab.lane;
 
+import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Clock;
 import io.connlab.metrics.LaneRecorder;
 
@@ -100,7 +101,7 @@ abstract class PollingLane implements Lane {
         synchronized (lifecycle) {
             if (started || stopped) return;
             started = true;
-            String prefix = "connlab-" + name.toLowerCase().replace(' ', '-');
+            String prefix = "connlab-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
             executor = LaneThreads.io(prefix);
             timer = LaneThreads.timer(prefix);
             HttpClient[] h = new HttpClient[(clients + CLIENTS_PER_HTTP_CLIENT - 1) / CLIENTS_PER_HTTP_CLIENT];
@@ -222,9 +223,9 @@ abstract class PollingLane implements Lane {
                     java.nio.charset.StandardCharsets.UTF_8));
             return false;
         }
-        PollAnswer answer;
+        PollResult answer;
         try {
-            answer = PollAnswer.parse(body);
+            answer = PollResult.parse(body);
         } catch (IOException e) {
             recorder.responseReceived(client, status, LaneHttp.responseBytes(resp, body.length), 0);
             errors.incrementAndGet();
@@ -239,7 +240,7 @@ abstract class PollingLane implements Lane {
             long firstSeq = answer.messages().isEmpty() ? -1 : answer.messages().get(0).seq();
             recorder.gap(client, before >= 0 && firstSeq > before + 1 ? firstSeq - before - 1 : -1);
         }
-        for (PollAnswer.Message m : answer.messages()) {
+        for (PollResult.Message m : answer.messages()) {
             RunMessage.Stamp stamp = RunMessage.parse(m.data(), runId);
             if (stamp != null) recorder.delivered(client, stamp.seq(), stamp.sentAtMicros(), now);
             else recorder.foreign(client, WireText.utf8Length(m.data()));

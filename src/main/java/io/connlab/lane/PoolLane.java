@@ -1,5 +1,6 @@
 package io.connlab.lane;
 
+import io.connlab.metrics.LaneState;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.metrics.LaneRecorder;
 
@@ -184,7 +185,7 @@ public final class PoolLane implements Lane {
     /**
      * Starts one invocation now, if a caller is free; returns at once. False when the lane is
      * not running or every caller is busy (counted in {@link #skipped()}). Cheap and thread-safe:
-     * the run may call it from its publishing thread once per message.
+     * the run calls it from its timer thread once per message.
      */
     public boolean invoke() {
         return invokeOnce();

@@ -12,15 +12,26 @@ import java.util.function.Function;
  */
 public final class Comparison {
 
-    /** One figure across the lanes, in lane order. */
     /** What a cell shows when the figure does not apply to the lane. */
-    static final String NONE = "–";
+    static final String NONE = Format.NONE;
 
     private static boolean isPoll(LaneSnapshot s) {
         return s.technique() == Technique.LONG_POLL || s.technique() == Technique.SHORT_POLL;
     }
 
-    public record Row(String label, List<String> cells) {
+    /** One figure across the lanes: its cells in lane order, each lane known by its technique, not its label. */
+    public record Row(String label, List<Technique> lanes, List<String> cells) {
+
+        public Row {
+            lanes = List.copyOf(lanes);
+            cells = List.copyOf(cells);
+        }
+
+        /** The lane's cell, or empty when the lane is not in this comparison. */
+        public String cell(Technique lane) {
+            int i = lanes.indexOf(lane);
+            return i < 0 || i >= cells.size() ? "" : cells.get(i);
+        }
     }
 
     private final List<LaneSnapshot> lanes;
@@ -42,6 +53,11 @@ public final class Comparison {
         return new Comparison(lanes, new CostModel(), LaneCost.Assumptions.DEFAULT);
     }
 
+    /** The lanes' techniques, in lane order. */
+    public List<Technique> techniques() {
+        return lanes.stream().map(LaneSnapshot::technique).toList();
+    }
+
     /** Column headings: the lane names. */
     public List<String> laneNames() {
         return lanes.stream().map(LaneSnapshot::lane).toList();
@@ -57,10 +73,10 @@ public final class Comparison {
         rows.add(row("delivered", s -> Format.count(s.deliveredOrInvoked())));
         rows.add(row("lost", s -> Format.count(s.lost())));
         rows.add(row("duplicates", s -> Format.count(s.duplicates())));
-        rows.add(row("p50 ms", s -> Format.ms(s.headlineLatency().p50())));
-        rows.add(row("p90 ms", s -> Format.ms(s.headlineLatency().p90())));
-        rows.add(row("p99 ms", s -> Format.ms(s.headlineLatency().p99())));
-        rows.add(row("max ms", s -> Format.ms(s.headlineLatency().max())));
+        rows.add(row("p50", s -> Format.ms(s.headlineLatency().p50())));
+        rows.add(row("p90", s -> Format.ms(s.headlineLatency().p90())));
+        rows.add(row("p99", s -> Format.ms(s.headlineLatency().p99())));
+        rows.add(row("max", s -> Format.ms(s.headlineLatency().max())));
         rows.add(row("requests", s -> Format.count(s.requests())));
         // Only polls have empty answers; only WebSocket lanes see their connections (the JDK
         // HTTP client pools keep-alive connections out of sight): the rest show a dash.
@@ -74,15 +90,15 @@ public final class Comparison {
             rows.add(row("invocations", s -> Format.count(s.pool().invocations())));
             rows.add(row("failed invocations", s -> Format.count(s.pool().failed())));
             rows.add(row("cold starts", s -> Format.count(s.pool().coldStarts())));
-            rows.add(row("connect p50 ms", s -> Format.ms(s.pool().connectMs().p50())));
-            rows.add(row("query p50 ms", s -> Format.ms(s.pool().queryMs().p50())));
+            rows.add(row("connect p50", s -> Format.ms(s.pool().connectMs().p50())));
+            rows.add(row("query p50", s -> Format.ms(s.pool().queryMs().p50())));
             rows.add(row("DB connections max", s -> Format.ofMax(s.pool().dbConnectionsMax(), s.pool().dbMaxConnections())));
         }
         List<String> perMillion = new ArrayList<>();
         for (CostModel.Estimate e : costs) {
             perMillion.add(Format.dollars(e.perMillionDelivered()));
         }
-        rows.add(new Row("$ per M delivered", List.copyOf(perMillion)));
+        rows.add(new Row("$ per M delivered", techniques(), perMillion));
         return rows;
     }
 
@@ -140,7 +156,7 @@ public final class Comparison {
     }
 
     private Row row(String label, Function<LaneSnapshot, String> cell) {
-        return new Row(label, lanes.stream().map(cell).toList());
+        return new Row(label, techniques(), lanes.stream().map(cell).toList());
     }
 
     private static String pad(String s, int width, boolean right) {

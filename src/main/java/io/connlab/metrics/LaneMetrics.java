@@ -1,10 +1,6 @@
 package io.connlab.metrics;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
@@ -31,8 +27,6 @@ public final class LaneMetrics implements LaneRecorder {
     public static final Duration DEFAULT_LOSS_GRACE = Duration.ofSeconds(5);
     private static final long NONE = ClientSeqs.NONE;
     private static final int MAX_KEYS = 64;
-    private static final int MAX_STRAY_CLIENTS = 100_000;
-    private static final int MAX_CONTAINERS = 100_000;
 
     private final String lane;
     private final Technique technique;
@@ -43,10 +37,8 @@ public final class LaneMetrics implements LaneRecorder {
     private final TimeSeries series;
     private final Object readLock = new Object();
 
-    private final AtomicReferenceArray<ClientSeqs> byIndex;
-    private final ConcurrentHashMap<Integer, ClientSeqs> strays = new ConcurrentHashMap<>();
-    private final ClientSeqs strayOverflow = new ClientSeqs(NONE);
-    private final PublishedSeqs published = new PublishedSeqs();
+    private final ClientLedger ledger;
+    private final PublishedSeqs published;
     private volatile long graceMicros = DEFAULT_LOSS_GRACE.toNanos() / 1000;
     private volatile String bytesEstimatedHow;
 
@@ -71,17 +63,7 @@ public final class LaneMetrics implements LaneRecorder {
     private final Tally<String> errorsByKind = new Tally<>(MAX_KEYS, "other");
     private final LatencyRecorder latency = new LatencyRecorder();
 
-    private final LongAdder invocations = new LongAdder();
-    private final LongAdder failedInvocations = new LongAdder();
-    private final LongAdder coldStarts = new LongAdder();
-    private final LongAdder functionMicros = new LongAdder();
-    private final Set<String> containers = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger dbLast = new AtomicInteger();
-    private final AtomicInteger dbMax = new AtomicInteger();
-    private final AtomicInteger dbMaxConnections = new AtomicInteger();
-    private final LatencyRecorder connectMs = new LatencyRecorder();
-    private final LatencyRecorder queryMs = new LatencyRecorder();
-    private final LatencyRecorder roundTripMs = new LatencyRecorder();
+    private final InvocationFigures pool = new InvocationFigures();
 
     /**
      * @param lane      the name shown for the lane ("WebSocket", "Pool: pooled", ...)
@@ -96,16 +78,14 @@ public final class LaneMetrics implements LaneRecorder {
     /** As above, with the clock and time series shape given (tests use a hand-driven clock). */
     public LaneMetrics(String lane, Technique technique, int clients, EventLog events,
                        LongSupplier clockMicros, int seriesPoints, Duration seriesInterval) {
-        if (clients < 0) {
-            throw new IllegalArgumentException("clients must be >= 0, was " + clients);
-        }
+        this.ledger = new ClientLedger(clients);
+        this.published = ledger.published();
         this.lane = lane;
         this.technique = technique;
         this.clients = clients;
         this.events = events;
         this.clock = clockMicros;
         this.startedMicros = clockMicros.getAsLong();
-        this.byIndex = new AtomicReferenceArray<>(clients);
         this.series = new TimeSeries(seriesPoints, seriesInterval.toNanos() / 1000, startedMicros);
     }
 
@@ -138,7 +118,7 @@ public final class LaneMetrics implements LaneRecorder {
 
     @Override
     public void connectionOpened(int client) {
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         long now = clock.getAsLong();
         boolean again;
         synchronized (c) {
@@ -157,7 +137,7 @@ public final class LaneMetrics implements LaneRecorder {
 
     @Override
     public void connectionClosed(int client, int code, String reason) {
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         long now = clock.getAsLong();
         synchronized (c) {
             if (c.openSinceMicros != NONE) {
@@ -172,14 +152,14 @@ public final class LaneMetrics implements LaneRecorder {
 
     @Override
     public void reconnecting(int client, int attempt, long delayMillis) {
-        client(client);
+        ledger.client(client);
         reconnectAttempts.increment();
         event(client, EventLog.Kind.RECONNECTING, "reconnect attempt " + attempt + " in " + delayMillis + " ms");
     }
 
     @Override
     public void requestSent(int client, long bytes) {
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         long now = clock.getAsLong();
         synchronized (c) {
             c.requestSentMicros = now;
@@ -200,7 +180,7 @@ public final class LaneMetrics implements LaneRecorder {
         if (status >= 200 && status < 300 && messages == 0 && !technique.isPool()) {
             emptyResponses.increment();
         }
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         long now = clock.getAsLong();
         synchronized (c) {
             if (c.requestSentMicros != NONE) {
@@ -212,7 +192,7 @@ public final class LaneMetrics implements LaneRecorder {
 
     @Override
     public void delivered(int client, long seq, long sentAtMicros, long receivedAtMicros) {
-        ClientSeqs c = client(client);
+        ClientSeqs c = ledger.client(client);
         ClientSeqs.Outcome outcome;
         synchronized (c) {
             outcome = c.deliver(seq, published.first());
@@ -253,30 +233,12 @@ public final class LaneMetrics implements LaneRecorder {
             error(client, "invocation", "no result");
             return;
         }
-        invocations.increment();
-        roundTripMs.recordMillis(r.roundTripMs());
-        double billedMs = positive(r.totalMs()) + (r.coldStart() ? positive(r.initMs()) : 0);
-        functionMicros.add(Math.round(billedMs * 1000));
-        if (r.container() != null && containers.size() < MAX_CONTAINERS) {
-            containers.add(r.container());
-        }
+        pool.record(r);
         if (r.coldStart()) {
-            coldStarts.increment();
             event(client, EventLog.Kind.COLD_START, "cold start of " + r.container());
         }
-        if (r.dbConnections() >= 0) {
-            dbLast.set(r.dbConnections());
-            dbMax.accumulateAndGet(r.dbConnections(), Math::max);
-        }
-        if (r.dbMaxConnections() > 0) {
-            dbMaxConnections.set(r.dbMaxConnections());
-        }
         if (r.failed()) {
-            failedInvocations.increment();
             error(client, r.errorKind() == null ? "invocation" : r.errorKind(), r.error());
-        } else {
-            connectMs.recordMillis(r.connectMs());
-            queryMs.recordMillis(r.queryMs());
         }
     }
 
@@ -307,112 +269,34 @@ public final class LaneMetrics implements LaneRecorder {
     private LaneSnapshot take(long now, long settled) {
         synchronized (readLock) {
             Histogram latencyInterval = latency.drain();
-            connectMs.drain();
-            queryMs.drain();
-            Histogram roundTripInterval = roundTripMs.drain();
+            Histogram roundTripInterval = pool.drain();
             boolean poolSeries = technique != null && technique.isPool() && delivered.sum() == 0;
-            series.offer(now, poolSeries ? invocations.sum() - failedInvocations.sum() : delivered.sum(),
+            series.offer(now, poolSeries ? pool.succeeded() : delivered.sum(),
                     poolSeries ? roundTripInterval : latencyInterval);
 
             // a pool lane that reports no deliveries receives no seqs: nothing of the stream is judged lost
             long first = poolSeries ? NONE : published.first();
-            long lost = 0;
-            long expected = 0;
-            long open = 0;
-            long connected = connectedMicros.sum();
-            for (int i = 0; i < clients; i++) {
-                ClientSeqs c = byIndex.get(i);
-                if (c == null) {
-                    if (first != NONE && settled != NONE && settled >= first) {
-                        lost += settled - first + 1;
-                        expected += settled - first + 1;
-                    }
-                    continue;
-                }
-                long[] figures = judge(c, now, settled, first);
-                lost += figures[0];
-                expected += figures[1];
-                open += figures[2];
-                connected += figures[3];
-            }
-            for (ClientSeqs c : strays.values()) {
-                long[] figures = judge(c, now, settled, first);
-                lost += figures[0];
-                expected += figures[1];
-                open += figures[2];
-                connected += figures[3];
-            }
-            LaneSnapshot.Pool pool = invocations.sum() == 0 ? LaneSnapshot.Pool.NONE : new LaneSnapshot.Pool(
-                    invocations.sum(), failedInvocations.sum(), coldStarts.sum(), containers.size(),
-                    connectMs.summary(), queryMs.summary(), roundTripMs.summary(), functionMicros.sum() / 1000.0,
-                    dbLast.get(), dbMax.get(), dbMaxConnections.get());
+            ClientLedger.Judgement judged = ledger.judge(now, settled, first);
             return new LaneSnapshot(lane, technique, now, now - startedMicros, clients,
                     published.count(), settled == NONE ? (first == NONE ? -1 : first - 1) : settled,
-                    expected, delivered.sum(), duplicates.sum(), lost,
+                    judged.expected(), delivered.sum(), duplicates.sum(), judged.lost(),
                     latency.summary(),
                     requests.sum(), responses.sum(), emptyResponses.sum(), responsesByStatus.copy(),
-                    connectionsOpened.sum(), open, closesByCode.copy(),
-                    reconnects.sum(), reconnectAttempts.sum(), connected / 60_000_000.0,
+                    connectionsOpened.sum(), judged.open(), closesByCode.copy(),
+                    reconnects.sum(), reconnectAttempts.sum(),
+                    (connectedMicros.sum() + judged.connectedMicros()) / 60_000_000.0,
                     gaps.sum(), gapMissed.sum(), foreign.sum(), foreignBytes.sum(),
                     errorsByKind.total(), errorsByKind.copy(),
                     bytesUp.sum(), bytesDown.sum(), bytesEstimatedHow,
                     requestHeldMicros.sum() / 1000.0,
-                    pool);
+                    pool.snapshot());
         }
-    }
-
-    /** lost, expected, open (0/1), connected micros of the open connection. */
-    private static long[] judge(ClientSeqs c, long now, long settled, long first) {
-        synchronized (c) {
-            long lost = 0;
-            long expected = 0;
-            if (settled != NONE) {
-                lost = c.lost(settled, first);
-                long from = c.expectedFrom(first);
-                expected = from == NONE || settled < from ? 0 : settled - from + 1;
-            }
-            boolean open = c.openSinceMicros != NONE;
-            return new long[] {lost, expected, open ? 1 : 0, open ? Math.max(0, now - c.openSinceMicros) : 0};
-        }
-    }
-
-    // ---- helpers ----
-
-    private ClientSeqs client(int client) {
-        if (client >= 0 && client < clients) {
-            ClientSeqs c = byIndex.get(client);
-            if (c == null) {
-                c = new ClientSeqs(startForNewClient());
-                if (!byIndex.compareAndSet(client, null, c)) {
-                    c = byIndex.get(client);
-                }
-            }
-            return c;
-        }
-        ClientSeqs c = strays.get(client);
-        if (c != null) {
-            return c;
-        }
-        if (strays.size() >= MAX_STRAY_CLIENTS) {
-            return strayOverflow;
-        }
-        return strays.computeIfAbsent(client, k -> new ClientSeqs(startForNewClient()));
-    }
-
-    /** A client seen for the first time is expected from the next seq to be published (or all of them). */
-    private long startForNewClient() {
-        long last = published.last();
-        return last == NONE ? NONE : last + 1;
     }
 
     private void event(int client, EventLog.Kind kind, String text) {
         if (events != null) {
             events.add(lane, client, kind, text);
         }
-    }
-
-    private static double positive(double v) {
-        return Double.isNaN(v) || v < 0 ? 0 : v;
     }
 
     @Override

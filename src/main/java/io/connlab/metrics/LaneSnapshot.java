@@ -64,6 +64,12 @@ public record LaneSnapshot(
         }
     }
 
+    /** A lane before its first run: nothing counted, no latency; what the window's table shows until a run starts. */
+    public static LaneSnapshot idle(Technique technique) {
+        return new LaneSnapshot(technique.label(), technique, 0, 0, 0, 0, -1, 0, 0, 0, 0, Percentiles.EMPTY,
+                0, 0, 0, Map.of(), 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, null, 0, Pool.NONE);
+    }
+
     /** True when the byte figures are estimates rather than counted at the socket. */
     public boolean bytesEstimated() {
         return bytesEstimatedHow != null;

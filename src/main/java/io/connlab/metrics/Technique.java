@@ -34,10 +34,4 @@ public enum Technique {
     public boolean isPool() {
         return this == POOL_POOLED || this == POOL_UNPOOLED || this == POOL_PROXY;
     }
-
-    /** The technique named {@code id} ("websocket", "long-poll", "pooled", ...). */
-    public static Technique fromId(String id) {
-        for (Technique t : values()) if (t.id.equals(id)) return t;
-        throw new IllegalArgumentException("unknown lane '" + id + "'");
-    }
 }

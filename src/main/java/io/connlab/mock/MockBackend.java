@@ -1,5 +1,6 @@
 package io.connlab.mock;
 
+import io.connlab.thread.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
 import io.connlab.mock.db.Database;
 import io.connlab.mock.edge.Admission;
@@ -24,7 +25,6 @@ import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -67,11 +67,11 @@ public final class MockBackend implements AutoCloseable {
     private MockBackend(MockConfig config, Deque<AutoCloseable> started) throws IOException {
         this.config = config;
         network = new NetworkConditions(config.rttMillis(), config.jitterMillis());
-        timers = Executors.newScheduledThreadPool(1, daemon("mock-timer"));
+        timers = Executors.newScheduledThreadPool(1, DaemonThreads.factory("mock-timer"));
         started.push(timers::shutdownNow);
         // Handlers answer quickly (long polls are parked, invocations run on their own pool),
         // but never on one shared thread: the JDK HttpServer's default executor is the dispatcher.
-        httpExecutor = Executors.newFixedThreadPool(8, daemon("mock-http"));
+        httpExecutor = Executors.newFixedThreadPool(8, DaemonThreads.factory("mock-http"));
         started.push(httpExecutor::shutdownNow);
         store = new MessageStore(MESSAGE_WINDOW);
         gateway = new WebSocketGateway(config.stage(), GatewayLimits.apiGateway(), config.timeScale(), store::append);
@@ -236,12 +236,4 @@ public final class MockBackend implements AutoCloseable {
         }
     }
 
-    static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

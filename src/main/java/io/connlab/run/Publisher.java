@@ -1,6 +1,6 @@
 package io.connlab.run;
 
-/** Publishes one message of a run. Implementations are called from the run's single publishing thread. */
+/** Publishes one message of a run. Called from the run's publisher threads, several at once: implementations are thread-safe. */
 public interface Publisher extends AutoCloseable {
 
     /** Sends {@code text}; throws with a clear message when the backend refused or could not be reached. */

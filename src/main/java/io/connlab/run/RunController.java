@@ -1,31 +1,19 @@
 package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
-import io.connlab.lane.LaneState;
-import io.connlab.lane.LaneThreads;
-import io.connlab.lane.PoolLane;
-import io.connlab.lane.RunMessage;
-import io.connlab.metrics.Clock;
 import io.connlab.metrics.EventLog;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,34 +22,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * message), then drains and settles the figures. Used by {@code bench} and by the window.
  *
  * <p>{@link #start()} blocks until the lanes are connected (call it off the FX thread);
- * everything else returns at once. Publishing runs on a timer thread plus a few publisher
- * threads, so a slow publish does not stretch the schedule.
+ * everything else returns at once. {@link Readiness} decides when publishing may begin,
+ * {@link PublishSchedule} publishes, {@link Draining} waits for the last deliveries.
  */
 public final class RunController implements AutoCloseable {
     /** Where a run is. */
     public enum Phase { IDLE, STARTING, RUNNING, DRAINING, FINISHED, STOPPED, FAILED }
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
-    /** The longest a run waits for lanes still reconnecting after publishing ended. */
-    private static final Duration MAX_DRAIN = Duration.ofSeconds(30);
-    private static final int PUBLISH_THREADS = 4;
-    private static final int PUBLISH_BACKLOG = 10_000;
 
     private final EndpointProfile profile;
     private final String runId;
     private final EventLog events = new EventLog(2_000);
     private final Map<Technique, RunLane> lanes = new EnumMap<>(Technique.class);
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.IDLE);
-    private final AtomicLong seq = new AtomicLong();
-    private final AtomicLong publishFailures = new AtomicLong();
-    private final AtomicLong publishBytes = new AtomicLong();
-    private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final ScheduledThreadPoolExecutor timer;
-    private final ThreadPoolExecutor publishing;
+    private final PublishSchedule schedule;
     private volatile RunSettings settings;
-    private volatile Publisher publisher;
-    private volatile ScheduledFuture<?> ticks;
     private volatile ScheduledFuture<?> end;
     private volatile String failure;
     private volatile Instant startedAt;
@@ -82,10 +59,8 @@ public final class RunController implements AutoCloseable {
         for (Technique t : Technique.values()) {
             if (settings.lanes().contains(t)) lanes.put(t, Lanes.create(profile, settings, runId, t, events));
         }
-        timer = new ScheduledThreadPoolExecutor(1, LaneThreads.daemon("run-timer"));
-        timer.setRemoveOnCancelPolicy(true);
-        publishing = new ThreadPoolExecutor(PUBLISH_THREADS, PUBLISH_THREADS, 10, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(PUBLISH_BACKLOG), LaneThreads.daemon("run-publish"));
+        schedule = new PublishSchedule(lanes.values(), events, runId, () -> this.settings,
+                () -> phase.get() == Phase.RUNNING);
     }
 
     /**
@@ -97,10 +72,10 @@ public final class RunController implements AutoCloseable {
         if (!phase.compareAndSet(Phase.IDLE, Phase.STARTING)) throw new IllegalStateException("a run starts once");
         try {
             Reachability.check(profile, settings);
-            publisher = settings.publish() == PublishPath.SNS
-                    ? new SnsPublisher(profile) : new WebSocketPublisher(profile, runId);
+            schedule.use(settings.publish() == PublishPath.SNS
+                    ? new SnsPublisher(profile) : new WebSocketPublisher(profile, runId));
             lanes.values().forEach(l -> l.lane().start());
-            awaitReady();
+            Readiness.await(lanes.values(), READY_TIMEOUT, () -> phase.get() == Phase.STARTING, profile.websocketUrl());
         } catch (RunException e) {
             fail(e.getMessage());
             throw e;
@@ -113,145 +88,28 @@ public final class RunController implements AutoCloseable {
         }
         startedAt = Instant.now();
         if (!phase.compareAndSet(Phase.STARTING, Phase.RUNNING)) return; // stopped meanwhile
-        schedule(settings);
-        end = timer.schedule(this::drain, settings.duration().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Message lanes are ready when each client is connected (WebSocket) or has its first poll out. */
-    private void awaitReady() throws RunException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!ready()) {
-            if (System.nanoTime() > deadline) {
-                throw new RunException("The lanes did not connect within " + READY_TIMEOUT.toSeconds()
-                        + " s: " + notReady() + ". Is the backend at " + profile.websocketUrl() + " reachable?", null);
-            }
-            if (phase.get() != Phase.STARTING) return;
-            try {
-                Thread.sleep(25); // the lanes set their states from their own threads
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunException("interrupted while connecting", e);
-            }
-        }
-    }
-
-    private boolean ready() {
-        for (RunLane l : lanes.values()) {
-            if (l.technique().isPool()) continue;
-            for (int c = 0; c < l.lane().clients(); c++) {
-                LaneState s = l.lane().clientState(c);
-                boolean ok = l.technique() == Technique.LONG_POLL ? s == LaneState.HOLDING || s == LaneState.OPEN
-                        : s == LaneState.OPEN || s == LaneState.HOLDING;
-                if (!ok) return false;
-            }
-        }
-        return true;
-    }
-
-    private String notReady() {
-        List<String> out = new ArrayList<>();
-        for (RunLane l : lanes.values()) {
-            if (!l.technique().isPool() && l.state() != LaneState.OPEN && l.state() != LaneState.HOLDING) {
-                out.add(l.technique().label() + " is " + l.state().name().toLowerCase());
-            }
-        }
-        return out.isEmpty() ? "still connecting" : String.join(", ", out);
-    }
-
-    private void schedule(RunSettings s) {
-        long periodNanos = Math.max(1, 1_000_000_000L / s.ratePerSecond());
-        ScheduledFuture<?> old = ticks;
-        ticks = timer.scheduleAtFixedRate(this::tick, 0, periodNanos, TimeUnit.NANOSECONDS);
-        if (old != null) old.cancel(false);
-    }
-
-    private void tick() {
-        if (phase.get() != Phase.RUNNING) return;
-        long n = seq.incrementAndGet();
-        for (RunLane l : lanes.values()) {
-            if (l.technique().isPool()) ((PoolLane) l.lane()).invoke();
-        }
-        try {
-            publishing.execute(() -> publish(n));
-        } catch (RejectedExecutionException backlog) {
-            publishFailures.incrementAndGet();
-            events.add("publisher", -1, EventLog.Kind.ERROR, "publish backlog full: message " + n + " dropped");
-        }
-    }
-
-    private void publish(long n) {
-        Publisher p = publisher;
-        if (p == null) return;
-        long sentAt = Clock.nowMicros();
-        // Every lane learns of the message before it can arrive anywhere.
-        for (RunLane l : lanes.values()) {
-            if (!l.technique().isPool()) l.metrics().published(n, sentAt);
-        }
-        String text = RunMessage.format(runId, n, sentAt, settings.payloadBytes());
-        try {
-            p.publish(text);
-            publishBytes.addAndGet(p.estimatedRequestBytes(text));
-            consecutiveFailures.set(0);
-        } catch (Publisher.PublishException e) {
-            publishFailures.incrementAndGet();
-            if (consecutiveFailures.incrementAndGet() == 1) {
-                events.add("publisher", -1, EventLog.Kind.ERROR, e.getMessage());
-            }
-        }
+        schedule.start(settings);
+        end = schedule.timer().schedule(this::drain, settings.duration().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Changes rate (and payload size) during a run; other settings apply to the next run. */
     public void adjust(RunSettings next) {
         RunSettings before = settings;
         settings = before.withRate(next.ratePerSecond()).withPayloadBytes(next.payloadBytes());
-        if (phase.get() == Phase.RUNNING && next.ratePerSecond() != before.ratePerSecond()) schedule(settings);
+        if (phase.get() == Phase.RUNNING && next.ratePerSecond() != before.ratePerSecond()) schedule.start(settings);
     }
 
-    /**
-     * Publishing is over: wait for the last messages to arrive, then settle. The wait is short
-     * while every lane is connected, and stretches (bounded) while one is still reconnecting
-     * after a drop, so a lane in backoff is not judged to have lost what it will fetch.
-     */
+    /** Publishing is over: wait for the last messages to arrive, then settle. On the timer thread. */
     private void drain() {
         if (!phase.compareAndSet(Phase.RUNNING, Phase.DRAINING)) return;
-        stopTicks();
-        publishing.shutdown();
         try {
-            publishing.awaitTermination(30, TimeUnit.SECONDS);
-            long start = System.nanoTime();
-            long settle = drainTimeout().toNanos();
-            while (phase.get() == Phase.DRAINING && !allDelivered()) {
-                long waited = System.nanoTime() - start;
-                if (waited > MAX_DRAIN.toNanos() || (waited > settle && !recovering())) break;
-                Thread.sleep(50); // deliveries land on network threads; this is the timer thread
-            }
+            schedule.finishPublishing();
+            Duration settle = settings.shortPollInterval().multipliedBy(2).plusSeconds(2);
+            Draining.await(lanes.values(), schedule.published(), settle, () -> phase.get() == Phase.DRAINING);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         finish(Phase.DRAINING, Phase.FINISHED);
-    }
-
-    private Duration drainTimeout() {
-        return settings.shortPollInterval().multipliedBy(2).plusSeconds(2);
-    }
-
-    /** True while a message lane is reconnecting or connecting again. */
-    private boolean recovering() {
-        for (RunLane l : lanes.values()) {
-            if (l.technique().isPool()) continue;
-            LaneState s = l.state();
-            if (s == LaneState.RECONNECTING || s == LaneState.CONNECTING) return true;
-        }
-        return false;
-    }
-
-    private boolean allDelivered() {
-        for (RunLane l : lanes.values()) {
-            if (l.technique().isPool()) continue;
-            LaneSnapshot s = l.metrics().snapshot(seq.get());
-            if (s.lost() > 0) return false;
-        }
-        return true;
     }
 
     /** Stops a run early (or a finished one's lanes); idempotent, returns once the lanes have stopped. */
@@ -273,24 +131,17 @@ public final class RunController implements AutoCloseable {
 
     private void finish(Phase from, Phase to) {
         if (!phase.compareAndSet(from, to)) return;
-        stopTicks();
+        schedule.stop();
         ScheduledFuture<?> e = end;
         if (e != null) e.cancel(false);
-        publishing.shutdownNow();
         lanes.values().parallelStream().forEach(l -> l.lane().stop());
         Map<Technique, LaneSnapshot> out = new EnumMap<>(Technique.class);
         for (RunLane l : lanes.values()) out.put(l.technique(), l.metrics().finalSnapshot());
         finalSnapshots = Collections.unmodifiableMap(out);
         endedAt = Instant.now();
-        Publisher p = publisher;
-        if (p != null) p.close();
-        timer.shutdown();
+        schedule.closePublisher();
+        schedule.timer().shutdown();
         ended.countDown();
-    }
-
-    private void stopTicks() {
-        ScheduledFuture<?> t = ticks;
-        if (t != null) t.cancel(false);
     }
 
     /** Waits until the run has ended (finished, stopped or failed); true if it did within {@code timeout}. */
@@ -301,7 +152,7 @@ public final class RunController implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        timer.shutdownNow();
+        schedule.timer().shutdownNow();
     }
 
     public Phase phase() {
@@ -339,15 +190,15 @@ public final class RunController implements AutoCloseable {
     }
 
     public long published() {
-        return seq.get();
+        return schedule.published();
     }
 
     public long publishFailures() {
-        return publishFailures.get();
+        return schedule.failures();
     }
 
     public long publishBytes() {
-        return publishBytes.get();
+        return schedule.bytes();
     }
 
     public Instant startedAt() {

@@ -1,9 +1,9 @@
 package io.connlab.run;
 
 import io.connlab.lane.Lane;
-import io.connlab.lane.LaneState;
 import io.connlab.metrics.LaneMetrics;
 import io.connlab.metrics.LaneSnapshot;
+import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
 import io.connlab.metrics.WireTrace;
 

@@ -1,9 +1,9 @@
 package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
-import io.connlab.lane.LaneState;
 import io.connlab.lane.WebSocketLane;
 import io.connlab.metrics.LaneMetrics;
+import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
 
 import java.nio.charset.StandardCharsets;

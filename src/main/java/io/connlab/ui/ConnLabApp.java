@@ -1,5 +1,7 @@
 package io.connlab.ui;
 
+import io.connlab.thread.DaemonThreads;
+import io.connlab.ui.model.LabEngine;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -30,8 +32,8 @@ public final class ConnLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        background = Executors.newSingleThreadExecutor(daemon("connlab-engine"));
-        io = Executors.newCachedThreadPool(daemon("connlab-backend-panel"));
+        background = Executors.newSingleThreadExecutor(DaemonThreads.factory("connlab-engine"));
+        io = Executors.newCachedThreadPool(DaemonThreads.factory("connlab-backend-panel"));
         Setup s = setup;
         window = new LabWindow(s.engine().get(), s.prefs().get(), background, io);
         Platform.setImplicitExit(false);
@@ -50,13 +52,5 @@ public final class ConnLabApp extends Application {
             background.shutdown();
             io.shutdownNow();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

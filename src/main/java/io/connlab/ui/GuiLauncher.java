@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.ui.model.LabEngine;
 import javafx.application.Application;
 
 import java.util.Map;

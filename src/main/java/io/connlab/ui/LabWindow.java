@@ -1,7 +1,20 @@
 package io.connlab.ui;
 
-import io.connlab.metrics.Clock;
 import io.connlab.metrics.Technique;
+import io.connlab.ui.backend.BackendPanel;
+import io.connlab.ui.backend.FaultBar;
+import io.connlab.ui.canvas.Palette;
+import io.connlab.ui.comparison.ComparisonTable;
+import io.connlab.ui.lanes.LaneColumn;
+import io.connlab.ui.model.BackendChoice;
+import io.connlab.ui.model.FrameMeter;
+import io.connlab.ui.model.FrameStats;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.toolbar.AppearanceModel;
+import io.connlab.ui.toolbar.LabToolbar;
+import io.connlab.ui.toolbar.RunControlModel;
+import io.connlab.ui.toolbar.Theme;
+import io.connlab.ui.toolbar.ToolbarModel;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.geometry.Orientation;
@@ -16,17 +29,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -34,18 +40,13 @@ import java.util.concurrent.Executor;
 /**
  * The lab's window: toolbar, lane columns side by side, lesson on the right, comparison
  * table and backend panel below, a status line. Assembles the views, binds them to their
- * models and reads the engine once per frame ({@link AnimationTimer}).
+ * models; {@link FrameLoop} reads the engine once per frame, {@link FileDialogs} does the file actions.
  */
 public final class LabWindow {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LabWindow.class);
-    private static final long FIGURES_NANOS = 100_000_000;
-    private static final long CHART_NANOS = 500_000_000;
-    private static final long TABLE_NANOS = 500_000_000;
-    private static final long PANEL_NANOS = 1_000_000_000;
-
     private final LabEngine engine;
     private final UiPreferences prefs;
+    private final Executor background;
     private final ToolbarModel toolbar = new ToolbarModel();
     private final AppearanceModel look = new AppearanceModel();
     private final RunControlModel run;
@@ -67,13 +68,13 @@ public final class LabWindow {
     public LabWindow(LabEngine engine, UiPreferences prefs, Executor background, Executor io) {
         this.engine = engine;
         this.prefs = prefs;
+        this.background = background;
         prefs.loadInto(toolbar);
         prefs.loadInto(look);
         Executor fx = javafx.application.Platform::runLater;
         run = new RunControlModel(toolbar, engine, background, fx);
 
-        LabToolbar bar = new LabToolbar(toolbar, run, look, new LabToolbar.FileActions(
-                this::loadProfile, () -> saveResults(true), () -> saveResults(false), this::savePicture));
+        LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root).actions());
 
         HBox lanes = new HBox();
         lanes.getStyleClass().add("lanes");
@@ -136,11 +137,11 @@ public final class LabWindow {
         root.styleProperty().bind(look.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
         look.themeProperty().addListener((o, a, b) -> applyTheme(b));
         applyTheme(look.themeProperty().get());
-        run.phaseProperty().addListener((o, a, b) -> {
-            if (b == RunControlModel.Phase.STARTING) columns.values().forEach(LaneColumn::clearChart);
+        run.activityProperty().addListener((o, a, b) -> {
+            if (b == RunControlModel.Activity.STARTING) columns.values().forEach(LaneColumn::clearChart);
         });
 
-        frames = new FrameLoop();
+        frames = new FrameLoop(engine, run, columns.values(), comparison, backendPanel, backendTab, frameMeter);
     }
 
     public Parent root() {
@@ -214,104 +215,14 @@ public final class LabWindow {
             prefs.saveWindow(new UiPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));
         }
-        prefs.flush();
-        return run.shutdown();
+        // the values were read above on the FX thread; writing them to disk happens off it
+        CompletableFuture<Void> flushed = CompletableFuture.runAsync(prefs::flush, background);
+        return run.shutdown().thenCombine(flushed, (a, b) -> null);
     }
 
     private void applyTheme(Theme theme) {
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         root.getStyleClass().remove("dark");
         if (theme.isDark()) root.getStyleClass().add("dark");
-    }
-
-    private void loadProfile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Load endpoint profile");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Endpoint profile (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("Any file", "*"));
-        File f = chooser.showOpenDialog(stage);
-        if (f != null) toolbar.backendProperty().set(BackendChoice.profile(f.toPath()));
-    }
-
-    private void saveResults(boolean json) {
-        var saver = engine.results();
-        if (saver.isEmpty()) {
-            run.perform("Save results", () -> {
-                throw new IllegalStateException("there are no results to save yet");
-            });
-            return;
-        }
-        Path file = chooseSave(json ? "connlab-results.json" : "connlab-results.csv",
-                json ? "JSON (*.json)" : "CSV (*.csv)", json ? "*.json" : "*.csv");
-        if (file == null) return;
-        run.perform("Saving " + file.getFileName(), () -> {
-            if (json) saver.get().saveJson(file);
-            else saver.get().saveCsv(file);
-        });
-    }
-
-    private void savePicture() {
-        Path file = chooseSave("connlab.png", "PNG picture (*.png)", "*.png");
-        if (file == null) return;
-        WindowPicture picture = WindowPicture.of(root.getScene());
-        run.perform("Saving " + file.getFileName(), () -> picture.save(file));
-    }
-
-    private Path chooseSave(String name, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        File f = chooser.showSaveDialog(stage);
-        return f == null ? null : f.toPath();
-    }
-
-    /** Once per frame: read the engine, repaint the strips; figures, chart and table less often. */
-    private final class FrameLoop extends AnimationTimer {
-        private long lastFigures;
-        private long lastChart;
-        private long lastTable;
-        private long lastPanel;
-        private boolean warned;
-
-        @Override
-        public void handle(long nanos) {
-            long start = System.nanoTime();
-            long cpu = FrameMeter.threadCpuNanos();
-            try {
-                frame(nanos);
-            } catch (RuntimeException e) {
-                if (!warned) LOG.warn("a frame failed; the window keeps going", e);
-                warned = true;
-            }
-            frameMeter.record(nanos, System.nanoTime() - start, FrameMeter.threadCpuNanos() - cpu);
-        }
-
-        private void frame(long nanos) {
-            long now = Clock.nowMicros();
-            run.poll();
-            boolean figuresDue = nanos - lastFigures >= FIGURES_NANOS;
-            boolean chartDue = nanos - lastChart >= CHART_NANOS && run.phase() == RunControlModel.Phase.RUNNING;
-            boolean tableDue = nanos - lastTable >= TABLE_NANOS;
-            if (figuresDue) lastFigures = nanos;
-            if (chartDue) lastChart = nanos;
-            if (tableDue) lastTable = nanos;
-            Map<Technique, LaneFigures> shown = new LinkedHashMap<>();
-            for (LaneColumn c : columns.values()) {
-                if (!c.isVisible()) continue;
-                LaneFeed feed = engine.lane(c.kind());
-                if (figuresDue) c.showFigures(feed.figures());
-                c.paintFrame(feed.wireSince(now - SequenceStrip.WINDOW_MICROS), now);
-                if (chartDue) c.sampleLatency(now);
-                shown.put(c.kind(), c.figures());
-            }
-            if (tableDue) {
-                List<ComparisonRow> rows = engine.comparison();
-                comparison.show(rows.isEmpty() ? ComparisonRows.from(shown) : rows);
-            }
-            if (backendTab.isSelected() && nanos - lastPanel >= PANEL_NANOS) {
-                lastPanel = nanos;
-                backendPanel.refresh();
-            }
-        }
     }
 }

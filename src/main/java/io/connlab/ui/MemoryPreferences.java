@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.prefs.AbstractPreferences;
 
 /** Preferences kept in memory, for tests and benchmarks that must not touch the user's real store. */
-final class MemoryPreferences extends AbstractPreferences {
+class MemoryPreferences extends AbstractPreferences {
 
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, MemoryPreferences> children = new HashMap<>();

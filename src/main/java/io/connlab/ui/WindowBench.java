@@ -3,6 +3,11 @@ package io.connlab.ui;
 import io.connlab.metrics.Technique;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
+import io.connlab.thread.DaemonThreads;
+import io.connlab.ui.model.FrameStats;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.toolbar.RunControlModel;
+import io.connlab.ui.toolbar.ToolbarModel;
 import javafx.application.Platform;
 
 import java.nio.file.Path;
@@ -75,9 +80,7 @@ public final class WindowBench {
     public static Optional<Result> run(Supplier<LabEngine> engine, Plan plan) {
         AtomicReference<Result> result = new AtomicReference<>();
         int code = GuiLauncher.launch(new String[0], engine, UiPreferences::inMemory, window -> {
-            Thread driver = new Thread(() -> result.set(drive(window, plan)), "connlab-window-bench");
-            driver.setDaemon(true);
-            driver.start();
+            DaemonThreads.factory("connlab-window-bench").newThread(() -> result.set(drive(window, plan))).start();
         });
         if (code != 0 && result.get() == null) return Optional.empty();
         Result r = result.get();
@@ -97,7 +100,7 @@ public final class WindowBench {
             long published1 = plan.published().getAsLong();
             long delivered1 = plan.delivered().getAsLong();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String still = onFx(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING ? null
+            String still = onFx(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING ? null
                     : "the run ended before the measurement did: " + window.runControl().statusProperty().get());
             String size = null;
             if (plan.picture() != null) {
@@ -128,9 +131,9 @@ public final class WindowBench {
             t.publishProperty().set(s.publish());
             for (Technique k : ToolbarModel.WINDOW_LANES) t.shownProperty(k).set(s.lanes().contains(k));
             RunControlModel run = window.runControl();
-            run.phaseProperty().addListener((o, was, now) -> {
-                if (now == RunControlModel.Phase.RUNNING) running.complete(null);
-                else if (now == RunControlModel.Phase.IDLE && !running.isDone()) {
+            run.activityProperty().addListener((o, was, now) -> {
+                if (now == RunControlModel.Activity.RUNNING) running.complete(null);
+                else if (now == RunControlModel.Activity.IDLE && !running.isDone()) {
                     running.completeExceptionally(new IllegalStateException(run.statusProperty().get()));
                 }
             });

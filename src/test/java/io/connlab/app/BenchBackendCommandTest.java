@@ -45,4 +45,12 @@ class BenchBackendCommandTest {
         assertEquals(2, run("bench-backend", "--profile", live.toString()));
         assertTrue(err.toString().contains("is not the bundled mock"), err.toString());
     }
+
+    @Test
+    void anUnreadableProfileExitsTwoWithTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // a directory: the same start-up as bench (app.engine.Backend) answers it in one line
+        assertEquals(2, run("bench-backend", "--profile", dir.toString()));
+        assertTrue(err.toString().startsWith("bench-backend: "), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    }
 }

@@ -50,9 +50,14 @@ class CompareCommandTest {
         String csvHeader = Files.readAllLines(csv).get(0);
         assertTrue(csvHeader.startsWith("figure,WebSocket (fast),WebSocket (slow),Long poll (fast),Long poll (slow)"), csvHeader);
         // the slow run's WebSocket p50 pays the 60 ms it was given
-        String p50 = Files.readAllLines(csv).stream().filter(l -> l.startsWith("p50 ms,")).findFirst().orElseThrow();
+        String p50 = Files.readAllLines(csv).stream().filter(l -> l.startsWith("p50,")).findFirst().orElseThrow();
         String[] cells = p50.split(",");
-        assertTrue(Double.parseDouble(cells[2]) > Double.parseDouble(cells[1]) + 20, p50);
+        assertTrue(ms(cells[2]) > ms(cells[1]) + 20, p50);
+    }
+
+    /** "68 ms" or "68" -> 68. */
+    static double ms(String cell) {
+        return Double.parseDouble(cell.replace("ms", "").trim());
     }
 
     @Test

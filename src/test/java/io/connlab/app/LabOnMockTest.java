@@ -1,10 +1,11 @@
 package io.connlab.app;
 
+import io.connlab.app.engine.LabRuntime;
 import io.connlab.metrics.Technique;
 import io.connlab.ui.LabWindow;
-import io.connlab.ui.RunControlModel;
-import io.connlab.ui.ToolbarModel;
 import io.connlab.ui.UiPreferences;
+import io.connlab.ui.toolbar.RunControlModel;
+import io.connlab.ui.toolbar.ToolbarModel;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,18 +20,19 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The window on the real engine and the real bundled mock, headless: a short run makes every
- * lane count and fills the table; stop and close leave none of our threads behind.
+ * lane count and fills the table; stop and close leave none of our threads behind; each fault
+ * button, in a test of its own, does to the lanes what it says.
  */
 @ExtendWith(ApplicationExtension.class)
 class LabOnMockTest {
@@ -55,12 +57,15 @@ class LabOnMockTest {
     }
 
     @AfterEach
-    void forgetPreferences() throws BackingStoreException {
+    void closeTheWindowAndForgetPreferences() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        background.shutdownNow();
+        io.shutdownNow();
         prefs.removeNode();
     }
 
-    @Test
-    void aShortRunOnTheMockMakesEveryLaneCountThenStopAndCloseLeaveNoThreads(FxRobot robot) throws Exception {
+    /** Starts a short run with two clients per lane from the toolbar; returns once every lane has delivered. */
+    private void runUntilEveryLaneDelivers(FxRobot robot) {
         ToolbarModel toolbar = window.toolbarModel();
         robot.interact(() -> {
             toolbar.rateProperty().set("20");
@@ -69,33 +74,27 @@ class LabOnMockTest {
             toolbar.rttMillisProperty().set(0);
         });
         robot.clickOn("#start");
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().phase() == RunControlModel.Phase.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (Technique k : ToolbarModel.WINDOW_LANES) {
                 assertTrue(window.column(k).figures().delivered() > 0, k.label() + " delivered");
             }
+        });
+    }
+
+    @Test
+    void aShortRunOnTheMockFillsTheTableThenStopAndCloseLeaveNoThreads(FxRobot robot) throws Exception {
+        runUntilEveryLaneDelivers(robot);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             var rows = window.comparisonTable().rows();
-            assertFalse(rows.isEmpty());
+            assertEquals("delivered", rows.get(0).label());
             assertNotEquals("0", rows.get(0).cell(Technique.WEBSOCKET));
             assertNotEquals("0", rows.get(0).cell(Technique.POOL_UNPOOLED));
         });
-
         assertFalse(ourThreads().isEmpty(), "the filter must see the run's threads while it runs");
 
-        // The fault buttons act on the mock, and the lanes count what happens.
-        robot.clickOn("Backend");
-        robot.clickOn("Drop every WebSocket");
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > 0);
-        robot.clickOn((javafx.scene.control.Button b) -> b.getText() != null && b.getText().startsWith("Stop the database"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.POOL_UNPOOLED).figures().errors() > 0);
-        long reconnects = window.column(Technique.WEBSOCKET).figures().reconnects();
-        robot.clickOn("Restart backend");
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > reconnects);
-        long delivered = window.column(Technique.LONG_POLL).figures().delivered();
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.LONG_POLL).figures().delivered() > delivered + 20);
-
         robot.clickOn("#start"); // it reads "Stop" during a run
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().phase() == RunControlModel.Phase.IDLE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().activity() == RunControlModel.Activity.IDLE);
         assertFalse(engine.isRunning());
 
         WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
@@ -105,6 +104,33 @@ class LabOnMockTest {
             Set<String> left = ourThreads();
             assertTrue(left.isEmpty(), "threads left behind: " + left);
         });
+    }
+
+    @Test
+    void dropEveryWebSocketMakesTheWebSocketLaneReconnect(FxRobot robot) {
+        runUntilEveryLaneDelivers(robot);
+        robot.clickOn("Backend");
+        robot.clickOn("Drop every WebSocket");
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > 0);
+    }
+
+    @Test
+    void stopTheDatabaseMakesThePoolLanesCountErrors(FxRobot robot) {
+        runUntilEveryLaneDelivers(robot);
+        robot.clickOn("Backend");
+        robot.clickOn((javafx.scene.control.Button b) -> b.getText() != null && b.getText().startsWith("Stop the database"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.POOL_UNPOOLED).figures().errors() > 0);
+    }
+
+    @Test
+    void restartBackendBringsTheLanesBackAndTheyDeliverAgain(FxRobot robot) {
+        runUntilEveryLaneDelivers(robot);
+        robot.clickOn("Backend");
+        long reconnects = window.column(Technique.WEBSOCKET).figures().reconnects();
+        robot.clickOn("Restart backend");
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > reconnects);
+        long delivered = window.column(Technique.LONG_POLL).figures().delivered();
+        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.LONG_POLL).figures().delivered() > delivered + 20);
     }
 
     private static Set<String> ourThreads() {

@@ -1,14 +1,15 @@
 package io.connlab.lane;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connlab.fixtures.InProcessMock;
 import io.connlab.endpoint.AwsAccess;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.metrics.Clock;
 import io.connlab.metrics.LaneRecorder.Invocation;
+import io.connlab.metrics.LaneState;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
-import io.connlab.mock.MockEndpoints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +42,7 @@ class LanesOnMockTest {
 
     void startMock(MockConfig config) throws Exception {
         mock = MockBackend.start(config);
-        MockEndpoints e = mock.endpoints();
-        profile = new EndpointProfile("test mock", EndpointProfile.Kind.MOCK, e.websocketUrl(), config.token(), e.pollUrl(),
-                e.snsEndpoint(), e.topicArn(), e.region(), e.invokeUrl(), e.connectionsUrl(), e.adminUrl());
+        profile = InProcessMock.profileOf(mock, config.token());
     }
 
     <L extends Lane> L started(L lane) {

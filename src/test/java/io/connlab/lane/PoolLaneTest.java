@@ -1,8 +1,9 @@
 package io.connlab.lane;
 
+import io.connlab.metrics.LaneRecorder.Invocation;
+import io.connlab.metrics.LaneState;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.connlab.metrics.LaneRecorder.Invocation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.connlab.lane;
 
 import io.connlab.metrics.Clock;
+import io.connlab.metrics.LaneState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

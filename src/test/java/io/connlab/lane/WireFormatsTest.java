@@ -1,6 +1,7 @@
 package io.connlab.lane;
 
 import io.connlab.metrics.LaneRecorder.Invocation;
+import io.connlab.metrics.LaneState;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,14 +22,14 @@ class WireFormatsTest {
 
     @Test
     void pollAnswerIsRead() throws IOException {
-        PollAnswer a = PollAnswer.parse(bytes("""
+        PollResult a = PollResult.parse(bytes("""
                 {"cursor": 12, "messages": [{"seq": 11, "data": "a", "publishedAt": 5},
                                             {"seq": 12, "data": "{\\"run\\":\\"r\\"}", "extra": [1, {"x": 2}]}],
                  "gap": true, "unknown": {"deep": [1]}}"""));
         assertEquals(12, a.cursor());
         assertTrue(a.gap());
-        assertEquals(List.of(new PollAnswer.Message(11, "a"), new PollAnswer.Message(12, "{\"run\":\"r\"}")), a.messages());
-        PollAnswer empty = PollAnswer.parse(bytes("{\"cursor\":3,\"messages\":[],\"gap\":false}"));
+        assertEquals(List.of(new PollResult.Message(11, "a"), new PollResult.Message(12, "{\"run\":\"r\"}")), a.messages());
+        PollResult empty = PollResult.parse(bytes("{\"cursor\":3,\"messages\":[],\"gap\":false}"));
         assertEquals(3, empty.cursor());
         assertTrue(empty.messages().isEmpty());
         assertFalse(empty.gap());
@@ -38,7 +39,7 @@ class WireFormatsTest {
     void badPollAnswersAreRefusedNotGuessed() {
         for (String bad : List.of("", "[]", "{\"messages\":[]}", "{\"cursor\":\"7\"}", "{\"cursor\":1,\"messages\":[1]}",
                 "{\"cursor\":1,\"messages\":{}}", "{\"cursor\":1,\"messages\":[{\"seq\":1", "<html>504</html>")) {
-            assertThrows(IOException.class, () -> PollAnswer.parse(bytes(bad)), bad);
+            assertThrows(IOException.class, () -> PollResult.parse(bytes(bad)), bad);
         }
     }
 

@@ -1,12 +1,13 @@
 package io.connlab.metrics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ComparisonTest {
     private final AtomicLong now = new AtomicLong(0);
@@ -41,10 +42,12 @@ class ComparisonTest {
         Comparison c = Comparison.of(twoLanes());
         assertEquals(List.of("WebSocket", "Long poll, 20 s"), c.laneNames());
         List<Comparison.Row> rows = c.rows();
-        assertEquals(new Comparison.Row("delivered", List.of("2", "3")), rows.get(0));
-        assertEquals(new Comparison.Row("lost", List.of("1", "0")), rows.get(1));
-        assertEquals(new Comparison.Row("duplicates", List.of("1", "0")), rows.get(2));
-        assertEquals(new Comparison.Row("p50 ms", List.of("12.0", "510")), rows.get(3));
+        assertEquals(row("delivered", "2", "3"), rows.get(0));
+        assertEquals(row("lost", "1", "0"), rows.get(1));
+        assertEquals(row("duplicates", "1", "0"), rows.get(2));
+        assertEquals(row("p50", "12 ms", "510 ms"), rows.get(3));
+        assertEquals("510 ms", rows.get(3).cell(Technique.LONG_POLL), "a lane is found by its technique, not its label");
+        assertEquals("", rows.get(3).cell(Technique.SHORT_POLL));
         assertTrue(rows.stream().anyMatch(r -> r.label().equals("bytes down") && r.cells().equals(List.of("2.0 KB~", "900 B"))));
         assertEquals("$ per M delivered", rows.get(rows.size() - 1).label());
         assertTrue(rows.stream().noneMatch(r -> r.label().equals("cold starts"))); // no pool lane
@@ -80,17 +83,25 @@ class ComparisonTest {
         pooled.invocation(0, new LaneRecorder.Invocation("c1", true, 250, 8, 2, 12, 270, 4, 100, null, null));
         Comparison c = Comparison.of(List.of(twoLanes().get(0), pooled.finalSnapshot()));
         List<Comparison.Row> rows = c.rows();
-        assertTrue(rows.contains(new Comparison.Row("cold starts", List.of("0", "1"))));
-        assertTrue(rows.contains(new Comparison.Row("DB connections max", List.of("0", "4 / 100"))));
-        assertTrue(rows.contains(new Comparison.Row("delivered", List.of("2", "1"))));
-        assertTrue(rows.contains(new Comparison.Row("p50 ms", List.of("12.0", "270"))));
+        List<Technique> lanes = List.of(Technique.WEBSOCKET, Technique.POOL_POOLED);
+        assertTrue(rows.contains(new Comparison.Row("cold starts", lanes, List.of("0", "1"))));
+        assertTrue(rows.contains(new Comparison.Row("DB connections max", lanes, List.of("0", "4 / 100"))));
+        assertTrue(rows.contains(new Comparison.Row("delivered", lanes, List.of("2", "1"))));
+        assertTrue(rows.contains(new Comparison.Row("p50", lanes, List.of("12 ms", "270 ms"))));
+    }
+
+    private static Comparison.Row row(String label, String webSocket, String longPoll) {
+        return new Comparison.Row(label, List.of(Technique.WEBSOCKET, Technique.LONG_POLL), List.of(webSocket, longPoll));
     }
 
     @Test
     void formatsReadTheSameEverywhere() {
         assertEquals("–", Format.ms(Double.NaN));
-        assertEquals("3.25", Format.ms(3.25));
-        assertEquals("510", Format.ms(510.2));
+        assertEquals("2.5 ms", Format.ms(2.5));
+        assertEquals("510 ms", Format.ms(510.2));
+        assertEquals("12.0 s", Format.ms(12_000));
+        assertEquals("12,345", Format.count(12_345));
+        assertEquals("$0.42", Format.dollars(0.42));
         assertEquals("1023 B", Format.bytes(1023, false));
         assertEquals("1.5 MB~", Format.bytes(1536 * 1024, true));
         assertEquals("$44.07", Format.dollars(44.07175));

@@ -1,11 +1,12 @@
 package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
+import io.connlab.fixtures.InProcessMock;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
-import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,20 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A container pays its cold start once; every later invocation it serves is warm. */
 class ColdStartTest {
 
+    @RegisterExtension
+    final InProcessMock backend = new InProcessMock(MockConfig.defaults());
+
     @Test
     void aSteadySingleCallerHasExactlyOneColdStart() throws Exception {
-        try (MockBackend mock = MockBackend.start(MockConfig.defaults())) {
-            EndpointProfile profile = MockRuns.profile(mock);
-            RunSettings settings = MockRuns.settings(10, Duration.ofMillis(1500), 1, PublishPath.SNS,
-                    Duration.ofSeconds(1), Technique.POOL_POOLED, Technique.POOL_UNPOOLED, Technique.POOL_PROXY);
-            try (RunController run = MockRuns.runToEnd(profile, settings)) {
-                for (LaneSnapshot s : run.finalSnapshots().values()) {
-                    String figures = figures(s);
-                    assertTrue(s.pool().invocations() > 1, figures);
-                    assertEquals(0, s.pool().failed(), figures);
-                    assertEquals(1, s.pool().containers(), figures);
-                    assertEquals(1, s.pool().coldStarts(), figures);
-                }
+        EndpointProfile profile = backend.profile();
+        RunSettings settings = MockRuns.settings(10, Duration.ofMillis(1500), 1, PublishPath.SNS,
+                Duration.ofSeconds(1), Technique.POOL_POOLED, Technique.POOL_UNPOOLED, Technique.POOL_PROXY);
+        try (RunController run = MockRuns.runToEnd(profile, settings)) {
+            for (LaneSnapshot s : run.finalSnapshots().values()) {
+                String figures = figures(s);
+                assertTrue(s.pool().invocations() > 1, figures);
+                assertEquals(0, s.pool().failed(), figures);
+                assertEquals(1, s.pool().containers(), figures);
+                assertEquals(1, s.pool().coldStarts(), figures);
             }
         }
     }
@@ -43,18 +45,16 @@ class ColdStartTest {
     @Test
     void coldStartsAppearOncePerContainer() throws Exception {
         int callers = 4;
-        try (MockBackend mock = MockBackend.start(MockConfig.defaults())) {
-            EndpointProfile profile = MockRuns.profile(mock);
-            RunSettings settings = MockRuns.settings(50, Duration.ofMillis(1500), callers, PublishPath.SNS,
-                    Duration.ofSeconds(1), Technique.POOL_POOLED, Technique.POOL_UNPOOLED, Technique.POOL_PROXY);
-            try (RunController run = MockRuns.runToEnd(profile, settings)) {
-                for (LaneSnapshot s : run.finalSnapshots().values()) {
-                    String figures = figures(s);
-                    assertEquals(0, s.pool().failed(), figures);
-                    assertTrue(s.pool().containers() > 1 && s.pool().containers() <= callers, figures);
-                    assertEquals(s.pool().containers(), s.pool().coldStarts(), figures);
-                    assertTrue(s.pool().invocations() > s.pool().coldStarts(), "warm invocations follow: " + figures);
-                }
+        EndpointProfile profile = backend.profile();
+        RunSettings settings = MockRuns.settings(50, Duration.ofMillis(1500), callers, PublishPath.SNS,
+                Duration.ofSeconds(1), Technique.POOL_POOLED, Technique.POOL_UNPOOLED, Technique.POOL_PROXY);
+        try (RunController run = MockRuns.runToEnd(profile, settings)) {
+            for (LaneSnapshot s : run.finalSnapshots().values()) {
+                String figures = figures(s);
+                assertEquals(0, s.pool().failed(), figures);
+                assertTrue(s.pool().containers() > 1 && s.pool().containers() <= callers, figures);
+                assertEquals(s.pool().containers(), s.pool().coldStarts(), figures);
+                assertTrue(s.pool().invocations() > s.pool().coldStarts(), "warm invocations follow: " + figures);
             }
         }
     }

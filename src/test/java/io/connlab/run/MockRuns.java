@@ -1,12 +1,10 @@
 package io.connlab.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
-import io.connlab.mock.MockBackend;
-import io.connlab.mock.MockEndpoints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +20,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the run tests share: a profile for an in-process mock, short settings, and the mock's admin buttons. */
+/** What the run tests share: short settings and the mock's admin buttons (the mock itself: fixtures.InProcessMock). */
 final class MockRuns {
     /** Every wait in these tests is bounded by this (a run of a few seconds plus its drain). */
     static final Duration RUN_BOUND = Duration.ofSeconds(30);
@@ -34,12 +32,6 @@ final class MockRuns {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private MockRuns() {
-    }
-
-    static EndpointProfile profile(MockBackend mock) {
-        MockEndpoints e = mock.endpoints();
-        return new EndpointProfile("test mock", EndpointProfile.Kind.MOCK, e.websocketUrl(), null, e.pollUrl(),
-                e.snsEndpoint(), e.topicArn(), e.region(), e.invokeUrl(), e.connectionsUrl(), e.adminUrl());
     }
 
     /** A short run; the short poll interval also sets the drain's bound (2 intervals + 2 s). */

@@ -1,11 +1,12 @@
 package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
+import io.connlab.fixtures.InProcessMock;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
-import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,67 +29,60 @@ class PoolLimitsTest {
     static final int CALLERS = 20;
     static final int RTT_MS = 50;
 
-    private static MockBackend mock() throws Exception {
-        return MockBackend.start(MockConfig.defaults().withDbMaxConnections(MAX_CONNECTIONS).withNetwork(RTT_MS, 0));
-    }
+    @RegisterExtension
+    final InProcessMock backend = new InProcessMock(MockConfig.defaults().withDbMaxConnections(MAX_CONNECTIONS).withNetwork(RTT_MS, 0));
 
     @Test
     void unpooledInvocationsPastMaxConnectionsFailWithTheDatabasesError() throws Exception {
-        try (MockBackend mock = mock()) {
-            EndpointProfile profile = MockRuns.profile(mock);
-            RunSettings settings = MockRuns.settings(100, Duration.ofSeconds(2), CALLERS, PublishPath.SNS,
-                    Duration.ofSeconds(1), Technique.POOL_UNPOOLED);
-            try (RunController run = MockRuns.runToEnd(profile, settings)) {
-                LaneSnapshot s = MockRuns.last(run, Technique.POOL_UNPOOLED);
-                String figures = figures(s);
+        EndpointProfile profile = backend.profile();
+        RunSettings settings = MockRuns.settings(100, Duration.ofSeconds(2), CALLERS, PublishPath.SNS,
+                Duration.ofSeconds(1), Technique.POOL_UNPOOLED);
+        try (RunController run = MockRuns.runToEnd(profile, settings)) {
+            LaneSnapshot s = MockRuns.last(run, Technique.POOL_UNPOOLED);
+            String figures = figures(s);
 
-                assertTrue(s.pool().failed() > 0, figures);
-                assertTrue(s.errorsByKind().getOrDefault("db-too-many-clients", 0L) > 0, figures);
-                assertEquals(s.pool().failed(), s.errorsByKind().get("db-too-many-clients"), "no other kind of failure: " + figures);
-                assertTrue(s.pool().succeeded() > 0, "the ones within the limit still work: " + figures);
-                assertTrue(s.pool().dbConnectionsMax() <= MAX_CONNECTIONS, figures);
-                assertEquals(MAX_CONNECTIONS, s.pool().dbMaxConnections(), figures);
-            }
+            assertTrue(s.pool().failed() > 0, figures);
+            assertTrue(s.errorsByKind().getOrDefault("db-too-many-clients", 0L) > 0, figures);
+            assertEquals(s.pool().failed(), s.errorsByKind().get("db-too-many-clients"), "no other kind of failure: " + figures);
+            assertTrue(s.pool().succeeded() > 0, "the ones within the limit still work: " + figures);
+            assertTrue(s.pool().dbConnectionsMax() <= MAX_CONNECTIONS, figures);
+            assertEquals(MAX_CONNECTIONS, s.pool().dbMaxConnections(), figures);
         }
     }
 
     @Test
     void theProxysSharedPoolServesMoreCallersThanMaxConnectionsWithoutAnError() throws Exception {
-        try (MockBackend mock = mock()) {
-            EndpointProfile profile = MockRuns.profile(mock);
-            RunSettings settings = MockRuns.settings(100, Duration.ofSeconds(2), CALLERS, PublishPath.SNS,
-                    Duration.ofSeconds(1), Technique.POOL_PROXY);
-            try (RunController run = MockRuns.runToEnd(profile, settings)) {
-                LaneSnapshot s = MockRuns.last(run, Technique.POOL_PROXY);
-                String figures = figures(s);
+        EndpointProfile profile = backend.profile();
+        RunSettings settings = MockRuns.settings(100, Duration.ofSeconds(2), CALLERS, PublishPath.SNS,
+                Duration.ofSeconds(1), Technique.POOL_PROXY);
+        try (RunController run = MockRuns.runToEnd(profile, settings)) {
+            LaneSnapshot s = MockRuns.last(run, Technique.POOL_PROXY);
+            String figures = figures(s);
 
-                assertEquals(0, s.pool().failed(), figures);
-                assertEquals(0, s.errors(), figures);
-                // more invocations at once (one container each) than the database allows, all served
-                assertTrue(s.pool().containers() > MAX_CONNECTIONS, figures);
-                assertTrue(s.pool().succeeded() > MAX_CONNECTIONS, figures);
-                assertTrue(s.pool().dbConnectionsMax() <= MAX_CONNECTIONS, figures);
-            }
+            assertEquals(0, s.pool().failed(), figures);
+            assertEquals(0, s.errors(), figures);
+            // more invocations at once (one container each) than the database allows, all served
+            assertTrue(s.pool().containers() > MAX_CONNECTIONS, figures);
+            assertTrue(s.pool().succeeded() > MAX_CONNECTIONS, figures);
+            assertTrue(s.pool().dbConnectionsMax() <= MAX_CONNECTIONS, figures);
         }
     }
 
     @Test
     void pooledContainersWithinMaxConnectionsDoNotFail() throws Exception {
-        try (MockBackend mock = mock()) {
-            EndpointProfile profile = MockRuns.profile(mock);
-            // each pooled container keeps one connection, so at most MAX_CONNECTIONS callers
-            RunSettings settings = MockRuns.settings(100, Duration.ofSeconds(2), MAX_CONNECTIONS, PublishPath.SNS,
-                    Duration.ofSeconds(1), Technique.POOL_POOLED);
-            try (RunController run = MockRuns.runToEnd(profile, settings)) {
-                LaneSnapshot s = MockRuns.last(run, Technique.POOL_POOLED);
-                String figures = figures(s);
+        EndpointProfile profile = backend.profile();
+        // each pooled container keeps one connection, so at most MAX_CONNECTIONS callers
+        RunSettings settings = MockRuns.settings(100, Duration.ofSeconds(2), MAX_CONNECTIONS, PublishPath.SNS,
+                Duration.ofSeconds(1), Technique.POOL_POOLED);
+        try (RunController run = MockRuns.runToEnd(profile, settings)) {
+            LaneSnapshot s = MockRuns.last(run, Technique.POOL_POOLED);
+            String figures = figures(s);
 
-                assertEquals(0, s.pool().failed(), figures);
-                assertEquals(0, s.errors(), figures);
-                assertTrue(s.pool().invocations() > MAX_CONNECTIONS, figures);
-                assertTrue(s.pool().containers() <= MAX_CONNECTIONS, figures);
-                assertTrue(s.pool().dbConnectionsMax() <= MAX_CONNECTIONS, figures);
-            }
+            assertEquals(0, s.pool().failed(), figures);
+            assertEquals(0, s.errors(), figures);
+            assertTrue(s.pool().invocations() > MAX_CONNECTIONS, figures);
+            assertTrue(s.pool().containers() <= MAX_CONNECTIONS, figures);
+            assertTrue(s.pool().dbConnectionsMax() <= MAX_CONNECTIONS, figures);
         }
     }
 

@@ -1,10 +1,11 @@
 package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
+import io.connlab.fixtures.InProcessMock;
 import io.connlab.metrics.Technique;
-import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -22,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How a run ends when it cannot start, and when the user stops it: clearly, and with nothing left running. */
 class RunLifecycleTest {
+
+    @RegisterExtension
+    final InProcessMock backend = new InProcessMock(MockConfig.defaults());
 
     @Test
     void anUnreachableBackendFailsAtStartWithAMessageNamingTheUrl() throws Exception {
@@ -55,36 +59,34 @@ class RunLifecycleTest {
 
     @Test
     void stopDuringARunEndsItAsStoppedWithNoLaneThreadsLeft() throws Exception {
-        try (MockBackend mock = MockBackend.start(MockConfig.defaults())) {
-            EndpointProfile profile = MockRuns.profile(mock);
-            Set<String> before = MockRuns.runThreads();
-            RunSettings settings = MockRuns.settings(20, Duration.ofMinutes(5), 2, PublishPath.SNS,
-                    Duration.ofMillis(200), Technique.WEBSOCKET, Technique.LONG_POLL, Technique.SHORT_POLL,
-                    Technique.POOL_POOLED, Technique.POOL_UNPOOLED);
-            RunController run = new RunController(profile, settings);
-            run.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> run.lanes().stream()
-                    .allMatch(l -> l.snapshot().deliveredOrInvoked() > 0));
-            Set<String> during = new HashSet<>(MockRuns.runThreads());
-            during.removeAll(before);
-            assertTrue(during.stream().anyMatch(n -> n.startsWith("connlab-websocket")), "lane threads while running: " + during);
+        EndpointProfile profile = backend.profile();
+        Set<String> before = MockRuns.runThreads();
+        RunSettings settings = MockRuns.settings(20, Duration.ofMinutes(5), 2, PublishPath.SNS,
+                Duration.ofMillis(200), Technique.WEBSOCKET, Technique.LONG_POLL, Technique.SHORT_POLL,
+                Technique.POOL_POOLED, Technique.POOL_UNPOOLED);
+        RunController run = new RunController(profile, settings);
+        run.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> run.lanes().stream()
+                .allMatch(l -> l.snapshot().deliveredOrInvoked() > 0));
+        Set<String> during = new HashSet<>(MockRuns.runThreads());
+        during.removeAll(before);
+        assertTrue(during.stream().anyMatch(n -> n.startsWith("connlab-websocket")), "lane threads while running: " + during);
 
-            assertTimeoutPreemptively(Duration.ofSeconds(10), run::stop);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), run::stop);
 
-            assertEquals(RunController.Phase.STOPPED, run.phase());
-            assertTrue(run.awaitEnd(Duration.ZERO));
-            assertNotNull(run.finalSnapshots());
-            assertNotNull(run.endedAt());
-            run.stop(); // idempotent
-            run.close();
-            assertEquals(RunController.Phase.STOPPED, run.phase());
-            // The run object is still referenced here, as a window keeps the last run to show it.
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                System.gc(); // see MockRuns.runThreads
-                Set<String> left = new HashSet<>(MockRuns.runThreads());
-                left.removeAll(before);
-                assertEquals(Set.of(), left, "threads of the run still alive");
-            });
-        }
+        assertEquals(RunController.Phase.STOPPED, run.phase());
+        assertTrue(run.awaitEnd(Duration.ZERO));
+        assertNotNull(run.finalSnapshots());
+        assertNotNull(run.endedAt());
+        run.stop(); // idempotent
+        run.close();
+        assertEquals(RunController.Phase.STOPPED, run.phase());
+        // The run object is still referenced here, as a window keeps the last run to show it.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            System.gc(); // see MockRuns.runThreads
+            Set<String> left = new HashSet<>(MockRuns.runThreads());
+            left.removeAll(before);
+            assertEquals(Set.of(), left, "threads of the run still alive");
+        });
     }
 }

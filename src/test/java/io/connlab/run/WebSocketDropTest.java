@@ -1,12 +1,13 @@
 package io.connlab.run;
 
 import io.connlab.endpoint.EndpointProfile;
+import io.connlab.fixtures.InProcessMock;
 import io.connlab.lane.WebSocketLane;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
-import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -23,38 +24,39 @@ class WebSocketDropTest {
     /** The reconnect's handshake pays a round trip, so some messages are certainly published while away. */
     static final int RTT_MS = 100;
 
+    @RegisterExtension
+    final InProcessMock backend = new InProcessMock(MockConfig.defaults().withNetwork(RTT_MS, 0));
+
     @Test
     void aDroppedWebSocketReconnectsAndCountsWhatItMissedAsLost() throws Exception {
-        try (MockBackend mock = MockBackend.start(MockConfig.defaults().withNetwork(RTT_MS, 0))) {
-            EndpointProfile profile = MockRuns.profile(mock);
-            RunSettings settings = MockRuns.settings(20, Duration.ofSeconds(3), CLIENTS, PublishPath.SNS,
-                    Duration.ofMillis(100), Technique.WEBSOCKET);
-            try (RunController run = new RunController(profile, settings)) {
-                run.start();
-                RunLane lane = run.lane(Technique.WEBSOCKET);
-                await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().delivered() >= 5L * CLIENTS);
+        EndpointProfile profile = backend.profile();
+        RunSettings settings = MockRuns.settings(20, Duration.ofSeconds(3), CLIENTS, PublishPath.SNS,
+                Duration.ofMillis(100), Technique.WEBSOCKET);
+        try (RunController run = new RunController(profile, settings)) {
+            run.start();
+            RunLane lane = run.lane(Technique.WEBSOCKET);
+            await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().delivered() >= 5L * CLIENTS);
 
-                assertEquals(200, MockRuns.adminPost(profile, "drop?listener=websocket"));
-                await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().reconnects() >= CLIENTS);
-                assertEquals(RunController.Phase.RUNNING, run.phase(), "the drop and reconnect happened mid-run");
+            assertEquals(200, MockRuns.adminPost(profile, "drop?listener=websocket"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().reconnects() >= CLIENTS);
+            assertEquals(RunController.Phase.RUNNING, run.phase(), "the drop and reconnect happened mid-run");
 
-                assertTrue(run.awaitEnd(MockRuns.RUN_BOUND));
-                assertEquals(RunController.Phase.FINISHED, run.phase());
-                LaneSnapshot s = MockRuns.last(run, Technique.WEBSOCKET);
-                String figures = MockRuns.describe(java.util.List.of(s)) + ", published " + run.published()
-                        + ", closes " + s.closesByCode();
-                WebSocketLane ws = (WebSocketLane) lane.lane();
+            assertTrue(run.awaitEnd(MockRuns.RUN_BOUND));
+            assertEquals(RunController.Phase.FINISHED, run.phase());
+            LaneSnapshot s = MockRuns.last(run, Technique.WEBSOCKET);
+            String figures = MockRuns.describe(java.util.List.of(s)) + ", published " + run.published()
+                    + ", closes " + s.closesByCode();
+            WebSocketLane ws = (WebSocketLane) lane.lane();
 
-                assertTrue(s.reconnects() >= CLIENTS, figures);
-                assertEquals(2L * CLIENTS, s.connectionsOpened(), figures);
-                assertTrue(s.closesByCode().getOrDefault(1006, 0L) >= CLIENTS, figures);
-                assertTrue(s.lost() > 0, figures);
-                assertTrue(ws.missedWhileAway() > 0, figures);
-                // Every published message was either delivered once or lost: none came back later.
-                assertEquals(0, s.duplicates(), figures);
-                assertEquals(run.published() * CLIENTS, s.delivered() + s.lost(), figures);
-                assertEquals(run.published() * CLIENTS, s.expected(), figures);
-            }
+            assertTrue(s.reconnects() >= CLIENTS, figures);
+            assertEquals(2L * CLIENTS, s.connectionsOpened(), figures);
+            assertTrue(s.closesByCode().getOrDefault(1006, 0L) >= CLIENTS, figures);
+            assertTrue(s.lost() > 0, figures);
+            assertTrue(ws.missedWhileAway() > 0, figures);
+            // Every published message was either delivered once or lost: none came back later.
+            assertEquals(0, s.duplicates(), figures);
+            assertEquals(run.published() * CLIENTS, s.delivered() + s.lost(), figures);
+            assertEquals(run.published() * CLIENTS, s.expected(), figures);
         }
     }
 }

@@ -1,10 +1,22 @@
 package io.connlab.ui;
 
 import io.connlab.metrics.Clock;
+import io.connlab.metrics.Comparison;
+import io.connlab.metrics.Format;
+import io.connlab.metrics.LaneState;
+import io.connlab.metrics.Technique;
 import io.connlab.metrics.WireEvent;
 import io.connlab.metrics.WireTrace;
-import io.connlab.metrics.Technique;
 import io.connlab.run.RunSettings;
+import io.connlab.ui.model.BackendPanelModel;
+import io.connlab.ui.model.ConnectionRow;
+import io.connlab.ui.model.Faults;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.LaneFeed;
+import io.connlab.ui.model.LaneFigures;
+import io.connlab.ui.model.LogLine;
+import io.connlab.ui.model.NetworkSettings;
+import io.connlab.ui.model.PoolFigures;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +59,15 @@ public final class DemoFeed implements LabEngine {
             delivered.put(k, new AtomicLong());
             requests.put(k, new AtomicLong());
         }
+    }
+
+    /** While a run goes, one row of what each lane delivered; empty before, as a real engine's. */
+    @Override
+    public List<Comparison.Row> comparison() {
+        if (timer == null) return List.of();
+        List<Technique> lanes = List.of(Technique.values());
+        return List.of(new Comparison.Row("delivered", lanes,
+                lanes.stream().map(k -> Format.count(delivered.get(k).get())).toList()));
     }
 
     @Override

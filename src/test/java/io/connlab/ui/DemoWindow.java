@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.ui.toolbar.Theme;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;

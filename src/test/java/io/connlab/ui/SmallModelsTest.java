@@ -1,11 +1,19 @@
 package io.connlab.ui;
 
-import io.connlab.run.Quantities;
+import io.connlab.metrics.Comparison;
+import io.connlab.metrics.Format;
+import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
+import io.connlab.run.Quantities;
+import io.connlab.ui.model.LaneCounters;
+import io.connlab.ui.model.LaneFigures;
+import io.connlab.ui.model.LatencyHistory;
+import io.connlab.ui.toolbar.AppearanceModel;
+import io.connlab.ui.toolbar.Theme;
+import io.connlab.ui.toolbar.ToolbarModel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,11 +71,9 @@ class SmallModelsTest {
     }
 
     @Test
-    void comparisonRowsHaveACellPerLane() {
-        Map<Technique, LaneFigures> lanes = new EnumMap<>(Technique.class);
-        lanes.put(Technique.WEBSOCKET, LaneFigures.idle());
-        lanes.put(Technique.SHORT_POLL, LaneFigures.idle());
-        List<ComparisonRow> rows = ComparisonRows.from(lanes);
+    void idleLanesGiveTheComparisonRowsARunGives() {
+        List<Comparison.Row> rows = Comparison.of(List.of(LaneSnapshot.idle(Technique.WEBSOCKET),
+                LaneSnapshot.idle(Technique.SHORT_POLL))).rows();
         assertEquals("delivered", rows.get(0).label());
         assertEquals("0", rows.get(0).cell(Technique.WEBSOCKET));
         assertEquals("", rows.get(0).cell(Technique.LONG_POLL));

@@ -2,6 +2,10 @@ package io.connlab.ui;
 
 import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
+import io.connlab.ui.model.NetworkSettings;
+import io.connlab.ui.toolbar.AppearanceModel;
+import io.connlab.ui.toolbar.Theme;
+import io.connlab.ui.toolbar.ToolbarModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.prefs.Preferences;

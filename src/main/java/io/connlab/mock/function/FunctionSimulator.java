@@ -1,5 +1,6 @@
 package io.connlab.mock.function;
 
+import io.connlab.thread.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.zaxxer.hikari.HikariDataSource;
@@ -20,11 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Simulated Lambda functions that query the database, mounted at {@code /{stage}/invoke}:
@@ -60,8 +59,8 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
         for (InvocationMode m : InvocationMode.values()) functions.put(m, new SimulatedFunction(m, settings.concurrencyLimit()));
         // At most concurrencyLimit invocations per function run at once: acquire() says so before a task is submitted.
         int maxThreads = settings.concurrencyLimit() * InvocationMode.values().length;
-        invokers = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("function-invoke"));
-        housekeeping = new ScheduledThreadPoolExecutor(1, daemon("function-housekeeping"));
+        invokers = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), DaemonThreads.factory("function-invoke"));
+        housekeeping = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("function-housekeeping"));
         housekeeping.setRemoveOnCancelPolicy(true);
         int proxySize = Math.max(1, (int) Math.floor(db.maxConnections() * settings.proxyShare()));
         proxyPool = ConnectionPools.proxyPool(db, proxySize, settings.proxyBorrowTimeout(), housekeeping);
@@ -244,14 +243,5 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
         for (SimulatedFunction f : functions.values()) closeAll(f.removeAll());
         proxyPool.close();
         housekeeping.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.connlab.mock.gateway;
 
+import io.connlab.thread.DaemonThreads;
 import com.sun.net.httpserver.HttpHandler;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.edge.Admission;
@@ -57,11 +58,8 @@ public final class WebSocketGateway implements AutoCloseable {
     private final AtomicBoolean startCalled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connectionClosed = new Object();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gateway-timeouts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.factory("gateway-timeouts"));
 
     /**
      * @param stage         the stage name; the WebSocket path is {@code /{stage}}

@@ -1,0 +1,207 @@
+package io.connlab.app.engine;
+
+import io.connlab.endpoint.EndpointProfile;
+import io.connlab.endpoint.EndpointProfiles;
+import io.connlab.endpoint.MockAdminClient;
+import io.connlab.metrics.Comparison;
+import io.connlab.metrics.Technique;
+import io.connlab.mock.MockBackend;
+import io.connlab.mock.MockConfig;
+import io.connlab.run.RunController;
+import io.connlab.run.RunLane;
+import io.connlab.run.RunReport;
+import io.connlab.run.RunSettings;
+import io.connlab.ui.model.BackendChoice;
+import io.connlab.ui.model.BackendPanelModel;
+import io.connlab.ui.model.Faults;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.LaneFeed;
+import io.connlab.ui.model.NetworkSettings;
+import io.connlab.ui.model.ResultsSaver;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The window's engine: owns the backend (the in-process mock, or a profile's endpoints) and
+ * the current run. The window calls the lifecycle methods one at a time on a background
+ * thread and reads {@link #lane} and {@link #comparison} on the FX thread.
+ */
+public final class LabRuntime implements LabEngine {
+    private volatile MockBackend mock;
+    private volatile EndpointProfile profile;
+    private volatile MockAdminClient admin;
+    private volatile RunController run;
+    private volatile RunFeeds feeds = RunFeeds.NONE;
+    private final MockSampler sampler = new MockSampler();
+
+    @Override
+    public void useBackend(BackendChoice choice) throws Exception {
+        if (isRunning()) throw new IllegalStateException("stop the run before switching the backend");
+        if (choice.isMock()) {
+            if (mock == null) startMock(MockConfig.defaults());
+            return;
+        }
+        EndpointProfile loaded = EndpointProfiles.load(choice.profile());
+        closeMock();
+        profile = loaded;
+        admin = loaded.adminUrl() == null ? null : new MockAdminClient(loaded);
+        sampler.watch(admin);
+    }
+
+    private void startMock(MockConfig config) throws Exception {
+        Backend started = Backend.mock(config);
+        mock = started.mock().orElseThrow();
+        profile = started.profile();
+        admin = new MockAdminClient(profile);
+        sampler.watch(admin);
+    }
+
+    private void closeMock() {
+        MockBackend m = mock;
+        mock = null;
+        if (m != null) m.close();
+    }
+
+    /** Stops and starts the mock on the same ports (a fault button; also a new time scale). */
+    void restartMock(Double timeScale) throws Exception {
+        MockBackend m = mock;
+        if (m == null) throw new IllegalStateException("only the bundled mock can be restarted");
+        MockConfig was = m.config();
+        var uri = java.net.URI.create(m.endpoints().pollUrl());
+        int httpPort = uri.getPort();
+        int wsPort = java.net.URI.create(m.endpoints().websocketUrl()).getPort();
+        MockConfig next = new MockConfig(was.host(), httpPort, wsPort, was.stage(),
+                timeScale == null ? was.timeScale() : new io.connlab.mock.TimeScale(timeScale), was.token(),
+                m.network().rttMillis(), m.network().jitterMillis(), was.dbMaxConnections(), was.apiKind(),
+                was.coldStartMillis());
+        m.close();
+        mock = null;
+        startMock(next);
+    }
+
+    @Override
+    public void start(RunSettings settings, NetworkSettings network) throws Exception {
+        if (profile == null) useBackend(BackendChoice.mock());
+        MockBackend m = mock;
+        if (m != null) {
+            if (m.config().timeScale().factor() != network.timeScale()) restartMock((double) network.timeScale());
+            mock.network().set(network.rttMillis(), network.jitterMillis());
+        }
+        RunController previous = run;
+        if (previous != null) previous.close();
+        feeds.close();
+        RunController next = new RunController(profile, settings);
+        run = next;
+        feeds = new RunFeeds(next, sampler);
+        next.start();
+    }
+
+    @Override
+    public void stop() {
+        RunController r = run;
+        if (r != null) r.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        RunController r = run;
+        if (r == null) return false;
+        RunController.Phase p = r.phase();
+        return p == RunController.Phase.STARTING || p == RunController.Phase.RUNNING || p == RunController.Phase.DRAINING;
+    }
+
+    @Override
+    public void adjust(RunSettings settings) {
+        RunController r = run;
+        if (r != null) r.adjust(settings);
+    }
+
+    @Override
+    public void applyNetwork(NetworkSettings network) {
+        MockBackend m = mock;
+        if (m != null) m.network().set(network.rttMillis(), network.jitterMillis());
+    }
+
+    @Override
+    public LaneFeed lane(Technique kind) {
+        return feeds.lane(kind);
+    }
+
+    @Override
+    public List<Comparison.Row> comparison() {
+        return feeds.comparison();
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return feeds.problem();
+    }
+
+    @Override
+    public Optional<BackendPanelModel> backendPanel() {
+        MockAdminClient a = admin;
+        return a == null ? Optional.empty() : Optional.of(new MockBackendPanel(a, () -> run));
+    }
+
+    @Override
+    public Optional<Faults> faults() {
+        return mock == null ? Optional.empty() : Optional.of(new MockFaults(this));
+    }
+
+    @Override
+    public Optional<ResultsSaver> results() {
+        return Optional.of(new ResultsSaver() {
+            @Override
+            public void saveJson(Path file) throws Exception {
+                report().writeJson(file);
+            }
+
+            @Override
+            public void saveCsv(Path file) throws Exception {
+                report().writeCsv(file);
+            }
+        });
+    }
+
+    private RunReport report() {
+        RunController r = run;
+        if (r == null || r.finalSnapshots() == null) {
+            throw new IllegalStateException("Results can be saved once a run has ended");
+        }
+        return RunReport.of(r);
+    }
+
+    /** Events delivered so far in the current run, over every lane (pool lanes: invocations that succeeded). */
+    public long deliveredSoFar() {
+        RunController r = run;
+        if (r == null) return 0;
+        long sum = 0;
+        for (RunLane l : r.lanes()) sum += l.snapshot().deliveredOrInvoked();
+        return sum;
+    }
+
+    /** Messages published so far in the current run. */
+    public long publishedSoFar() {
+        RunController r = run;
+        return r == null ? 0 : r.published();
+    }
+
+    MockAdminClient admin() {
+        return admin;
+    }
+
+    EndpointProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public void close() {
+        RunController r = run;
+        if (r != null) r.close();
+        feeds.close();
+        sampler.close();
+        closeMock();
+    }
+}

@@ -1,0 +1,83 @@
+package io.connlab.ui;
+
+import io.connlab.ui.model.BackendChoice;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.toolbar.LabToolbar;
+import io.connlab.ui.toolbar.RunControlModel;
+import io.connlab.ui.toolbar.ToolbarModel;
+import javafx.scene.Node;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/**
+ * The toolbar's file actions: load an endpoint profile, save the results as JSON or CSV, save
+ * a picture of the window. The dialogs run on the FX thread; the writing on the run control's
+ * background thread, reported in the status line.
+ */
+final class FileDialogs {
+
+    private final LabEngine engine;
+    private final RunControlModel run;
+    private final ToolbarModel toolbar;
+    private final Node root;
+
+    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root) {
+        this.engine = engine;
+        this.run = run;
+        this.toolbar = toolbar;
+        this.root = root;
+    }
+
+    LabToolbar.FileActions actions() {
+        return new LabToolbar.FileActions(this::loadProfile, () -> saveResults(true), () -> saveResults(false),
+                this::savePicture);
+    }
+
+    private Window owner() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void loadProfile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load endpoint profile");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Endpoint profile (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("Any file", "*"));
+        File f = chooser.showOpenDialog(owner());
+        if (f != null) toolbar.backendProperty().set(BackendChoice.profile(f.toPath()));
+    }
+
+    private void saveResults(boolean json) {
+        var saver = engine.results();
+        if (saver.isEmpty()) {
+            run.perform("Save results", () -> {
+                throw new IllegalStateException("there are no results to save yet");
+            });
+            return;
+        }
+        Path file = chooseSave(json ? "connlab-results.json" : "connlab-results.csv",
+                json ? "JSON (*.json)" : "CSV (*.csv)", json ? "*.json" : "*.csv");
+        if (file == null) return;
+        run.perform("Saving " + file.getFileName(), () -> {
+            if (json) saver.get().saveJson(file);
+            else saver.get().saveCsv(file);
+        });
+    }
+
+    private void savePicture() {
+        Path file = chooseSave("connlab.png", "PNG picture (*.png)", "*.png");
+        if (file == null) return;
+        WindowPicture picture = WindowPicture.of(root.getScene());
+        run.perform("Saving " + file.getFileName(), () -> picture.save(file));
+    }
+
+    private Path chooseSave(String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File f = chooser.showSaveDialog(owner());
+        return f == null ? null : f.toPath();
+    }
+}

@@ -1,0 +1,94 @@
+package io.connlab.ui;
+
+import io.connlab.metrics.Clock;
+import io.connlab.ui.backend.BackendPanel;
+import io.connlab.ui.canvas.SequenceStrip;
+import io.connlab.ui.comparison.ComparisonTable;
+import io.connlab.ui.lanes.LaneColumn;
+import io.connlab.ui.model.FrameMeter;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.LaneFeed;
+import io.connlab.ui.toolbar.RunControlModel;
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.Tab;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+
+/**
+ * Once per frame: reads the engine and repaints the strips; the columns' figures, the charts
+ * and the table less often. A frame that throws, or an engine whose figures stopped, is said
+ * in the status line (and logged once); the loop keeps going, so the window recovers by itself.
+ */
+final class FrameLoop extends AnimationTimer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrameLoop.class);
+    private static final long FIGURES_NANOS = 100_000_000;
+    private static final long CHART_NANOS = 500_000_000;
+    private static final long TABLE_NANOS = 500_000_000;
+    private static final long PANEL_NANOS = 1_000_000_000;
+
+    private final LabEngine engine;
+    private final RunControlModel run;
+    private final Collection<LaneColumn> columns;
+    private final ComparisonTable comparison;
+    private final BackendPanel backendPanel;
+    private final Tab backendTab;
+    private final FrameMeter meter;
+    private long lastFigures;
+    private long lastChart;
+    private long lastTable;
+    private long lastPanel;
+    private boolean logged;
+
+    FrameLoop(LabEngine engine, RunControlModel run, Collection<LaneColumn> columns, ComparisonTable comparison,
+              BackendPanel backendPanel, Tab backendTab, FrameMeter meter) {
+        this.engine = engine;
+        this.run = run;
+        this.columns = columns;
+        this.comparison = comparison;
+        this.backendPanel = backendPanel;
+        this.backendTab = backendTab;
+        this.meter = meter;
+    }
+
+    @Override
+    public void handle(long nanos) {
+        long start = System.nanoTime();
+        long cpu = FrameMeter.threadCpuNanos();
+        try {
+            frame(nanos);
+            engine.problem().ifPresent(p -> run.showProblem("The figures stopped updating: " + p));
+        } catch (RuntimeException e) {
+            if (!logged) LOG.warn("a frame failed; the window keeps going", e);
+            logged = true;
+            run.showProblem("The window could not draw a frame: " + RunControlModel.describe(e));
+        }
+        meter.record(nanos, System.nanoTime() - start, FrameMeter.threadCpuNanos() - cpu);
+    }
+
+    private void frame(long nanos) {
+        long now = Clock.nowMicros();
+        run.poll();
+        boolean figuresDue = nanos - lastFigures >= FIGURES_NANOS;
+        boolean chartDue = nanos - lastChart >= CHART_NANOS && run.activity() == RunControlModel.Activity.RUNNING;
+        if (figuresDue) lastFigures = nanos;
+        if (chartDue) lastChart = nanos;
+        for (LaneColumn c : columns) {
+            if (!c.isVisible()) continue;
+            LaneFeed feed = engine.lane(c.kind());
+            if (figuresDue) c.showFigures(feed.figures());
+            c.paintFrame(feed.wireSince(now - SequenceStrip.WINDOW_MICROS), now);
+            if (chartDue) c.sampleLatency(now);
+        }
+        if (nanos - lastTable >= TABLE_NANOS) {
+            lastTable = nanos;
+            comparison.show(engine.comparison());
+        }
+        if (backendTab.isSelected() && nanos - lastPanel >= PANEL_NANOS) {
+            lastPanel = nanos;
+            backendPanel.refresh();
+        }
+    }
+}

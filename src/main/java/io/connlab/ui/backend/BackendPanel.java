@@ -1,0 +1,177 @@
+package io.connlab.ui.backend;
+
+import io.connlab.metrics.Format;
+import io.connlab.ui.model.BackendPanelModel;
+import io.connlab.ui.model.ConnectionRow;
+import io.connlab.ui.model.LogLine;
+import io.connlab.ui.toolbar.RunControlModel;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * For instructors: the backend's WebSocket connections, each with "send to this one" and
+ * "disconnect", and the backend's event log. Fetches on {@code io}, never on the FX thread.
+ */
+public final class BackendPanel extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Supplier<Optional<BackendPanelModel>> model;
+    private final RunControlModel run;
+    private final Executor io;
+    private final Executor fx;
+    private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
+    private final ObservableList<LogLine> events = FXCollections.observableArrayList();
+    private final TextField message = new TextField("Hello from the instructor");
+    private final AtomicBoolean fetching = new AtomicBoolean();
+
+    public BackendPanel(FaultBar faults, Supplier<Optional<BackendPanelModel>> model, RunControlModel run,
+                        Executor io, Executor fx) {
+        this.model = model;
+        this.run = run;
+        this.io = io;
+        this.fx = fx;
+        getStyleClass().add("backend-panel");
+        setId("backend-panel");
+
+        TableView<ConnectionRow> table = new TableView<>(connections);
+        table.setId("connections");
+        table.setPlaceholder(new Label("No WebSocket connections. They are listed here while the bundled mock runs."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("id", r -> r.id()));
+        table.getColumns().add(column("connected at", r -> time(r.connectedAt())));
+        table.getColumns().add(column("last active", r -> time(r.lastActive())));
+        table.getColumns().add(column("source", r -> r.source()));
+        TableColumn<ConnectionRow, ConnectionRow> actions = new TableColumn<>("");
+        actions.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        actions.setCellFactory(c -> new ActionCell());
+        actions.setMinWidth(260);
+        actions.setSortable(false);
+        table.getColumns().add(actions);
+
+        Label sendLabel = new Label("Message to send");
+        sendLabel.getStyleClass().add("field-name");
+        message.setPrefColumnCount(24);
+        HBox sendLine = new HBox(8, sendLabel, message);
+        sendLine.setAlignment(Pos.CENTER_LEFT);
+        Label connTitle = new Label("WebSocket connections");
+        connTitle.getStyleClass().add("panel-title");
+        VBox left = new VBox(6, connTitle, table, sendLine);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        ListView<LogLine> log = new ListView<>(events);
+        log.setId("backend-events");
+        log.setPlaceholder(new Label("Close codes and errors appear here."));
+        log.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(LogLine line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().remove("log-error");
+                if (empty || line == null) {
+                    setText(null);
+                } else {
+                    setText(time(line.at()) + "  " + line.text());
+                    if (line.error()) getStyleClass().add("log-error");
+                }
+            }
+        });
+        Label logTitle = new Label("Events");
+        logTitle.getStyleClass().add("panel-title");
+        VBox right = new VBox(6, logTitle, log);
+        VBox.setVgrow(log, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.62);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(faults, split);
+    }
+
+    /** Fetches connections and events in the background, unless a fetch is still out. */
+    public void refresh() {
+        Optional<BackendPanelModel> m = model.get();
+        if (m.isEmpty()) {
+            connections.clear();
+            return;
+        }
+        if (!fetching.compareAndSet(false, true)) return;
+        io.execute(() -> {
+            try {
+                List<ConnectionRow> c = m.get().connections();
+                List<LogLine> e = m.get().events();
+                fx.execute(() -> {
+                    if (!connections.equals(c)) connections.setAll(c);
+                    if (!events.equals(e)) events.setAll(e);
+                });
+            } catch (Exception ex) {
+                // the backend may be restarting; the next refresh tries again
+            } finally {
+                fetching.set(false);
+            }
+        });
+    }
+
+    public ObservableList<ConnectionRow> connections() {
+        return connections;
+    }
+
+    private final class ActionCell extends TableCell<ConnectionRow, ConnectionRow> {
+        private final Button send = new Button("Send to this one", new FontIcon(Feather.SEND));
+        private final Button drop = new Button("Disconnect", new FontIcon(Feather.X_CIRCLE));
+        private final HBox box = new HBox(6, send, drop);
+
+        ActionCell() {
+            send.getStyleClass().add("small");
+            drop.getStyleClass().addAll("small", "danger");
+            send.setOnAction(e -> {
+                ConnectionRow r = getItem();
+                String text = message.getText();
+                model.get().ifPresent(m -> run.perform("Send to " + r.id(), () -> m.send(r.id(), text)));
+            });
+            drop.setOnAction(e -> {
+                ConnectionRow r = getItem();
+                model.get().ifPresent(m -> run.perform("Disconnect " + r.id(), () -> m.disconnect(r.id())));
+            });
+        }
+
+        @Override
+        protected void updateItem(ConnectionRow item, boolean empty) {
+            super.updateItem(item, empty);
+            setGraphic(empty || item == null ? null : box);
+        }
+    }
+
+    private static TableColumn<ConnectionRow, String> column(String title, java.util.function.Function<ConnectionRow, String> f) {
+        TableColumn<ConnectionRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
+        return c;
+    }
+
+    private static String time(Instant t) {
+        return t == null ? Format.NONE : TIME.format(t);
+    }
+}

@@ -1,0 +1,130 @@
+package io.connlab.ui.canvas;
+
+import io.connlab.metrics.Format;
+import io.connlab.metrics.Technique;
+import io.connlab.ui.model.LatencyHistory;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * p50 and p99 delivery latency of one lane over the last minute: p50 a solid line in the
+ * lane's accent, p99 a dashed one, a ms axis with round steps that grows with the data.
+ */
+public final class LatencyChart extends CanvasView {
+
+    /** The chart's longest time span; a young run is shown over its own length (at least 10 s). */
+    public static final long SPAN_MICROS = 60_000_000;
+    private static final long MIN_SPAN_MICROS = 10_000_000;
+
+    private final Technique kind;
+    private final LatencyHistory history = new LatencyHistory(600);
+    private long now;
+
+    public LatencyChart(Palette palette, Technique kind) {
+        super(palette, "latency-chart");
+        this.kind = kind;
+    }
+
+    public LatencyHistory history() {
+        return history;
+    }
+
+    /** Adds a sample (NaN = nothing delivered lately) and repaints. */
+    public void sample(long nowMicros, double p50Ms, double p99Ms) {
+        now = nowMicros;
+        history.add(nowMicros, p50Ms, p99Ms);
+        repaint();
+    }
+
+    public void clear() {
+        history.clear();
+        repaint();
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        Color muted = palette.color(Palette.Role.MUTED);
+        Color border = palette.color(Palette.Role.BORDER);
+        Color accent = palette.lane(kind);
+        double em = palette.fontSize();
+        g.setFont(palette.font(0.75));
+        double axisW = em * 4.2;
+        double top = em * 1.5;
+        double bottom = h - em * 1.3;
+        double plotW = w - axisW - 4;
+
+        long span = history.size() == 0 ? SPAN_MICROS
+                : Math.max(MIN_SPAN_MICROS, Math.min(SPAN_MICROS, now - history.atMicros(0)));
+        double max = LatencyHistory.niceCeiling(history.maxP99Since(now - span) * 1.05);
+        g.setLineWidth(1);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i <= 4; i++) {
+            double v = max * i / 4;
+            double y = bottom - (bottom - top) * i / 4;
+            g.setStroke(border);
+            g.strokeLine(axisW, y, w, y);
+            if (i % 2 == 0) {
+                g.setFill(muted);
+                g.fillText(Format.axisMs(v), axisW - 6, y);
+            }
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        long spanS = Math.round(span / 1e6);
+        g.fillText("-" + spanS + " s", axisW + 12, bottom + 3);
+        g.fillText("-" + Math.round(spanS / 2.0) + " s", axisW + plotW / 2, bottom + 3);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("now", w - 2, bottom + 3);
+
+        // legend
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        double ly = em * 0.6;
+        g.setStroke(accent);
+        g.setLineWidth(2.5);
+        g.strokeLine(axisW, ly, axisW + em * 1.2, ly);
+        g.setFill(muted);
+        g.fillText("p50", axisW + em * 1.5, ly);
+        g.setLineDashes(6, 4);
+        g.setLineWidth(1.8);
+        g.strokeLine(axisW + em * 3.6, ly, axisW + em * 4.8, ly);
+        g.setLineDashes();
+        g.fillText("p99", axisW + em * 5.1, ly);
+
+        if (history.size() == 0 || history.maxP99Since(now - span) == 0) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("no deliveries yet", axisW + plotW / 2, (top + bottom) / 2);
+            return;
+        }
+        line(g, true, span, axisW, plotW, top, bottom, max, accent.deriveColor(0, 1, 1, 0.75), 1.8);
+        line(g, false, span, axisW, plotW, top, bottom, max, accent, 2.5);
+    }
+
+    private void line(GraphicsContext g, boolean p99, long span, double x0, double plotW, double top, double bottom,
+                      double max, Color c, double width) {
+        g.setStroke(c);
+        g.setLineWidth(width);
+        if (p99) g.setLineDashes(6, 4);
+        boolean drawing = false;
+        g.beginPath();
+        for (int i = 0; i < history.size(); i++) {
+            long t = history.atMicros(i);
+            if (t < now - span) continue;
+            double v = p99 ? history.p99(i) : history.p50(i);
+            if (!Double.isFinite(v)) {
+                drawing = false;
+                continue;
+            }
+            double x = x0 + plotW * (1 - (now - t) / (double) span);
+            double y = bottom - (bottom - top) * Math.min(1, v / max);
+            if (drawing) g.lineTo(x, y);
+            else g.moveTo(x, y);
+            drawing = true;
+        }
+        g.stroke();
+        g.setLineDashes();
+    }
+}

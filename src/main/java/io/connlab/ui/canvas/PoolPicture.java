@@ -1,0 +1,189 @@
+package io.connlab.ui.canvas;
+
+import io.connlab.metrics.Format;
+import io.connlab.metrics.Technique;
+import io.connlab.ui.model.PoolFigures;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+
+/**
+ * A pool lane's function containers and its database: one box per container (cold =
+ * starting, outlined; warm = idle, light; busy = running, solid), lines to a DB box that
+ * shows connections in use against {@code max_connections}. A refused connection makes the
+ * DB box flash red.
+ */
+public final class PoolPicture extends CanvasView {
+
+    private static final long FLASH_MICROS = 700_000;
+    private static final int MAX_BOXES = 120;
+
+    private final Technique kind;
+    private PoolFigures pool = PoolFigures.empty();
+    private long now;
+    private boolean flashed;
+    private Color paintedFg;
+    private Color paintedCanvas;
+    private double paintedEm;
+
+    public PoolPicture(Palette palette, Technique kind) {
+        super(palette, "pool-picture");
+        this.kind = kind;
+    }
+
+    /**
+     * Called every frame; repaints only when the picture changes (new figures, the refusal
+     * flash starting or ending, another theme or type size): painting a few dozen boxes and lines costs the renderer more
+     * than it seems, sixty times a second.
+     */
+    public void show(PoolFigures figures, long nowMicros) {
+        PoolFigures next = figures == null ? PoolFigures.empty() : figures;
+        boolean flash = flashing(next, nowMicros);
+        Color fg = palette.color(Palette.Role.FG);
+        Color canvas = palette.color(Palette.Role.CANVAS);
+        double em = palette.fontSize();
+        boolean changed = !next.equals(pool) || flash != flashed || !fg.equals(paintedFg)
+                || !canvas.equals(paintedCanvas) || em != paintedEm;
+        paintedFg = fg;
+        paintedCanvas = canvas;
+        paintedEm = em;
+        pool = next;
+        now = nowMicros;
+        flashed = flash;
+        if (changed) repaint();
+    }
+
+    private static boolean flashing(PoolFigures p, long nowMicros) {
+        return p.lastRefusedAtMicros() > 0 && nowMicros - p.lastRefusedAtMicros() < FLASH_MICROS;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        Color fg = palette.color(Palette.Role.FG);
+        Color muted = palette.color(Palette.Role.MUTED);
+        Color danger = palette.color(Palette.Role.DANGER);
+        Color warning = palette.color(Palette.Role.WARNING);
+        Color accent = palette.lane(kind);
+        double em = palette.fontSize();
+
+        double dbW = em * 5;
+        double dbX = w - dbW - 2;
+        double areaW = dbX - em * 2.2;
+        double legendH = em * 1.4;
+        double areaH = h - legendH - 4;
+
+        List<PoolFigures.Container> boxes = pool.containers();
+        int shown = Math.min(boxes.size(), MAX_BOXES);
+        double cell = boxSize(shown, areaW, areaH, em);
+        int perRow = Math.max(1, (int) (areaW / cell));
+
+        double dbY = em * 0.4;
+        double dbH = areaH - em * 0.4;
+        double dbMidY = dbY + dbH / 2;
+
+        // connection lines first, under the boxes
+        g.setLineWidth(1.2);
+        g.setStroke(accent.deriveColor(0, 1, 1, 0.45));
+        for (int i = 0; i < shown; i++) {
+            PoolFigures.Container c = boxes.get(i);
+            if (c.connections() <= 0) continue;
+            double cx = (i % perRow) * cell + cell * 0.85;
+            double cy = (i / perRow) * cell + cell * 0.45;
+            g.strokeLine(cx, cy, dbX, dbMidY);
+        }
+        for (int i = 0; i < shown; i++) {
+            PoolFigures.Container c = boxes.get(i);
+            double x = (i % perRow) * cell + 1;
+            double y = (i / perRow) * cell + 1;
+            double s = cell * 0.82;
+            switch (c.state()) {
+                case BUSY -> { g.setFill(accent); g.fillRoundRect(x, y, s, s, 4, 4); }
+                case WARM -> {
+                    g.setFill(accent.deriveColor(0, 1, 1, 0.30));
+                    g.fillRoundRect(x, y, s, s, 4, 4);
+                    g.setStroke(accent);
+                    g.setLineWidth(1.2);
+                    g.strokeRoundRect(x, y, s, s, 4, 4);
+                }
+                case COLD -> {
+                    g.setStroke(warning);
+                    g.setLineWidth(1.6);
+                    g.setLineDashes(3, 2);
+                    g.strokeRoundRect(x, y, s, s, 4, 4);
+                    g.setLineDashes();
+                }
+            }
+        }
+        g.setFont(palette.font(0.75));
+        g.setTextBaseline(VPos.CENTER);
+        if (boxes.size() > shown) {
+            g.setFill(muted);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText("+" + (boxes.size() - shown), areaW, areaH - em * 0.5);
+        }
+        if (boxes.isEmpty()) {
+            g.setFill(muted);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("no containers yet", areaW / 2, areaH / 2);
+        }
+
+        // the database
+        boolean flashing = flashing(pool, now);
+        boolean full = pool.dbMaxConnections() > 0 && pool.dbConnections() >= pool.dbMaxConnections();
+        double fill = pool.dbMaxConnections() > 0 ? Math.min(1, pool.dbConnections() / (double) pool.dbMaxConnections()) : 0;
+        g.setFill(palette.color(Palette.Role.CANVAS));
+        g.fillRoundRect(dbX, dbY, dbW, dbH, 10, 10);
+        g.setFill((full ? danger : accent).deriveColor(0, 1, 1, 0.25));
+        g.fillRoundRect(dbX, dbY + dbH * (1 - fill), dbW, dbH * fill, 10, 10);
+        g.setStroke(flashing ? danger : fg);
+        g.setLineWidth(flashing ? 4 : 1.5);
+        g.strokeRoundRect(dbX, dbY, dbW, dbH, 10, 10);
+        g.setFill(fg);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFont(palette.font(0.9));
+        g.fillText("DB", dbX + dbW / 2, dbY + em * 0.9);
+        g.setFont(palette.font(0.8));
+        g.fillText(pool.dbMaxConnections() > 0 ? pool.dbConnections() + "/" + pool.dbMaxConnections() : "–",
+                dbX + dbW / 2, dbMidY);
+        if (pool.refused() > 0) {
+            g.setFill(danger);
+            g.fillText("✕ " + Format.count(pool.refused()), dbX + dbW / 2, dbY + dbH - em * 0.8);
+        }
+
+        // legend
+        double ly = h - legendH / 2;
+        double x = 0;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(palette.font(0.75));
+        double sq = em * 0.7;
+        g.setFill(accent);
+        g.fillRect(x, ly - sq / 2, sq, sq);
+        g.setFill(muted);
+        g.fillText("busy " + pool.count(PoolFigures.ContainerState.BUSY), x + sq + 4, ly);
+        x += em * 5;
+        g.setFill(accent.deriveColor(0, 1, 1, 0.3));
+        g.fillRect(x, ly - sq / 2, sq, sq);
+        g.setFill(muted);
+        g.fillText("warm " + pool.count(PoolFigures.ContainerState.WARM), x + sq + 4, ly);
+        x += em * 5.2;
+        g.setStroke(warning);
+        g.setLineWidth(1.5);
+        g.strokeRect(x, ly - sq / 2, sq, sq);
+        g.fillText("cold " + pool.count(PoolFigures.ContainerState.COLD), x + sq + 4, ly);
+    }
+
+    /** The largest box that fits {@code n} boxes in the area, between 0.6 em and 2 em. */
+    static double boxSize(int n, double w, double h, double em) {
+        double size = em * 2;
+        while (size > em * 0.6) {
+            int perRow = Math.max(1, (int) (w / size));
+            int rows = (n + perRow - 1) / perRow;
+            if (rows * size <= h) break;
+            size *= 0.9;
+        }
+        return size;
+    }
+}

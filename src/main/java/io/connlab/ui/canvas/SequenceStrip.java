@@ -1,0 +1,226 @@
+package io.connlab.ui.canvas;
+
+import io.connlab.metrics.LaneState;
+import io.connlab.metrics.Technique;
+import io.connlab.metrics.WireEvent;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+
+/**
+ * The live sequence diagram of one lane's traced client: the client line on top, the server
+ * line at the bottom, the last {@link #WINDOW_MICROS} of wire events as arrows scrolling
+ * left. A held poll is an open bar on the server line until its answer comes back; drops
+ * and errors are red.
+ */
+public final class SequenceStrip extends CanvasView {
+
+    /** How much time the strip shows: five seconds, enough to watch a poll held and answered. */
+    public static final long WINDOW_MICROS = 5_000_000;
+
+    /** Arrows of one kind closer together than this (pixels) are drawn once. */
+    static final double MIN_ARROW_GAP_PX = 6;
+
+    private final Technique kind;
+    private final double[] lastArrowX = new double[WireEvent.Kind.values().length];
+    private List<WireEvent> events = List.of();
+    private long now;
+    private LaneState state = LaneState.IDLE;
+
+    public SequenceStrip(Palette palette, Technique kind) {
+        super(palette, "sequence-strip");
+        this.kind = kind;
+    }
+
+    /**
+     * Takes this frame's events (at or after now - window) and paints them, once the picture
+     * has scrolled by at least a pixel since the last paint (or the state changed): a narrow
+     * strip moves less than a pixel a frame, and each paint costs the renderer every arrow.
+     */
+    public void show(List<WireEvent> events, long nowMicros, LaneState state) {
+        double perPixel = WINDOW_MICROS / Math.max(1, getWidth());
+        if (nowMicros - now < perPixel && nowMicros >= now && state == this.state) return;
+        this.events = events;
+        this.now = nowMicros;
+        this.state = state;
+        repaint();
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        Color fg = palette.color(Palette.Role.FG);
+        Color muted = palette.color(Palette.Role.MUTED);
+        Color border = palette.color(Palette.Role.BORDER);
+        Color danger = palette.color(Palette.Role.DANGER);
+        Color accent = palette.lane(kind);
+        double em = palette.fontSize();
+        double left = 0;
+        double top = em * 1.4;
+        double bottom = h - em * 1.5;
+        double slant = Math.max(8, em * 0.9);
+
+        g.setFill(palette.color(Palette.Role.CANVAS));
+        g.fillRoundRect(0, 0, w, h, 8, 8);
+
+        // seconds grid, newest at the right edge
+        g.setStroke(border);
+        g.setLineWidth(1);
+        g.setFill(muted);
+        g.setFont(palette.font(0.75));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (int s = 1; s < WINDOW_MICROS / 1_000_000; s++) {
+            double x = w - w * s * 1_000_000.0 / WINDOW_MICROS;
+            g.strokeLine(x, top, x, bottom);
+            if (x > em * 4) g.fillText("-" + s + " s", x, h - 2);
+        }
+
+        // the open WebSocket connection is a band between the lines
+        boolean open = state == LaneState.OPEN && !hasConnectEvents();
+        double openFrom = left;
+        g.setFill(accent.deriveColor(0, 1, 1, 0.10));
+        for (WireEvent e : events) {
+            double x = x(e.atMicros(), w);
+            switch (e.kind()) {
+                case CONNECT -> { open = true; openFrom = x; }
+                case CLOSE, DROP -> {
+                    if (open) g.fillRect(openFrom, top, x - openFrom, bottom - top);
+                    open = false;
+                }
+                default -> { }
+            }
+        }
+        if (open && kind == Technique.WEBSOCKET) g.fillRect(openFrom, top, w - openFrom, bottom - top);
+
+        // the two lifelines
+        g.setStroke(fg);
+        g.setLineWidth(2);
+        g.strokeLine(0, top, w, top);
+        g.strokeLine(0, bottom, w, bottom);
+        g.setFill(muted);
+        g.setFont(palette.font(0.8));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("client", 4, top - 3);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(kind.isPool() ? "function" : "server", 4, bottom + 2);
+
+        // held polls: a bar on the server line from when it arrived until its answer (or now)
+        g.setLineCap(StrokeLineCap.ROUND);
+        long holdStart = -1;
+        for (WireEvent e : events) {
+            if (e.kind() == WireEvent.Kind.HOLD_START) holdStart = e.atMicros();
+            if (e.kind() == WireEvent.Kind.HOLD_END) {
+                if (holdStart >= 0) holdBar(g, x(holdStart, w) + slant, x(e.atMicros(), w) - slant, bottom, accent, em, false);
+                else holdBar(g, 0, x(e.atMicros(), w) - slant, bottom, accent, em, false);
+                holdStart = -1;
+            }
+        }
+        if (holdStart >= 0) holdBar(g, x(holdStart, w) + slant, w, bottom, accent, em, true);
+        else if (state == LaneState.HOLDING && events.stream().noneMatch(e -> e.kind() == WireEvent.Kind.HOLD_END
+                || e.kind() == WireEvent.Kind.HOLD_START)) {
+            holdBar(g, 0, w, bottom, accent, em, true);
+        }
+
+        // arrows
+        g.setFont(palette.font(0.75));
+        double lastLabelX = Double.NEGATIVE_INFINITY;
+        java.util.Arrays.fill(lastArrowX, Double.NEGATIVE_INFINITY);
+        for (WireEvent e : events) {
+            double x = x(e.atMicros(), w);
+            // at hundreds of messages a second the arrows are denser than the pixels: one of a
+            // kind every few pixels looks the same and costs the renderer a fraction
+            int k = e.kind().ordinal();
+            if (x - lastArrowX[k] < MIN_ARROW_GAP_PX) continue;
+            lastArrowX[k] = x;
+            Color c = accent;
+            switch (e.kind()) {
+                case REQUEST, HOLD_START -> arrow(g, x, top, x + slant, bottom, muted, 1.6);
+                case RESPONSE, HOLD_END -> arrow(g, x - slant, bottom, x, top, accent, 2);
+                case PUSH -> arrow(g, x - slant, bottom, x, top, accent, 2.4);
+                case ERROR -> { arrow(g, x - slant, bottom, x, top, danger, 2.4); c = danger; }
+                case DROP -> { cross(g, x, (top + bottom) / 2, em * 0.45, danger); c = danger; }
+                case CONNECT -> { tick(g, x, top, bottom, accent); c = accent; }
+                case CLOSE -> { tick(g, x, top, bottom, muted); c = muted; }
+            }
+            String label = e.kind() == WireEvent.Kind.CONNECT ? "open" : e.label();
+            if (label != null && x - lastLabelX > em * 3.5 && x > em * 1.5 && x < w - em) {
+                g.setFill(c == accent ? fg : c);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText(label, x, top + em * 1.1 + (e.kind() == WireEvent.Kind.DROP ? em * 1.2 : 0));
+                lastLabelX = x;
+            }
+        }
+        if (events.isEmpty() && state == LaneState.IDLE) {
+            g.setFill(muted);
+            g.setFont(palette.font(0.85));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("no traffic yet", w / 2, (top + bottom) / 2);
+        }
+    }
+
+    private boolean hasConnectEvents() {
+        for (WireEvent e : events) if (e.kind() == WireEvent.Kind.CONNECT) return true;
+        return false;
+    }
+
+    private double x(long atMicros, double w) {
+        return w - w * (now - atMicros) / (double) WINDOW_MICROS;
+    }
+
+    private static void holdBar(GraphicsContext g, double from, double to, double serverY, Color accent,
+                                double em, boolean waiting) {
+        if (to <= from) return;
+        double hgt = em * 0.55;
+        double y = serverY - hgt - 2;
+        g.setFill(accent.deriveColor(0, 1, 1, waiting ? 0.18 : 0.30));
+        g.fillRoundRect(from, y, to - from, hgt, hgt, hgt);
+        g.setStroke(accent);
+        g.setLineWidth(1.5);
+        if (waiting) g.setLineDashes(5, 4);
+        g.strokeRoundRect(from, y, to - from, hgt, hgt, hgt);
+        g.setLineDashes();
+        if (waiting && to - from > em * 4) {
+            g.setFill(accent);
+            g.setFont(Palette.sized(g.getFont(), 0.75 * em));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText("held…", to - 4, y - 2);
+        }
+    }
+
+    private static void arrow(GraphicsContext g, double x1, double y1, double x2, double y2, Color c, double width) {
+        g.setStroke(c);
+        g.setFill(c);
+        g.setLineWidth(width);
+        double a = Math.atan2(y2 - y1, x2 - x1);
+        double head = 4 + width * 2.5;
+        double bx = x2 - head * 0.8 * Math.cos(a);
+        double by = y2 - head * 0.8 * Math.sin(a);
+        g.strokeLine(x1, y1, bx, by);
+        g.fillPolygon(
+                new double[] {x2, x2 - head * Math.cos(a - 0.4), x2 - head * Math.cos(a + 0.4)},
+                new double[] {y2, y2 - head * Math.sin(a - 0.4), y2 - head * Math.sin(a + 0.4)}, 3);
+    }
+
+    private static void cross(GraphicsContext g, double x, double y, double r, Color c) {
+        g.setStroke(c);
+        g.setLineWidth(3);
+        g.strokeLine(x - r, y - r, x + r, y + r);
+        g.strokeLine(x - r, y + r, x + r, y - r);
+    }
+
+    private static void tick(GraphicsContext g, double x, double top, double bottom, Color c) {
+        g.setStroke(c);
+        g.setLineWidth(2);
+        g.setLineDashes(3, 3);
+        g.strokeLine(x, top, x, bottom);
+        g.setLineDashes();
+    }
+}

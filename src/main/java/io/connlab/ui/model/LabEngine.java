@@ -1,0 +1,76 @@
+package io.connlab.ui.model;
+
+import io.connlab.metrics.Comparison;
+import io.connlab.metrics.Technique;
+import io.connlab.run.RunSettings;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the window needs from the run engine, in one small interface the app wires to
+ * the run controller. No JavaFX here.
+ *
+ * <p>Threads: {@link #useBackend}, {@link #start}, {@link #stop}, {@link #adjust},
+ * {@link #applyNetwork} and {@link #close} are called on a background thread, one at a
+ * time, and may block. {@link #isRunning}, {@link #lane} and {@link #comparison} are called
+ * on the FX thread once per frame or less and must return at once.
+ */
+public interface LabEngine {
+
+    /** Switches the backend (bundled mock, or a live profile); called only between runs. */
+    default void useBackend(BackendChoice choice) throws Exception {
+    }
+
+    void start(RunSettings settings, NetworkSettings network) throws Exception;
+
+    void stop() throws Exception;
+
+    /** True while a run is going; a run also ends by itself after its duration. */
+    boolean isRunning();
+
+    /** New settings during a run (rate, size...); ignored by engines that cannot. */
+    default void adjust(RunSettings settings) throws Exception {
+    }
+
+    /** New network conditions during a run (mock only). */
+    default void applyNetwork(NetworkSettings network) throws Exception {
+    }
+
+    /** The lane's figures and wire trace; never null ({@link LaneFeed#idle()} when it has none). */
+    LaneFeed lane(Technique kind);
+
+    /** The comparison table's rows as {@code bench} prints them; empty before the first run. */
+    default List<Comparison.Row> comparison() {
+        return List.of();
+    }
+
+    /**
+     * What went wrong in the engine's own background work (refreshing the figures), for the
+     * status line; empty while all is well. FX thread, returns at once.
+     */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
+
+    default Optional<BackendPanelModel> backendPanel() {
+        return Optional.empty();
+    }
+
+    /** The fault buttons; present only on the bundled mock. */
+    default Optional<Faults> faults() {
+        return Optional.empty();
+    }
+
+    default Optional<ResultsSaver> results() {
+        return Optional.empty();
+    }
+
+    /** Stops every lane and the backend; idempotent. */
+    void close() throws Exception;
+
+    /** An engine that runs nothing: the window opens and shows idle lanes. */
+    static LabEngine idle() {
+        return new IdleEngine();
+    }
+}

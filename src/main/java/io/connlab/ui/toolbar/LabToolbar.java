@@ -1,0 +1,238 @@
+package io.connlab.ui.toolbar;
+
+import io.connlab.metrics.Technique;
+import io.connlab.run.PublishPath;
+import io.connlab.ui.model.BackendChoice;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The toolbar: backend, Start/Stop, the run's settings (checked at each field), the mock's
+ * network conditions, which lanes to show, saving, theme and type size. Binds to
+ * {@link ToolbarModel}, {@link RunControlModel} and {@link AppearanceModel}; holds no state.
+ */
+public final class LabToolbar extends VBox {
+
+    /** What the toolbar's file buttons do; the window supplies them (they open file choosers). */
+    public record FileActions(Runnable loadProfile, Runnable saveJson, Runnable saveCsv, Runnable savePicture) {
+    }
+
+    private final Button start = new Button();
+
+    public LabToolbar(ToolbarModel model, RunControlModel run, AppearanceModel look, FileActions files) {
+        getStyleClass().add("lab-toolbar");
+        setId("toolbar");
+        var idle = run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE);
+
+        // backend
+        ObservableList<BackendChoice> backends = FXCollections.observableArrayList(BackendChoice.mock());
+        ComboBox<BackendChoice> backend = new ComboBox<>(backends);
+        backend.setId("backend");
+        backend.valueProperty().bindBidirectional(model.backendProperty());
+        model.backendProperty().addListener((o, a, b) -> {
+            if (b != null && !backends.contains(b)) backends.add(b);
+        });
+        backend.disableProperty().bind(idle.not());
+        Button load = iconButton(Feather.FOLDER, "Load endpoint profile… (a deployed stack)", files.loadProfile());
+        load.setId("load-profile");
+        load.disableProperty().bind(idle.not());
+
+        // start / stop
+        start.setId("start");
+        start.getStyleClass().addAll("start-button", "accent");
+        start.textProperty().bind(Bindings.createStringBinding(() -> switch (run.activity()) {
+            case IDLE -> "Start";
+            case STARTING -> "Starting";
+            case RUNNING -> "Stop";
+            case STOPPING -> "Stopping";
+        }, run.activityProperty()));
+        start.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(run.activity() == RunControlModel.Activity.IDLE ? Feather.PLAY : Feather.SQUARE),
+                run.activityProperty()));
+        start.disableProperty().bind(run.activityProperty().isEqualTo(RunControlModel.Activity.STOPPING));
+        start.setDefaultButton(false);
+        start.setOnAction(e -> run.toggle());
+
+        ValidatedField rate = new ValidatedField("rate", model.rateProperty(),
+                model.errorProperty(ToolbarModel.Field.RATE), 5, "messages per second, 1..10000");
+        ValidatedField size = new ValidatedField("payload", model.payloadProperty(),
+                model.errorProperty(ToolbarModel.Field.PAYLOAD), 6, "payload size: 256 B, 4 KB (64 B..128 KB)");
+        ValidatedField duration = new ValidatedField("duration", model.durationProperty(),
+                model.errorProperty(ToolbarModel.Field.DURATION), 5, "how long the run lasts: 30 s, 2 min");
+        ValidatedField clients = new ValidatedField("clients", model.clientsProperty(),
+                model.errorProperty(ToolbarModel.Field.CLIENTS), 4, "simulated users in each lane, 1..5000");
+        duration.disableProperty().bind(idle.not());
+        clients.disableProperty().bind(idle.not());
+
+        ChoiceBox<PublishPath> publish = new ChoiceBox<>(FXCollections.observableArrayList(PublishPath.values()));
+        publish.setId("publish");
+        publish.valueProperty().bindBidirectional(model.publishProperty());
+        publish.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PublishPath p) {
+                return p == null ? "" : p == PublishPath.SNS ? "SNS" : "WebSocket";
+            }
+
+            @Override
+            public PublishPath fromString(String s) {
+                return "SNS".equals(s) ? PublishPath.SNS : PublishPath.WEBSOCKET;
+            }
+        });
+
+        MenuButton save = new MenuButton("Save", new FontIcon(Feather.DOWNLOAD));
+        save.setId("save");
+        MenuItem json = new MenuItem("Results as JSON…");
+        json.setOnAction(e -> files.saveJson().run());
+        MenuItem csv = new MenuItem("Results as CSV…");
+        csv.setOnAction(e -> files.saveCsv().run());
+        MenuItem png = new MenuItem("Picture of the window (PNG)…");
+        png.setOnAction(e -> files.savePicture().run());
+        save.getItems().addAll(json, csv, png);
+
+        Button theme = new Button();
+        theme.setId("theme");
+        theme.setTooltip(new Tooltip("Light or dark"));
+        theme.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(look.themeProperty().get().isDark() ? Feather.SUN : Feather.MOON), look.themeProperty()));
+        theme.setOnAction(e -> look.toggleDark());
+        Button smaller = new Button("A-");
+        smaller.setId("font-smaller");
+        smaller.setTooltip(new Tooltip("Smaller type"));
+        smaller.setOnAction(e -> look.smaller());
+        Button bigger = new Button("A+");
+        bigger.setId("font-bigger");
+        bigger.setTooltip(new Tooltip("Larger type, for a projector"));
+        bigger.setOnAction(e -> look.bigger());
+
+        HBox row1 = row(flow(group(backend, load), group(start),
+                        group(name("rate"), rate, name("/s")), group(name("size"), size),
+                        group(name("duration"), duration), group(name("publish"), publish),
+                        group(name("clients"), clients)),
+                group(save, theme, smaller, bigger));
+
+        // network (mock only)
+        Slider rtt = slider(0, 500, model.rttMillisProperty(), "rtt");
+        Slider jitter = slider(0, 200, model.jitterMillisProperty(), "jitter");
+        ChoiceBox<Integer> scale = new ChoiceBox<>(FXCollections.observableArrayList(1, 10, 60));
+        scale.setId("time-scale");
+        scale.setTooltip(new Tooltip("How much faster the gateway's timeouts run: a 10 min idle timeout in 10 s at ×60"));
+        scale.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : "×" + v;
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Integer.valueOf(s.substring(1));
+            }
+        });
+        scale.setValue(model.timeScaleProperty().get());
+        scale.valueProperty().addListener((o, a, b) -> { if (b != null) model.timeScaleProperty().set(b); });
+        model.timeScaleProperty().addListener((o, a, b) -> scale.setValue(b.intValue()));
+        Node[] network = {name("RTT"), rtt, valueLabel(model.rttMillisProperty(), "ms"),
+                name("jitter"), jitter, valueLabel(model.jitterMillisProperty(), "ms"), name("time"), scale};
+        var mock = Bindings.createBooleanBinding(() -> model.backendProperty().get() != null
+                && model.backendProperty().get().isMock(), model.backendProperty());
+        for (Node n : network) n.disableProperty().bind(mock.not());
+
+        HBox lanes = new HBox(4);
+        lanes.setMinWidth(Region.USE_PREF_SIZE);
+        lanes.setAlignment(Pos.CENTER_LEFT);
+        lanes.getChildren().add(name("lanes"));
+        for (Technique k : ToolbarModel.WINDOW_LANES) {
+            ToggleButton t = new ToggleButton(k.label());
+            t.setId("show-" + k.id());
+            t.getStyleClass().addAll("small", "lane-" + k.id());
+            t.selectedProperty().bindBidirectional(model.shownProperty(k));
+            t.setTooltip(new Tooltip("Show or hide the " + k.label() + " lane; hidden lanes do not run"));
+            lanes.getChildren().add(t);
+        }
+        Label lanesMessage = new Label();
+        lanesMessage.getStyleClass().add("field-message");
+        lanesMessage.textProperty().bind(model.errorProperty(ToolbarModel.Field.LANES));
+        lanes.getChildren().add(lanesMessage);
+        HBox row2 = row(flow(group(network[0], network[1], network[2]), group(network[3], network[4], network[5]),
+                group(network[6], network[7])), lanes);
+        getChildren().addAll(row1, row2);
+    }
+
+    /** A row: groups on the left that wrap when the window is narrow (or the type large), fixed ones on the right. */
+    private static HBox row(FlowPane left, Node right) {
+        HBox h = new HBox(left, right);
+        h.getStyleClass().add("toolbar-row");
+        h.setAlignment(Pos.TOP_LEFT);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        return h;
+    }
+
+    private static FlowPane flow(Node... groups) {
+        FlowPane f = new FlowPane(groups);
+        f.getStyleClass().add("toolbar-flow");
+        f.setHgap(14);
+        f.setVgap(6);
+        f.setAlignment(Pos.TOP_LEFT);
+        f.setPrefWrapLength(600);
+        f.setMinWidth(200);
+        return f;
+    }
+
+    /** Controls that stay together on one line, baseline-aligned, never shrunk to "...". */
+    private static HBox group(Node... nodes) {
+        HBox h = new HBox(6, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        for (Node n : nodes) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        return h;
+    }
+
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-name");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Button iconButton(Feather icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Slider slider(int min, int max, javafx.beans.property.IntegerProperty value, String id) {
+        Slider s = new Slider(min, max, value.get());
+        s.setId(id);
+        s.setBlockIncrement(10);
+        s.valueProperty().addListener((o, a, b) -> value.set((int) Math.round(b.doubleValue())));
+        value.addListener((o, a, b) -> { if ((int) Math.round(s.getValue()) != b.intValue()) s.setValue(b.intValue()); });
+        return s;
+    }
+
+    private static Label valueLabel(javafx.beans.property.IntegerProperty value, String unit) {
+        Label l = new Label();
+        l.getStyleClass().add("slider-value");
+        l.textProperty().bind(value.asString("%d " + unit));
+        return l;
+    }
+}

@@ -1,0 +1,228 @@
+package io.connlab.ui.toolbar;
+
+import io.connlab.run.Quantities;
+import io.connlab.run.RunSettings;
+import io.connlab.ui.model.BackendChoice;
+import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.NetworkSettings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Start, stop and live changes of a run, without controls. The engine is only ever called
+ * on {@code background} (serial, may block); results come back through {@code fx}. In tests
+ * both executors can be {@code Runnable::run}, which makes every step happen at once.
+ */
+public final class RunControlModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunControlModel.class);
+
+    /** What the Start/Stop button is doing (not the run's own RunController.Phase). Start is allowed only in IDLE, stop only in RUNNING or STARTING. */
+    public enum Activity { IDLE, STARTING, RUNNING, STOPPING }
+
+    /** Does one blocking thing; its message or exception ends up in the status line. */
+    @FunctionalInterface
+    public interface Job {
+        void run() throws Exception;
+    }
+
+    private final ToolbarModel toolbar;
+    private final LabEngine engine;
+    private final Executor background;
+    private final Executor fx;
+    private final ReadOnlyObjectWrapper<Activity> activity = new ReadOnlyObjectWrapper<>(this, "activity", Activity.IDLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready. Press Start to run.");
+    // values computed on the FX thread, picked up by the next background job
+    private final AtomicReference<NetworkSettings> pendingNetwork = new AtomicReference<>();
+    private final AtomicReference<RunSettings> pendingSettings = new AtomicReference<>();
+
+    public RunControlModel(ToolbarModel toolbar, LabEngine engine, Executor background, Executor fx) {
+        this.toolbar = toolbar;
+        this.engine = engine;
+        this.background = background;
+        this.fx = fx;
+        ChangeListener<Object> network = (o, a, b) -> networkChanged();
+        toolbar.rttMillisProperty().addListener(network);
+        toolbar.jitterMillisProperty().addListener(network);
+        toolbar.timeScaleProperty().addListener(network);
+        ChangeListener<Object> settings = (o, a, b) -> settingsChanged();
+        toolbar.rateProperty().addListener(settings);
+        toolbar.payloadProperty().addListener(settings);
+        toolbar.publishProperty().addListener(settings);
+        toolbar.backendProperty().addListener((o, a, b) -> backendChanged(b));
+    }
+
+    public ReadOnlyObjectProperty<Activity> activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    public Activity activity() {
+        return activity.get();
+    }
+
+    /** One line saying what is going on, for the status bar. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts a run with the toolbar's settings. Refused (returns false, nothing called) when a
+     * field is bad or a run is already going.
+     */
+    public boolean start() {
+        if (activity.get() != Activity.IDLE) return false;
+        Optional<RunSettings> settings = toolbar.settings();
+        if (settings.isEmpty()) {
+            status.set("Cannot start: fix the field marked in red.");
+            return false;
+        }
+        RunSettings s = settings.get();
+        NetworkSettings n = toolbar.network();
+        activity.set(Activity.STARTING);
+        status.set("Starting...");
+        background.execute(() -> {
+            try {
+                engine.start(s, n);
+                fx.execute(() -> {
+                    if (activity.get() == Activity.STARTING) activity.set(Activity.RUNNING);
+                    status.set("Running: " + s.ratePerSecond() + " messages/s of " + s.payloadBytes()
+                            + " B for " + Quantities.format(s.duration()) + ".");
+                });
+            } catch (Exception | LinkageError e) {
+                LOG.warn("run did not start", e);
+                fx.execute(() -> {
+                    activity.set(Activity.IDLE);
+                    status.set("Could not start: " + describe(e));
+                });
+            }
+        });
+        return true;
+    }
+
+    /** Stops the run; does nothing when none is going. */
+    public void stop() {
+        if (activity.get() != Activity.RUNNING && activity.get() != Activity.STARTING) return;
+        activity.set(Activity.STOPPING);
+        status.set("Stopping...");
+        background.execute(() -> {
+            String msg = "Stopped.";
+            try {
+                engine.stop();
+            } catch (Exception e) {
+                LOG.warn("run did not stop cleanly", e);
+                msg = "Stopped, with an error: " + describe(e);
+            }
+            String done = msg;
+            fx.execute(() -> {
+                activity.set(Activity.IDLE);
+                status.set(done);
+            });
+        });
+    }
+
+    /** The Start/Stop button. */
+    public void toggle() {
+        if (activity.get() == Activity.IDLE) start();
+        else stop();
+    }
+
+    /** Called once per frame: notices a run that ended by itself. */
+    public void poll() {
+        if (activity.get() == Activity.RUNNING && !engine.isRunning()) {
+            activity.set(Activity.IDLE);
+            status.set("Run finished.");
+        }
+    }
+
+    /**
+     * Says in the status line that something the window does by itself (drawing a frame,
+     * refreshing the figures) has failed; FX thread. Repeats of the same message change nothing.
+     */
+    public void showProblem(String problem) {
+        if (!problem.equals(status.get())) status.set(problem);
+    }
+
+    /** The exception's message, or its class's name when it has none: what the status line quotes. */
+    public static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Runs a blocking job (a fault, a save) on the background thread and reports it in the status line. */
+    public void perform(String what, Job job) {
+        status.set(what + "...");
+        background.execute(() -> {
+            String msg;
+            try {
+                job.run();
+                msg = what + ": done.";
+            } catch (Exception e) {
+                LOG.warn("{} failed", what, e);
+                msg = what + " failed: " + describe(e);
+            }
+            String done = msg;
+            fx.execute(() -> status.set(done));
+        });
+    }
+
+    /** Stops the run and closes the engine; completes (on the background thread) when all is closed. */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                engine.close();
+            } catch (Exception e) {
+                LOG.warn("engine did not close cleanly", e);
+            } finally {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    private void networkChanged() {
+        if (activity.get() != Activity.RUNNING || !toolbar.backendProperty().get().isMock()) return;
+        // a dragged slider fires many changes: keep only the latest, send it once
+        if (pendingNetwork.getAndSet(toolbar.network()) != null) return;
+        background.execute(() -> {
+            NetworkSettings n = pendingNetwork.getAndSet(null);
+            try {
+                if (n != null) engine.applyNetwork(n);
+            } catch (Exception e) {
+                LOG.warn("network conditions not applied", e);
+            }
+        });
+    }
+
+    private void settingsChanged() {
+        if (activity.get() != Activity.RUNNING) return;
+        Optional<RunSettings> now = toolbar.settings();
+        if (now.isEmpty()) return;
+        if (pendingSettings.getAndSet(now.get()) != null) return;
+        background.execute(() -> {
+            RunSettings s = pendingSettings.getAndSet(null);
+            try {
+                if (s != null) engine.adjust(s);
+            } catch (Exception e) {
+                LOG.warn("settings not applied", e);
+            }
+        });
+    }
+
+    private void backendChanged(BackendChoice choice) {
+        if (choice == null) return;
+        if (activity.get() != Activity.IDLE) stop();
+        perform("Switching to " + choice, () -> engine.useBackend(choice));
+    }
+
+}

@@ -1,0 +1,170 @@
+package io.connlab.ui.toolbar;
+
+import io.connlab.metrics.Technique;
+import io.connlab.run.PublishPath;
+import io.connlab.run.Quantities;
+import io.connlab.run.RunSettings;
+import io.connlab.ui.model.BackendChoice;
+import io.connlab.ui.model.NetworkSettings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The toolbar's state, without controls: what the user typed, checked field by field with
+ * {@link RunSettings}' own rules. Each field has an error text (empty when fine); a run can
+ * start only when every one is empty. Needs no FX toolkit, so tests use it directly.
+ */
+public final class ToolbarModel {
+
+    /** The fields that can hold a bad value. */
+    public enum Field { RATE, PAYLOAD, DURATION, CLIENTS, LANES }
+
+    /** The lanes the window has columns for, in order. */
+    public static final List<Technique> WINDOW_LANES = List.of(Technique.WEBSOCKET, Technique.LONG_POLL,
+            Technique.SHORT_POLL, Technique.POOL_POOLED, Technique.POOL_UNPOOLED);
+
+    private final StringProperty rate = new SimpleStringProperty(this, "rate");
+    private final StringProperty payload = new SimpleStringProperty(this, "payload");
+    private final StringProperty duration = new SimpleStringProperty(this, "duration");
+    private final StringProperty clients = new SimpleStringProperty(this, "clients");
+    private final ObjectProperty<PublishPath> publish = new SimpleObjectProperty<>(this, "publish", PublishPath.SNS);
+    private final ObjectProperty<BackendChoice> backend = new SimpleObjectProperty<>(this, "backend", BackendChoice.mock());
+    private final IntegerProperty rttMillis = new SimpleIntegerProperty(this, "rtt", 40);
+    private final IntegerProperty jitterMillis = new SimpleIntegerProperty(this, "jitter", 0);
+    private final IntegerProperty timeScale = new SimpleIntegerProperty(this, "timeScale", 1);
+    private final Map<Technique, BooleanProperty> shown = new EnumMap<>(Technique.class);
+    private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+
+    private RunSettings base = RunSettings.defaults();
+
+    public ToolbarModel() {
+        for (Field f : Field.values()) errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase(java.util.Locale.ROOT) + "Error", ""));
+        for (Technique k : WINDOW_LANES) {
+            BooleanProperty p = new SimpleBooleanProperty(this, k.id(), true);
+            p.addListener((o, a, b) -> check());
+            shown.put(k, p);
+        }
+        for (ObservableValue<?> v : List.of(rate, payload, duration, clients)) v.addListener((o, a, b) -> check());
+        load(base);
+    }
+
+    public StringProperty rateProperty() { return rate; }
+    public StringProperty payloadProperty() { return payload; }
+    public StringProperty durationProperty() { return duration; }
+    public StringProperty clientsProperty() { return clients; }
+    public ObjectProperty<PublishPath> publishProperty() { return publish; }
+    public ObjectProperty<BackendChoice> backendProperty() { return backend; }
+    public IntegerProperty rttMillisProperty() { return rttMillis; }
+    public IntegerProperty jitterMillisProperty() { return jitterMillis; }
+    public IntegerProperty timeScaleProperty() { return timeScale; }
+
+    /** Whether a lane's column is shown; hidden lanes do not run. */
+    public BooleanProperty shownProperty(Technique kind) {
+        BooleanProperty p = shown.get(kind);
+        if (p == null) throw new IllegalArgumentException(kind + " has no column");
+        return p;
+    }
+
+    /** The field's error text; empty when the field is fine. */
+    public ReadOnlyStringProperty errorProperty(Field field) {
+        return errors.get(field).getReadOnlyProperty();
+    }
+
+    public String error(Field field) {
+        return errors.get(field).get();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public boolean isValid() {
+        return valid.get();
+    }
+
+    /** Fills the fields from settings (last run's, or defaults). */
+    public void load(RunSettings s) {
+        base = s;
+        rate.set(String.valueOf(s.ratePerSecond()));
+        payload.set(s.payloadBytes() + " B");
+        duration.set(Quantities.format(s.duration()));
+        clients.set(String.valueOf(s.clientsPerLane()));
+        publish.set(s.publish());
+        check();
+    }
+
+    /** The settings the fields describe, or empty when a field is bad (its error says why). */
+    public Optional<RunSettings> settings() {
+        check();
+        if (!valid.get()) return Optional.empty();
+        return Optional.of(new RunSettings(Quantities.rate(rate.get()), Quantities.bytes(payload.get()),
+                Quantities.duration(duration.get()), Quantities.count(clients.get()), shownLanes(),
+                publish.get(), base.shortPollInterval(), base.longPollWait()));
+    }
+
+    public NetworkSettings network() {
+        return new NetworkSettings(clamp(rttMillis.get(), NetworkSettings.MAX_RTT),
+                clamp(jitterMillis.get(), NetworkSettings.MAX_JITTER), Math.max(1, timeScale.get()));
+    }
+
+    public Set<Technique> shownLanes() {
+        Set<Technique> s = EnumSet.noneOf(Technique.class);
+        shown.forEach((k, p) -> { if (p.get()) s.add(k); });
+        return s;
+    }
+
+    private void check() {
+        set(Field.RATE, problem(rate.get(), Quantities::rate, base::withRate, -1));
+        set(Field.PAYLOAD, problem(payload.get(), Quantities::bytes, base::withPayloadBytes, -1));
+        set(Field.DURATION, problem(duration.get(), Quantities::duration, base::withDuration, Duration.ZERO));
+        set(Field.CLIENTS, problem(clients.get(), Quantities::count, base::withClients, -1));
+        set(Field.LANES, problem(shownLanes(), Function.identity(), base::withLanes, Set.of()));
+        valid.set(errors.values().stream().allMatch(e -> e.get().isEmpty()));
+    }
+
+    private void set(Field f, String message) {
+        errors.get(f).set(message);
+    }
+
+    /**
+     * Empty when {@code apply} accepts the parsed value, else RunSettings' own rule ("rate must
+     * be 1..10000 messages/s"). Text that does not parse gets the same rule, found by asking
+     * RunSettings about a value it refuses. The field already shows what was typed, so the
+     * rule's ", got ..." tail is left off.
+     */
+    private static <T, V> String problem(T text, Function<T, V> parse, Function<V, RunSettings> apply, V refused) {
+        V value = parse.apply(text);
+        try {
+            apply.apply(value != null ? value : refused);
+            return value != null ? "" : "cannot read \"" + text + "\"";
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage() == null ? "bad value" : e.getMessage();
+            return msg.replaceFirst(", got .*$", "");
+        }
+    }
+
+    private static int clamp(int v, int max) {
+        return Math.max(0, Math.min(max, v));
+    }
+}

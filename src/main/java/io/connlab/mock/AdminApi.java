@@ -3,7 +3,7 @@ package io.connlab.mock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.connlab.mock.edge.EdgeListener;
+import io.connlab.mock.edge.SocketEdge;
 import io.connlab.mock.gateway.ConnectionInfo;
 import io.connlab.mock.http.HttpIo;
 
@@ -76,6 +76,7 @@ final class AdminApi implements HttpHandler {
         s.put("stage", backend.config().stage());
         s.put("timeScale", backend.config().timeScale().factor());
         s.put("websocketConnections", backend.gateway().connectionCount());
+        s.put("websocketDroppedForSlowClients", backend.gateway().droppedForSlowClients());
         s.put("heldPolls", backend.poll().heldPolls());
         s.put("messagesPublished", backend.store().published());
         s.put("snsPublishes", backend.sns().published());
@@ -110,7 +111,7 @@ final class AdminApi implements HttpHandler {
         return out;
     }
 
-    private static Map<String, Object> edge(EdgeListener e) {
+    private static Map<String, Object> edge(SocketEdge e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("open", e.openConnections());
         m.put("accepted", e.acceptedTotal());

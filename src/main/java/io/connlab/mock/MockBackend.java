@@ -6,6 +6,7 @@ import io.connlab.mock.db.Database;
 import io.connlab.mock.edge.Admission;
 import io.connlab.mock.edge.EdgeListener;
 import io.connlab.mock.edge.NetworkConditions;
+import io.connlab.mock.edge.SocketEdge;
 import io.connlab.mock.function.FunctionSettings;
 import io.connlab.mock.function.FunctionSimulator;
 import io.connlab.mock.gateway.GatewayLimits;
@@ -59,7 +60,6 @@ public final class MockBackend implements AutoCloseable {
     private final Database database;
     private final FunctionSimulator functions;
     private final HttpServer http;
-    private final EdgeListener wsEdge;
     private final EdgeListener httpEdge;
     private final MockEndpoints endpoints;
     private final AtomicInteger closed = new AtomicInteger();
@@ -74,7 +74,9 @@ public final class MockBackend implements AutoCloseable {
         httpExecutor = Executors.newFixedThreadPool(8, DaemonThreads.factory("mock-http"));
         started.push(httpExecutor::shutdownNow);
         store = new MessageStore(MESSAGE_WINDOW);
-        gateway = new WebSocketGateway(config.stage(), GatewayLimits.apiGateway(), config.timeScale(), store::append);
+        // The gateway listens on the public address itself: its socket edge runs in its own I/O path.
+        gateway = new WebSocketGateway(new InetSocketAddress(config.host(), config.wsPort()), config.stage(),
+                GatewayLimits.apiGateway(), config.timeScale(), network, config.token(), store::append);
         started.push(gateway);
         poll = new PollApi(store, config.timeScale(), timers, httpExecutor, config.apiKind().integrationTimeoutMillis());
         started.push(poll);
@@ -102,12 +104,22 @@ public final class MockBackend implements AutoCloseable {
         http.start();
         started.push(() -> http.stop(0));
 
-        InetSocketAddress wsInternal = gateway.start();
-        wsEdge = openEdge("websocket", config.wsPort(), wsInternal, gateway.frontDoor(config.token()));
-        started.push(wsEdge);
+        startGateway();
         httpEdge = openEdge("http", config.httpPort(), http.getAddress(), Admission.ALLOW_ALL);
         started.push(httpEdge);
         endpoints = describe();
+    }
+
+    private void startGateway() throws IOException {
+        try {
+            gateway.start();
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof BindException bind)) throw e;
+            BindException named = new BindException("cannot listen on " + config.host() + ":" + config.wsPort()
+                    + " (websocket): " + bind.getMessage());
+            named.initCause(e);
+            throw named;
+        }
     }
 
     /** A public listener; a port that cannot be bound is named in the exception, for the user to pick another. */
@@ -142,7 +154,7 @@ public final class MockBackend implements AutoCloseable {
         String httpBase = "http://" + host + ":" + httpEdge.address().getPort();
         String stage = "/" + config.stage();
         return new MockEndpoints(
-                "ws://" + host + ":" + wsEdge.address().getPort() + stage,
+                "ws://" + host + ":" + gateway.address().getPort() + stage,
                 httpBase + stage + "/poll",
                 httpBase + "/",
                 MockConfig.DEFAULT_TOPIC_ARN,
@@ -194,8 +206,8 @@ public final class MockBackend implements AutoCloseable {
         return functions;
     }
 
-    EdgeListener websocketEdge() {
-        return wsEdge;
+    SocketEdge websocketEdge() {
+        return gateway.edge();
     }
 
     EdgeListener httpEdge() {
@@ -214,7 +226,6 @@ public final class MockBackend implements AutoCloseable {
         quietly(functions::close);
         quietly(() -> http.stop(0));
         // The answers and close frames above are still crossing the edges: let them reach the clients.
-        quietly(() -> wsEdge.close(DRAIN_GRACE));
         quietly(() -> httpEdge.close(DRAIN_GRACE));
         quietly(database::close);
         timers.shutdownNow();

@@ -1,5 +1,7 @@
 package io.connlab.mock;
 
+import io.connlab.mock.gateway.ChatClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connlab.mock.http.HttpIo;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -60,12 +62,12 @@ final class LiveBackend implements AutoCloseable {
         return sns().publish(b -> b.topicArn(endpoints.topicArn()).message(message)).messageId();
     }
 
-    WsClient connect() throws InterruptedException {
+    ChatClient connect() throws InterruptedException {
         return connect("");
     }
 
-    WsClient connect(String suffix) throws InterruptedException {
-        WsClient c = WsClient.connect(endpoints.websocketUrl(), suffix);
+    ChatClient connect(String suffix) throws InterruptedException {
+        ChatClient c = ChatClient.connect(endpoints.websocketUrl(), suffix);
         synchronized (this) {
             clients.add(c::closeBlocking);
         }

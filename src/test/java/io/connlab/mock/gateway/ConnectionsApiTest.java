@@ -122,7 +122,8 @@ class ConnectionsApiTest {
         Instant lastActiveAt = Instant.parse((String) body.get("lastActiveAt"));
         assertTrue(connectedAt.isAfter(before));
         assertFalse(lastActiveAt.isBefore(connectedAt));
-        assertEquals(Map.of("sourceIp", "198.51.100.7", "userAgent", "ConnLab-Test/2.0"), body.get("identity"));
+        // the socket's own address: a client's X-Forwarded-For is not believed
+        assertEquals(Map.of("sourceIp", "127.0.0.1", "userAgent", "ConnLab-Test/2.0"), body.get("identity"));
     }
 
     @Test
@@ -183,5 +184,22 @@ class ConnectionsApiTest {
         assertTrue(json(missing).get("message") instanceof String);
         assertTrue(c.isOpen());
         GatewayTesting.assertStillChats(wsAddress);
+    }
+
+    /** API Gateway's answer when a client's buffer is full: 429 LimitExceededException, not an unbounded queue. */
+    @Test
+    void postToAClientThatNeverReadsEndsInLimitExceeded() throws Exception {
+        try (RawWebSocket stuck = RawWebSocket.connect(wsAddress, 4 * 1024)) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.connectionCount() == 1);
+            String id = gateway.connections().get(0).id();
+            String body = "m".repeat(100 * 1024);
+            HttpResponse<String> r = null;
+            for (int i = 0; i < 400 && (r == null || r.statusCode() == 200); i++) {
+                r = call("POST", id, HttpRequest.BodyPublishers.ofString(body));
+            }
+            assertEquals(429, r.statusCode(), r.body());
+            assertEquals("LimitExceededException", r.headers().firstValue("x-amzn-ErrorType").orElse(""));
+            assertTrue(gateway.sendBacklog(id) <= GatewayLimits.apiGateway().sendBacklogBytes());
+        }
     }
 }

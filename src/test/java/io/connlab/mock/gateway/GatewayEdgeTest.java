@@ -2,7 +2,6 @@ package io.connlab.mock.gateway;
 
 import com.sun.net.httpserver.HttpServer;
 import io.connlab.mock.TimeScale;
-import io.connlab.mock.edge.EdgeListener;
 import io.connlab.mock.edge.NetworkConditions;
 import io.connlab.mock.http.HttpIo;
 import org.junit.jupiter.api.AfterEach;
@@ -36,12 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The gateway behind the real socket edge, with its front door: what a client of the mock sees. */
-class GatewayThroughEdgeTest {
+/** The gateway with its own socket edge and front door: what a client of the mock sees. */
+class GatewayEdgeTest {
     private static final int CONNECTS_PER_SECOND = 3;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebSocketGateway gateway;
-    private EdgeListener edge;
     private HttpServer httpServer;
     private ExecutorService httpExecutor;
 
@@ -52,10 +50,9 @@ class GatewayThroughEdgeTest {
 
     private void start(GatewayLimits limits) throws Exception {
         if (gateway != null) stop();
-        gateway = new WebSocketGateway("dev", limits, TimeScale.REAL, null);
-        InetSocketAddress backend = gateway.start();
-        edge = EdgeListener.open("ws", new InetSocketAddress("127.0.0.1", 0), backend,
-                new NetworkConditions(0, 0), gateway.frontDoor("s3cret"));
+        gateway = new WebSocketGateway(new InetSocketAddress("127.0.0.1", 0), "dev", limits, TimeScale.REAL,
+                new NetworkConditions(0, 0), "s3cret", null);
+        gateway.start();
         httpServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         httpServer.createContext("/dev/@connections/", gateway.connectionsApi());
         httpExecutor = Executors.newFixedThreadPool(2);
@@ -65,14 +62,13 @@ class GatewayThroughEdgeTest {
 
     @AfterEach
     void stop() {
-        gateway.close(); // first, so the goodbyes pass through the edge
-        edge.close();
+        gateway.close();
         httpServer.stop(0);
         httpExecutor.shutdownNow();
     }
 
     private URI uri(String pathAndQuery) {
-        return URI.create("ws://127.0.0.1:" + edge.address().getPort() + pathAndQuery);
+        return URI.create("ws://127.0.0.1:" + gateway.address().getPort() + pathAndQuery);
     }
 
     /** The status a java.net.http WebSocket client reads when its handshake is refused. */
@@ -86,7 +82,7 @@ class GatewayThroughEdgeTest {
 
     /** A raw upgrade request through the edge; returns the response head and its body, if any. */
     private String rawHandshake(String pathAndQuery) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", edge.address().getPort())) {
+        try (Socket s = new Socket("127.0.0.1", gateway.address().getPort())) {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
             out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
@@ -156,7 +152,7 @@ class GatewayThroughEdgeTest {
 
     @Test
     void anAdmittedClientSeesItsOwnAddressAsSourceIp() throws Exception {
-        // bound to 127.0.0.2 so its address differs from the edge's own 127.0.0.1 towards the gateway
+        // bound to 127.0.0.2 so its address differs from the gateway's own; its X-Forwarded-For is not believed
         ChatClient c = new ChatClient(uri("/dev?token=s3cret"), Map.of("User-Agent", "ConnLab-Edge/1.0",
                 "X-Forwarded-For", "6.6.6.6"));
         c.setSocketFactory(new SocketFactory() {

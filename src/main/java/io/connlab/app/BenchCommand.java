@@ -81,8 +81,12 @@ final class BenchCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).", defaultValue = "" + LiveRunEstimate.DEFAULT_CONFIRM_ABOVE_DOLLARS)
     double confirmAbove;
 
+    @Mixin
+    LessonBench lessonBench;
+
     @Override
     public Integer call() throws Exception {
+        if (lessonBench.requested()) return lessonBench.run(spec.commandLine().getOut(), spec.commandLine().getErr());
         RunSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "connlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A lab that shows how serverless applications keep connections alive.",
         subcommands = {ServeCommand.class, BenchCommand.class, BenchBackendCommand.class, WindowBenchCommand.class,
-                StartupBenchCommand.class})
+                StartupBenchCommand.class, CompareCommand.class, CalibrateCommand.class, CheckCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -79,7 +79,7 @@ public final class ToolbarModel {
     public IntegerProperty jitterMillisProperty() { return jitterMillis; }
     public IntegerProperty timeScaleProperty() { return timeScale; }
 
-    /** Whether a lane's column is shown; hidden lanes do not run. */
+    /** Whether a lane's column is shown; a lane hidden at Start does not run; one hidden during a run keeps running, out of sight. */
     public BooleanProperty shownProperty(Technique kind) {
         BooleanProperty p = shown.get(kind);
         if (p == null) throw new IllegalArgumentException(kind + " has no column");

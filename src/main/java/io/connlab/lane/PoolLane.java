@@ -27,9 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * then run side by side without the publisher knowing about either); with
  * {@code ratePerSecond == 0} it fires only when the run calls {@link #invoke()}, once per
  * published message: one event, one invocation, as an SNS-triggered function would run.
- * An invocation that finds every caller busy is skipped and counted ({@link #skipped()}),
- * as load a saturated client cannot send. "Client" in the recorder is the caller slot
- * 0..maxConcurrency-1.
+ * Callers are added as the load needs them (a message that finds every caller busy gets a new
+ * one), up to {@code maxConcurrency}, the cap, as a function's reserved concurrency caps its
+ * concurrent executions. A call the cap refuses is throttled: counted ({@link #throttled()})
+ * and reported ({@link LaneRecorder#throttled}), never silently skipped. "Client" in the
+ * recorder is the caller slot 0..maxConcurrency-1.
  *
  * <p>Every invocation goes to {@code invocation()} exactly once: its figures, or its error
  * kind ("throttled", "db-too-many-clients", "function-error", "http-NNN", and for no answer
@@ -41,7 +43,7 @@ public final class PoolLane implements Lane {
     /**
      * @param mode           pooled, unpooled or proxy
      * @param ratePerSecond  invocations started per second by the lane's own scheduler, or 0 when the run calls {@link #invoke()}
-     * @param maxConcurrency callers, i.e. the most invocations in flight at once
+     * @param maxConcurrency the cap on callers, i.e. the most invocations in flight at once
      * @param timeout        per-invocation timeout
      * @param workMillis     time the function spends after its query, still holding its database
      *                       connection, as a slow function would ({@code sleepMs=} on the mock; 0 for none)
@@ -75,7 +77,8 @@ public final class PoolLane implements Lane {
     private final ConcurrentHashMap<Integer, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger callers = new java.util.concurrent.atomic.AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile boolean started;
     private volatile boolean stopped;
@@ -97,7 +100,6 @@ public final class PoolLane implements Lane {
                 + (settings.workMillis() > 0 ? "&sleepMs=" + settings.workMillis() : ""));
         this.settings = settings;
         this.recorder = recorder;
-        for (int i = 0; i < settings.maxConcurrency(); i++) freeCallers.add(i);
     }
 
     @Override
@@ -177,14 +179,20 @@ public final class PoolLane implements Lane {
         return failures.get();
     }
 
-    /** Ticks skipped because all callers were busy. */
-    public long skipped() {
-        return skipped.get();
+    /** Calls the cap refused: every one of the {@code maxConcurrency} callers was busy. */
+    public long throttled() {
+        return throttled.get();
+    }
+
+    /** Callers made so far (at most the cap). */
+    public int callers() {
+        return callers.get();
     }
 
     /**
-     * Starts one invocation now, if a caller is free; returns at once. False when the lane is
-     * not running or every caller is busy (counted in {@link #skipped()}). Cheap and thread-safe:
+     * Starts one invocation now, on a free caller or a new one below the cap; returns at once.
+     * False when the lane is not running or the cap refused the call (counted in
+     * {@link #throttled()}). Cheap and thread-safe:
      * the run calls it from its timer thread once per message.
      */
     public boolean invoke() {
@@ -194,9 +202,11 @@ public final class PoolLane implements Lane {
     private boolean invokeOnce() {
         HttpClient h = http;
         if (stopped || h == null) return false;
-        Integer caller = freeCallers.poll();
+        Integer free = freeCallers.poll();
+        Integer caller = free != null ? free : newCaller();
         if (caller == null) {
-            skipped.incrementAndGet();
+            throttled.incrementAndGet();
+            recorder.throttled();
             return false;
         }
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(settings.timeout())
@@ -222,6 +232,16 @@ public final class PoolLane implements Lane {
             }
         });
         return true;
+    }
+
+    /** A new caller slot below the cap, or null at the cap. */
+    private Integer newCaller() {
+        int n;
+        do {
+            n = callers.get();
+            if (n >= settings.maxConcurrency()) return null;
+        } while (!callers.compareAndSet(n, n + 1));
+        return n;
     }
 
     private void answered(int caller, HttpResponse<byte[]> resp, Throwable err, double roundTripMs) {

@@ -89,6 +89,7 @@ public final class Comparison {
         if (lanes.stream().anyMatch(s -> s.technique() != null && s.technique().isPool())) {
             rows.add(row("invocations", s -> Format.count(s.pool().invocations())));
             rows.add(row("failed invocations", s -> Format.count(s.pool().failed())));
+            rows.add(row("throttled", s -> s.technique().isPool() ? Format.count(s.pool().throttled()) : NONE));
             rows.add(row("cold starts", s -> Format.count(s.pool().coldStarts())));
             rows.add(row("connect p50", s -> Format.ms(s.pool().connectMs().p50())));
             rows.add(row("query p50", s -> Format.ms(s.pool().queryMs().p50())));

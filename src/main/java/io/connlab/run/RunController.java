@@ -88,7 +88,7 @@ public final class RunController implements AutoCloseable {
         }
         startedAt = Instant.now();
         if (!phase.compareAndSet(Phase.STARTING, Phase.RUNNING)) return; // stopped meanwhile
-        schedule.start(settings);
+        schedule.begin(settings);
         end = schedule.timer().schedule(this::drain, settings.duration().toMillis(), TimeUnit.MILLISECONDS);
     }
 

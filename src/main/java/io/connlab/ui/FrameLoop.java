@@ -8,6 +8,9 @@ import io.connlab.ui.lanes.LaneColumn;
 import io.connlab.ui.model.FrameMeter;
 import io.connlab.ui.model.LabEngine;
 import io.connlab.ui.model.LaneFeed;
+import io.connlab.ui.model.StripTime;
+import io.connlab.ui.model.MachineLoad;
+import io.connlab.ui.lanes.LatencyScale;
 import io.connlab.ui.toolbar.RunControlModel;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Tab;
@@ -36,6 +39,9 @@ final class FrameLoop extends AnimationTimer {
     private final BackendPanel backendPanel;
     private final Tab backendTab;
     private final FrameMeter meter;
+    private final StripTime stripTime;
+    private final MachineLoad machine = new MachineLoad();
+    private final javafx.scene.control.Label machineWarning;
     private long lastFigures;
     private long lastChart;
     private long lastTable;
@@ -43,7 +49,10 @@ final class FrameLoop extends AnimationTimer {
     private boolean logged;
 
     FrameLoop(LabEngine engine, RunControlModel run, Collection<LaneColumn> columns, ComparisonTable comparison,
-              BackendPanel backendPanel, Tab backendTab, FrameMeter meter) {
+              BackendPanel backendPanel, Tab backendTab, FrameMeter meter, StripTime stripTime,
+              javafx.scene.control.Label machineWarning) {
+        this.stripTime = stripTime;
+        this.machineWarning = machineWarning;
         this.engine = engine;
         this.run = run;
         this.columns = columns;
@@ -75,20 +84,28 @@ final class FrameLoop extends AnimationTimer {
         boolean chartDue = nanos - lastChart >= CHART_NANOS && run.activity() == RunControlModel.Activity.RUNNING;
         if (figuresDue) lastFigures = nanos;
         if (chartDue) lastChart = nanos;
+        long shown = stripTime.now(run.activity() != RunControlModel.Activity.IDLE, now);
+        String caption = stripTime.caption();
         for (LaneColumn c : columns) {
             if (!c.isVisible()) continue;
             LaneFeed feed = engine.lane(c.kind());
             if (figuresDue) c.showFigures(feed.figures());
-            c.paintFrame(feed.wireSince(now - SequenceStrip.WINDOW_MICROS), now);
+            c.paintFrame(feed.wireSince(shown - SequenceStrip.WINDOW_MICROS), shown, caption);
             if (chartDue) c.sampleLatency(now);
         }
+        if (chartDue) LatencyScale.share(columns, now);
         if (nanos - lastTable >= TABLE_NANOS) {
             lastTable = nanos;
             comparison.show(engine.comparison());
         }
-        if (backendTab.isSelected() && nanos - lastPanel >= PANEL_NANOS) {
+        if (nanos - lastPanel >= PANEL_NANOS) {
             lastPanel = nanos;
-            backendPanel.refresh();
+            if (backendTab.isSelected()) backendPanel.refresh();
+            // only while a run goes: the warning is about the figures
+            String warning = run.activity() == RunControlModel.Activity.RUNNING ? machine.warning() : "";
+            if (!warning.equals(machineWarning.getText())) machineWarning.setText(warning);
+            machineWarning.setVisible(!warning.isEmpty());
+            machineWarning.setManaged(!warning.isEmpty());
         }
     }
 }

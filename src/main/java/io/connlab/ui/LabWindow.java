@@ -10,6 +10,8 @@ import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.FrameMeter;
 import io.connlab.ui.model.FrameStats;
 import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.StripTime;
+import io.connlab.ui.canvas.SequenceStrip;
 import io.connlab.ui.toolbar.AppearanceModel;
 import io.connlab.ui.toolbar.LabToolbar;
 import io.connlab.ui.toolbar.RunControlModel;
@@ -58,6 +60,7 @@ public final class LabWindow {
     private final BorderPane root = new BorderPane();
     private final AnimationTimer frames;
     private final FrameMeter frameMeter = new FrameMeter();
+    private final StripTime stripTime = new StripTime(SequenceStrip.WINDOW_MICROS);
     private Stage stage;
     private boolean closed;
 
@@ -84,6 +87,7 @@ public final class LabWindow {
             c.visibleProperty().bind(toolbar.shownProperty(k));
             c.managedProperty().bind(c.visibleProperty());
             c.hideButton().setOnAction(e -> toolbar.shownProperty(k).set(false));
+            c.onStripScroll(stripTime::scrollBack);
             columns.put(k, c);
             lanes.getChildren().add(c);
         }
@@ -125,7 +129,13 @@ public final class LabWindow {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(run.statusProperty());
-        HBox statusBar = new HBox(status);
+        Label machineWarning = new Label();
+        machineWarning.setId("machine-warning");
+        machineWarning.getStyleClass().add("machine-warning");
+        machineWarning.setWrapText(true);
+        machineWarning.setVisible(false);
+        machineWarning.setManaged(false);
+        javafx.scene.layout.VBox statusBar = new javafx.scene.layout.VBox(machineWarning, status);
         statusBar.getStyleClass().add("status-bar");
 
         root.setTop(bar);
@@ -141,7 +151,8 @@ public final class LabWindow {
             if (b == RunControlModel.Activity.STARTING) columns.values().forEach(LaneColumn::clearChart);
         });
 
-        frames = new FrameLoop(engine, run, columns.values(), comparison, backendPanel, backendTab, frameMeter);
+        frames = new FrameLoop(engine, run, columns.values(), comparison, backendPanel, backendTab, frameMeter, stripTime,
+                machineWarning);
     }
 
     public Parent root() {

@@ -28,28 +28,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The window as a user meets it, headless (Monocle), on the demo feed. */
 @ExtendWith(ApplicationExtension.class)
-class LabWindowTest {
-
-    private final DemoFeed engine = new DemoFeed();
-    private ExecutorService background;
-    private ExecutorService io;
-    private LabWindow window;
+class LabWindowTest extends OnDemoWindow {
 
     @Start
     void start(Stage stage) {
-        background = Executors.newSingleThreadExecutor();
-        io = Executors.newCachedThreadPool();
-        window = new LabWindow(engine, new UiPreferences(new MemoryPreferences()), background, io);
-        window.show(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        var closed = WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS);
-        closed.get(10, TimeUnit.SECONDS);
-        background.shutdownNow();
-        io.shutdownNow();
-        assertTrue(background.awaitTermination(5, TimeUnit.SECONDS));
+        open(stage);
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class SequenceStrip extends CanvasView {
     private List<WireEvent> events = List.of();
     private long now;
     private LaneState state = LaneState.IDLE;
+    private String caption = "";
 
     public SequenceStrip(Palette palette, Technique kind) {
         super(palette, "sequence-strip");
@@ -42,12 +43,35 @@ public final class SequenceStrip extends CanvasView {
      * strip moves less than a pixel a frame, and each paint costs the renderer every arrow.
      */
     public void show(List<WireEvent> events, long nowMicros, LaneState state) {
+        show(events, nowMicros, state, "");
+    }
+
+    /** As above, with a caption about the time shown ("run over: scroll to look back"), or "" for none. */
+    public void show(List<WireEvent> events, long nowMicros, LaneState state, String caption) {
         double perPixel = WINDOW_MICROS / Math.max(1, getWidth());
-        if (nowMicros - now < perPixel && nowMicros >= now && state == this.state) return;
+        boolean sameCaption = caption.equals(this.caption);
+        if (Math.abs(nowMicros - now) < perPixel && state == this.state && sameCaption
+                && events.size() == this.events.size()) return;
         this.events = events;
         this.now = nowMicros;
         this.state = state;
+        this.caption = caption;
         repaint();
+    }
+
+    /** The moment shown at the right edge, as of the last paint. */
+    public long shownMicros() {
+        return now;
+    }
+
+    /** The caption shown, "" for none. */
+    public String caption() {
+        return caption;
+    }
+
+    /** Micros per pixel at the strip's width, to turn a scroll in pixels into time. */
+    public double microsPerPixel() {
+        return WINDOW_MICROS / Math.max(1, getWidth());
     }
 
     @Override
@@ -128,7 +152,7 @@ public final class SequenceStrip extends CanvasView {
 
         // arrows
         g.setFont(palette.font(0.75));
-        double lastLabelX = Double.NEGATIVE_INFINITY;
+        double lastLabelEnd = Double.NEGATIVE_INFINITY;
         java.util.Arrays.fill(lastArrowX, Double.NEGATIVE_INFINITY);
         for (WireEvent e : events) {
             double x = x(e.atMicros(), w);
@@ -148,13 +172,22 @@ public final class SequenceStrip extends CanvasView {
                 case CLOSE -> { tick(g, x, top, bottom, muted); c = muted; }
             }
             String label = e.kind() == WireEvent.Kind.CONNECT ? "open" : e.label();
-            if (label != null && x - lastLabelX > em * 3.5 && x > em * 1.5 && x < w - em) {
+            // labels never overlap: one is drawn only where it clears the last one drawn
+            double half = labelWidth(label, em) / 2;
+            if (label != null && x - half > lastLabelEnd + em * 0.4 && x - half > 0 && x + half < w) {
                 g.setFill(c == accent ? fg : c);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.BOTTOM);
                 g.fillText(label, x, top + em * 1.1 + (e.kind() == WireEvent.Kind.DROP ? em * 1.2 : 0));
-                lastLabelX = x;
+                lastLabelEnd = x + half;
             }
+        }
+        if (!caption.isEmpty()) {
+            g.setFont(palette.font(0.75));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(muted);
+            g.fillText(caption, w - 4, 2);
         }
         if (events.isEmpty() && state == LaneState.IDLE) {
             g.setFill(muted);
@@ -163,6 +196,11 @@ public final class SequenceStrip extends CanvasView {
             g.setTextBaseline(VPos.CENTER);
             g.fillText("no traffic yet", w / 2, (top + bottom) / 2);
         }
+    }
+
+    /** A label's width at 0.75 em, generously estimated (average glyph about 0.6 em), so thinning errs on the side of space. */
+    static double labelWidth(String label, double em) {
+        return label == null ? 0 : label.length() * em * 0.75 * 0.6 + 2;
     }
 
     private boolean hasConnectEvents() {
@@ -177,9 +215,9 @@ public final class SequenceStrip extends CanvasView {
     private static void holdBar(GraphicsContext g, double from, double to, double serverY, Color accent,
                                 double em, boolean waiting) {
         if (to <= from) return;
-        double hgt = em * 0.55;
+        double hgt = em * 0.8;
         double y = serverY - hgt - 2;
-        g.setFill(accent.deriveColor(0, 1, 1, waiting ? 0.18 : 0.30));
+        g.setFill(accent.deriveColor(0, 1, 1, waiting ? 0.30 : 0.45));
         g.fillRoundRect(from, y, to - from, hgt, hgt, hgt);
         g.setStroke(accent);
         g.setLineWidth(1.5);

@@ -102,6 +102,22 @@ public final class LaneColumn extends VBox {
         setMaxWidth(Double.MAX_VALUE);
     }
 
+    /** Scrolling the strip calls {@code backMicros} with how far back (positive) or forward to move. */
+    public void onStripScroll(java.util.function.LongConsumer backMicros) {
+        strip.setOnScroll(e -> {
+            double px = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+            backMicros.accept(Math.round(px * strip.microsPerPixel()));
+        });
+    }
+
+    public SequenceStrip strip() {
+        return strip;
+    }
+
+    public LatencyChart chart() {
+        return chart;
+    }
+
     public Technique kind() {
         return kind;
     }
@@ -113,7 +129,12 @@ public final class LaneColumn extends VBox {
 
     /** Every frame: the strip and the pool picture. */
     public void paintFrame(List<WireEvent> events, long nowMicros) {
-        strip.show(events, nowMicros, figures.state());
+        paintFrame(events, nowMicros, "");
+    }
+
+    /** As above, the strip showing up to {@code nowMicros} with a caption about that time ("" for none). */
+    public void paintFrame(List<WireEvent> events, long nowMicros, String caption) {
+        strip.show(events, nowMicros, figures.state(), caption);
         if (pool != null) pool.show(figures.pool(), nowMicros);
     }
 

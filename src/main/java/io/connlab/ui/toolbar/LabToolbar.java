@@ -165,7 +165,7 @@ public final class LabToolbar extends VBox {
             t.setId("show-" + k.id());
             t.getStyleClass().addAll("small", "lane-" + k.id());
             t.selectedProperty().bindBidirectional(model.shownProperty(k));
-            t.setTooltip(new Tooltip("Show or hide the " + k.label() + " lane; hidden lanes do not run"));
+            t.setTooltip(new Tooltip(String.format(Texts.LANE_TOGGLE_TIP, k.label())));
             lanes.getChildren().add(t);
         }
         Label lanesMessage = new Label();

@@ -49,14 +49,16 @@ public final class ToolbarModel {
     private final StringProperty clients = new SimpleStringProperty(this, "clients");
     private final ObjectProperty<PublishPath> publish = new SimpleObjectProperty<>(this, "publish", PublishPath.SNS);
     private final ObjectProperty<BackendChoice> backend = new SimpleObjectProperty<>(this, "backend", BackendChoice.mock());
-    private final IntegerProperty rttMillis = new SimpleIntegerProperty(this, "rtt", 40);
+    private final IntegerProperty rttMillis = new SimpleIntegerProperty(this, "rtt", DEFAULT_RTT_MS);
+    /** Added round trip on the mock by default: enough that each request and its answer are apart on the strip. */
+    public static final int DEFAULT_RTT_MS = 100;
     private final IntegerProperty jitterMillis = new SimpleIntegerProperty(this, "jitter", 0);
     private final IntegerProperty timeScale = new SimpleIntegerProperty(this, "timeScale", 1);
     private final Map<Technique, BooleanProperty> shown = new EnumMap<>(Technique.class);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 
-    private RunSettings base = RunSettings.defaults();
+    private RunSettings base = RunSettings.teaching();
 
     public ToolbarModel() {
         for (Field f : Field.values()) errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase(java.util.Locale.ROOT) + "Error", ""));
@@ -79,7 +81,7 @@ public final class ToolbarModel {
     public IntegerProperty jitterMillisProperty() { return jitterMillis; }
     public IntegerProperty timeScaleProperty() { return timeScale; }
 
-    /** Whether a lane's column is shown; hidden lanes do not run. */
+    /** Whether a lane's column is shown; a lane hidden at Start does not run; one hidden during a run keeps running, out of sight. */
     public BooleanProperty shownProperty(Technique kind) {
         BooleanProperty p = shown.get(kind);
         if (p == null) throw new IllegalArgumentException(kind + " has no column");

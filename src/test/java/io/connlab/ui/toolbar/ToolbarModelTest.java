@@ -15,11 +15,13 @@ import static org.junit.jupiter.api.Assertions.*;
 class ToolbarModelTest {
 
     @Test
-    void defaultsAreValidAndMakeTheDefaultSettings() {
+    void defaultsAreValidAndMakeTheTeachingSettings() {
         ToolbarModel m = new ToolbarModel();
         assertTrue(m.isValid());
         RunSettings s = m.settings().orElseThrow();
-        assertEquals(20, s.ratePerSecond());
+        assertEquals(2, s.ratePerSecond(), "slow enough that a long poll's hold shows");
+        assertEquals(1, s.clientsPerLane());
+        assertEquals(ToolbarModel.DEFAULT_RTT_MS, m.rttMillisProperty().get());
         assertEquals(256, s.payloadBytes());
         assertEquals(Duration.ofSeconds(30), s.duration());
         assertEquals(5, s.lanes().size());

@@ -1,0 +1,57 @@
+package io.connlab.ui.model;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Whether the machine's CPU is saturated: the load average well above the cores, or this
+ * process using nearly all of them. Then the figures show the machine, not the technique,
+ * and the window says so. Cheap; read about once a second.
+ */
+public final class MachineLoad {
+    /** Load per core from which the run queue is long enough to delay our threads noticeably. */
+    static final double SATURATED_LOAD_PER_CORE = 1.5;
+    /** Share of all cores this process uses from which it starves itself. */
+    static final double SATURATED_PROCESS_CPU = 0.9;
+
+    private final int cores;
+    private final DoubleSupplier loadAverage;
+    private final DoubleSupplier processCpu;
+
+    public MachineLoad() {
+        this(Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean());
+    }
+
+    private MachineLoad(int cores, OperatingSystemMXBean os) {
+        this(cores, os::getSystemLoadAverage, () -> os instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getProcessCpuLoad() : -1);
+    }
+
+    /** @param loadAverage the 1-minute load average (negative: unknown); {@code processCpu} 0..1 of all cores (negative: unknown) */
+    public MachineLoad(int cores, DoubleSupplier loadAverage, DoubleSupplier processCpu) {
+        this.cores = Math.max(1, cores);
+        this.loadAverage = loadAverage;
+        this.processCpu = processCpu;
+    }
+
+    /** The warning to show, or "" when the machine keeps up. */
+    public String warning() {
+        double load = loadAverage.getAsDouble();
+        double cpu = processCpu.getAsDouble();
+        if (load >= cores * SATURATED_LOAD_PER_CORE) {
+            return String.format(Locale.ROOT, SATURATED_LOAD, load, cores);
+        }
+        if (cpu >= SATURATED_PROCESS_CPU) {
+            return String.format(Locale.ROOT, SATURATED_CPU, cpu * 100, cores);
+        }
+        return "";
+    }
+
+    // the words, in one place (to move into a resource bundle)
+    static final String SATURATED_LOAD = "The machine's CPU is saturated (load %.1f on %d cores): the figures now show"
+            + " this machine's limits, not the techniques'. Lower the rate or clients, or close other programs.";
+    static final String SATURATED_CPU = "ConnLab uses %.0f%% of the %d cores: the figures now show this machine's"
+            + " limits, not the techniques'. Lower the rate or clients.";
+}

@@ -36,6 +36,8 @@ public final class ConnLabApp extends Application {
         io = Executors.newCachedThreadPool(DaemonThreads.factory("connlab-backend-panel"));
         Setup s = setup;
         window = new LabWindow(s.engine().get(), s.prefs().get(), background, io);
+        // showDocument can block (it starts a browser): never on the FX thread
+        window.openLinksWith(url -> io.execute(() -> getHostServices().showDocument(url)));
         Platform.setImplicitExit(false);
         stage.setOnCloseRequest(e -> {
             stage.hide();

@@ -1,6 +1,10 @@
 package io.connlab.ui;
 
+import io.connlab.lesson.LessonLibrary;
 import io.connlab.metrics.Technique;
+import io.connlab.ui.lesson.LessonDock;
+import io.connlab.ui.lesson.LessonPane;
+import io.connlab.ui.model.I18n;
 import io.connlab.ui.backend.BackendPanel;
 import io.connlab.ui.backend.FaultBar;
 import io.connlab.ui.canvas.Palette;
@@ -61,6 +65,8 @@ public final class LabWindow {
     private final AnimationTimer frames;
     private final FrameMeter frameMeter = new FrameMeter();
     private final StripTime stripTime = new StripTime(SequenceStrip.WINDOW_MICROS);
+    private final LessonPane lessons;
+    private volatile java.util.function.Consumer<String> linkOpener = url -> { };
     private Stage stage;
     private boolean closed;
 
@@ -103,13 +109,12 @@ public final class LabWindow {
             Node viewport = lanesScroll.lookup(".viewport");
             if (viewport != null) viewport.setCache(false);
         });
-        ScrollPane lesson = new ScrollPane(new LessonPane());
-        lesson.setFitToWidth(true);
-        lesson.setFitToHeight(true);
-        lesson.getStyleClass().add("edge-to-edge");
-        SplitPane top = new SplitPane(lanesScroll, lesson);
-        top.setDividerPositions(0.82);
-        SplitPane.setResizableWithParent(top.getItems().get(1), false);
+        UiPreferences.LessonPlace place = prefs.lessonPlace();
+        lessons = new LessonPane(LessonLibrary.fromClasspath(I18n.language()), place.lessonId(), run.activityProperty(),
+                e -> run.startExperiment(e.preset()), engine::lastRunFigures, url -> linkOpener.accept(url));
+        lessons.wideProperty().set(place.wide());
+        lessons.collapsedProperty().set(place.collapsed());
+        SplitPane top = new LessonDock(lanesScroll, lessons).node();
 
         comparison = new ComparisonTable(ToolbarModel.WINDOW_LANES, toolbar::shownProperty);
         var mock = javafx.beans.binding.Bindings.createBooleanBinding(
@@ -157,6 +162,15 @@ public final class LabWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /** How a web link in a lesson is opened (the app's HostServices; tests leave it doing nothing). */
+    public void openLinksWith(java.util.function.Consumer<String> opener) {
+        linkOpener = opener;
+    }
+
+    public LessonPane lessonPane() {
+        return lessons;
     }
 
     public ToolbarModel toolbarModel() {
@@ -222,6 +236,9 @@ public final class LabWindow {
         frames.stop();
         prefs.saveFrom(toolbar);
         prefs.saveFrom(look);
+        io.connlab.lesson.Lesson open = lessons.lessonProperty().get();
+        prefs.saveLessonPlace(new UiPreferences.LessonPlace(open == null ? null : open.id(),
+                lessons.wideProperty().get(), lessons.collapsedProperty().get()));
         if (stage != null) {
             prefs.saveWindow(new UiPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));

@@ -76,7 +76,7 @@ class LabOnMockTest {
         robot.clickOn("#start");
         await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (Technique k : ToolbarModel.WINDOW_LANES) {
+            for (Technique k : toolbar.shownLanes()) {
                 assertTrue(window.column(k).figures().delivered() > 0, k.label() + " delivered");
             }
         });

@@ -36,8 +36,10 @@ class LabWindowTest extends OnDemoWindow {
     }
 
     @Test
-    void theWindowShowsTheFiveLaneColumns(FxRobot robot) {
-        for (Technique k : ToolbarModel.WINDOW_LANES) {
+    void theWindowShowsTheFiveLaneColumnsAndOffersTheProxy(FxRobot robot) {
+        assertFalse(robot.lookup("#lane-proxy").queryAs(LaneColumn.class).isVisible(), "the proxy lane is off until asked for");
+        assertTrue(robot.lookup("#show-proxy").tryQuery().isPresent(), "the toolbar offers the proxy lane");
+        for (Technique k : window.toolbarModel().shownLanes()) {
             LaneColumn c = robot.lookup("#lane-" + k.id()).queryAs(LaneColumn.class);
             assertTrue(c.isVisible(), k.label());
             assertTrue(c.getWidth() > 50, k.label() + " has room");
@@ -119,7 +121,7 @@ class LabWindowTest extends OnDemoWindow {
         await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING);
         assertEquals(1, engine.starts.get());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            for (Technique k : ToolbarModel.WINDOW_LANES) {
+            for (Technique k : window.toolbarModel().shownLanes()) {
                 assertTrue(window.column(k).figures().delivered() > 0, k.label());
             }
             var rows = window.comparisonTable().rows();

@@ -80,6 +80,26 @@ public final class RunControlModel {
      * field is bad or a run is already going.
      */
     public boolean start() {
+        return start(engine::start);
+    }
+
+    /**
+     * Starts a lesson's experiment: the preset goes into the toolbar's fields (so the user sees
+     * what runs), then the run starts with them and the preset's faults. Refused like {@link #start()}.
+     */
+    public boolean startExperiment(io.connlab.lesson.Preset preset) {
+        if (activity.get() != Activity.IDLE) return false;
+        if (!toolbar.backendProperty().get().isMock()) toolbar.backendProperty().set(BackendChoice.mock());
+        io.connlab.lesson.BackendSetup b = preset.backend();
+        toolbar.apply(preset.run(), new NetworkSettings(b.rttMillis(), b.jitterMillis(), (int) Math.round(b.timeScale())));
+        return start((s, n) -> engine.startExperiment(s, n, preset));
+    }
+
+    private interface Starter {
+        void start(RunSettings s, NetworkSettings n) throws Exception;
+    }
+
+    private boolean start(Starter starter) {
         if (activity.get() != Activity.IDLE) return false;
         Optional<RunSettings> settings = toolbar.settings();
         if (settings.isEmpty()) {
@@ -92,7 +112,7 @@ public final class RunControlModel {
         status.set("Starting...");
         background.execute(() -> {
             try {
-                engine.start(s, n);
+                starter.start(s, n);
                 fx.execute(() -> {
                     if (activity.get() == Activity.STARTING) activity.set(Activity.RUNNING);
                     status.set("Running: " + s.ratePerSecond() + " messages/s of " + s.payloadBytes()

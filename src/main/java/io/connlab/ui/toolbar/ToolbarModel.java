@@ -41,7 +41,7 @@ public final class ToolbarModel {
 
     /** The lanes the window has columns for, in order. */
     public static final List<Technique> WINDOW_LANES = List.of(Technique.WEBSOCKET, Technique.LONG_POLL,
-            Technique.SHORT_POLL, Technique.POOL_POOLED, Technique.POOL_UNPOOLED);
+            Technique.SHORT_POLL, Technique.POOL_POOLED, Technique.POOL_UNPOOLED, Technique.POOL_PROXY);
 
     private final StringProperty rate = new SimpleStringProperty(this, "rate");
     private final StringProperty payload = new SimpleStringProperty(this, "payload");
@@ -63,7 +63,8 @@ public final class ToolbarModel {
     public ToolbarModel() {
         for (Field f : Field.values()) errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase(java.util.Locale.ROOT) + "Error", ""));
         for (Technique k : WINDOW_LANES) {
-            BooleanProperty p = new SimpleBooleanProperty(this, k.id(), true);
+            // the proxy lane is off until asked for (a lesson, the toggle): the default run stays as bench's
+            BooleanProperty p = new SimpleBooleanProperty(this, k.id(), k != Technique.POOL_PROXY);
             p.addListener((o, a, b) -> check());
             shown.put(k, p);
         }
@@ -122,7 +123,16 @@ public final class ToolbarModel {
         if (!valid.get()) return Optional.empty();
         return Optional.of(new RunSettings(Quantities.rate(rate.get()), Quantities.bytes(payload.get()),
                 Quantities.duration(duration.get()), Quantities.count(clients.get()), shownLanes(),
-                publish.get(), base.shortPollInterval(), base.longPollWait()));
+                publish.get(), base.shortPollInterval(), base.longPollWait(), base.heartbeatInterval()));
+    }
+
+    /** Shows a lesson's run in the fields: its settings (timings kept for the run), lanes and network. */
+    public void apply(RunSettings s, NetworkSettings network) {
+        load(s);
+        for (Technique k : WINDOW_LANES) shown.get(k).set(s.lanes().contains(k));
+        rttMillis.set(network.rttMillis());
+        jitterMillis.set(network.jitterMillis());
+        timeScale.set(network.timeScale());
     }
 
     public NetworkSettings network() {

@@ -160,12 +160,26 @@ public final class RunControlModel {
 
     /** Runs a blocking job (a fault, a save) on the background thread and reports it in the status line. */
     public void perform(String what, Job job) {
+        report(what, () -> {
+            job.run();
+            return null;
+        });
+    }
+
+    /** Does one blocking thing that says what came of it; that outcome, in plain words, becomes the status line. */
+    @FunctionalInterface
+    public interface Outcome {
+        String run() throws Exception;
+    }
+
+    /** As {@link #perform}, the status line then showing the job's outcome ("Dropped 5 WebSockets: …"). */
+    public void report(String what, Outcome job) {
         status.set(what + "...");
         background.execute(() -> {
             String msg;
             try {
-                job.run();
-                msg = what + ": done.";
+                String outcome = job.run();
+                msg = outcome == null || outcome.isBlank() ? what + ": done." : outcome;
             } catch (Exception e) {
                 LOG.warn("{} failed", what, e);
                 msg = what + " failed: " + describe(e);

@@ -120,7 +120,7 @@ public final class LabWindow {
         var mock = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> toolbar.backendProperty().get().isMock(), toolbar.backendProperty());
         FaultBar faults = new FaultBar(engine::faults, run, mock);
-        backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx);
+        backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx, mock);
         Tab comparisonTab = new Tab("Comparison", comparison);
         backendTab = new Tab("Backend", backendPanel);
         TabPane bottom = new TabPane(comparisonTab, backendTab);

@@ -236,6 +236,11 @@ public final class LabRuntime implements LabEngine {
         return r == null ? 0 : r.published();
     }
 
+    /** The current (or last) run, or null. */
+    RunController run() {
+        return run;
+    }
+
     MockAdminClient admin() {
         return admin;
     }

@@ -17,6 +17,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,8 +51,18 @@ public final class BackendPanel extends VBox {
     private final TextField message = new TextField("Hello from the instructor");
     private final AtomicBoolean fetching = new AtomicBoolean();
 
+    /** When each connection was last sent a message from this panel (FX thread). */
+    private final java.util.Map<String, Instant> sentByHand = new java.util.HashMap<>();
+    private final ListView<LogLine> log = new ListView<>(events);
+    private TableView<ConnectionRow> table;
+
+    // the panel's words, in one place (to move into a resource bundle)
+    static final String NO_CONNECTIONS_ON_MOCK = "No WebSocket connections right now: start a run, or a burst, to see them here.";
+    static final String NO_CONNECTIONS_ELSEWHERE = "Connections are listed while the bundled mock is the backend.";
+
+    /** @param onMock true while the bundled mock is the backend (the placeholder says what to do) */
     public BackendPanel(FaultBar faults, Supplier<Optional<BackendPanelModel>> model, RunControlModel run,
-                        Executor io, Executor fx) {
+                        Executor io, Executor fx, javafx.beans.value.ObservableBooleanValue onMock) {
         this.model = model;
         this.run = run;
         this.io = io;
@@ -59,13 +70,18 @@ public final class BackendPanel extends VBox {
         getStyleClass().add("backend-panel");
         setId("backend-panel");
 
-        TableView<ConnectionRow> table = new TableView<>(connections);
+        table = new TableView<>(connections);
         table.setId("connections");
-        table.setPlaceholder(new Label("No WebSocket connections. They are listed here while the bundled mock runs."));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(onMock)
+                .then(NO_CONNECTIONS_ON_MOCK).otherwise(NO_CONNECTIONS_ELSEWHERE));
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("id", r -> r.id()));
         table.getColumns().add(column("connected at", r -> time(r.connectedAt())));
         table.getColumns().add(column("last active", r -> time(r.lastActive())));
+        table.getColumns().add(column("you sent", r -> time(sentByHand.get(r.id()))));
         table.getColumns().add(column("source", r -> r.source()));
         TableColumn<ConnectionRow, ConnectionRow> actions = new TableColumn<>("");
         actions.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
@@ -84,7 +100,6 @@ public final class BackendPanel extends VBox {
         VBox left = new VBox(6, connTitle, table, sendLine);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        ListView<LogLine> log = new ListView<>(events);
         log.setId("backend-events");
         log.setPlaceholder(new Label("Close codes and errors appear here."));
         log.setCellFactory(v -> new ListCell<>() {
@@ -94,8 +109,14 @@ public final class BackendPanel extends VBox {
                 getStyleClass().remove("log-error");
                 if (empty || line == null) {
                     setText(null);
+                    setTooltip(null);
                 } else {
-                    setText(time(line.at()) + "  " + line.text());
+                    // one compact line; a long error shows whole in the tooltip
+                    setText(time(line.at()) + "  " + line.shown());
+                    Tooltip tip = new Tooltip(line.count() > 1 ? "latest of " + line.count() + ": " + line.text() : line.text());
+                    tip.setWrapText(true);
+                    tip.setMaxWidth(600);
+                    setTooltip(tip);
                     if (line.error()) getStyleClass().add("log-error");
                 }
             }
@@ -125,7 +146,10 @@ public final class BackendPanel extends VBox {
                 List<LogLine> e = m.get().events();
                 fx.execute(() -> {
                     if (!connections.equals(c)) connections.setAll(c);
-                    if (!events.equals(e)) events.setAll(e);
+                    if (!events.equals(e)) {
+                        events.setAll(e);
+                        if (!e.isEmpty()) log.scrollTo(e.size() - 1); // follow the newest entry
+                    }
                 });
             } catch (Exception ex) {
                 // the backend may be restarting; the next refresh tries again
@@ -133,6 +157,11 @@ public final class BackendPanel extends VBox {
                 fetching.set(false);
             }
         });
+    }
+
+    /** The event list's lines as shown (folded). */
+    public ObservableList<LogLine> events() {
+        return events;
     }
 
     public ObservableList<ConnectionRow> connections() {
@@ -150,7 +179,13 @@ public final class BackendPanel extends VBox {
             send.setOnAction(e -> {
                 ConnectionRow r = getItem();
                 String text = message.getText();
-                model.get().ifPresent(m -> run.perform("Send to " + r.id(), () -> m.send(r.id(), text)));
+                model.get().ifPresent(m -> run.perform("Send to " + r.id(), () -> {
+                    m.send(r.id(), text);
+                    fx.execute(() -> {
+                        sentByHand.put(r.id(), Instant.now());
+                        table.refresh();
+                    });
+                }));
             });
             drop.setOnAction(e -> {
                 ConnectionRow r = getItem();

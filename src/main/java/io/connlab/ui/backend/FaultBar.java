@@ -41,7 +41,7 @@ public final class FaultBar extends HBox {
     }
 
     private interface Call {
-        void on(Faults f) throws Exception;
+        String on(Faults f) throws Exception;
     }
 
     private static Button button(String text, Feather icon, String tip, Supplier<Optional<Faults>> faults,
@@ -52,7 +52,7 @@ public final class FaultBar extends HBox {
         b.setOnAction(e -> {
             Optional<Faults> f = faults.get();
             if (f.isEmpty()) return;
-            run.perform(text, () -> call.on(f.get()));
+            run.report(text, () -> call.on(f.get()));
         });
         return b;
     }

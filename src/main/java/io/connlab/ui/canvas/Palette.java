@@ -40,6 +40,15 @@ public final class Palette {
         holder.getChildren().add(type);
     }
 
+    /**
+     * Calls {@code repaint} when the type size (A+/A-) or the theme changes, so text and marks
+     * drawn on canvases follow at once, even on a canvas that is not repainted every frame.
+     */
+    public void onChange(Runnable repaint) {
+        type.fontProperty().addListener((o, a, b) -> repaint.run());
+        roles.get(Role.CANVAS).backgroundProperty().addListener((o, a, b) -> repaint.run());
+    }
+
     /** Put this node anywhere in the scene (it is invisible and takes no space). */
     public Node node() {
         return holder;

@@ -162,13 +162,18 @@ public final class PoolPicture extends CanvasView {
         g.setFill(accent);
         g.fillRect(x, ly - sq / 2, sq, sq);
         g.setFill(muted);
-        g.fillText("busy " + pool.count(PoolFigures.ContainerState.BUSY), x + sq + 4, ly);
-        x += em * 5;
+        String busy = "busy " + pool.count(PoolFigures.ContainerState.BUSY);
+        g.fillText(busy, x + sq + 4, ly);
+        x += sq + 4 + SequenceStrip.labelWidth(busy, em) + em * 0.6; // by the text's width, so the last one is not cut
         g.setFill(accent.deriveColor(0, 1, 1, 0.3));
         g.fillRect(x, ly - sq / 2, sq, sq);
+        g.setStroke(accent); // the outline carries the contrast, as on the boxes
+        g.setLineWidth(1.2);
+        g.strokeRect(x, ly - sq / 2, sq, sq);
         g.setFill(muted);
-        g.fillText("warm " + pool.count(PoolFigures.ContainerState.WARM), x + sq + 4, ly);
-        x += em * 5.2;
+        String warm = "warm " + pool.count(PoolFigures.ContainerState.WARM);
+        g.fillText(warm, x + sq + 4, ly);
+        x += sq + 4 + SequenceStrip.labelWidth(warm, em) + em * 0.6;
         g.setStroke(warning);
         g.setLineWidth(1.5);
         g.strokeRect(x, ly - sq / 2, sq, sq);

@@ -159,6 +159,7 @@ public final class SequenceStrip extends CanvasView {
             // at hundreds of messages a second the arrows are denser than the pixels: one of a
             // kind every few pixels looks the same and costs the renderer a fraction
             int k = e.kind().ordinal();
+            if (e.kind() == WireEvent.Kind.MARK) continue; // drawn on top, below
             if (x - lastArrowX[k] < MIN_ARROW_GAP_PX) continue;
             lastArrowX[k] = x;
             Color c = accent;
@@ -170,6 +171,7 @@ public final class SequenceStrip extends CanvasView {
                 case DROP -> { cross(g, x, (top + bottom) / 2, em * 0.45, danger); c = danger; }
                 case CONNECT -> { tick(g, x, top, bottom, accent); c = accent; }
                 case CLOSE -> { tick(g, x, top, bottom, muted); c = muted; }
+                case MARK -> { }
             }
             String label = e.kind() == WireEvent.Kind.CONNECT ? "open" : e.label();
             // labels never overlap: one is drawn only where it clears the last one drawn
@@ -182,6 +184,7 @@ public final class SequenceStrip extends CanvasView {
                 lastLabelEnd = x + half;
             }
         }
+        marks(g, w, h, em, fg);
         if (!caption.isEmpty()) {
             g.setFont(palette.font(0.75));
             g.setTextAlign(TextAlignment.RIGHT);
@@ -196,6 +199,37 @@ public final class SequenceStrip extends CanvasView {
             g.setTextBaseline(VPos.CENTER);
             g.fillText("no traffic yet", w / 2, (top + bottom) / 2);
         }
+    }
+
+    /**
+     * Faults and messages sent by hand: a line across the strip at their moment, labelled at the
+     * bottom in a tag, every one of them (never thinned: each is a moment to point at).
+     */
+    private void marks(GraphicsContext g, double w, double h, double em, Color fg) {
+        Color warning = palette.color(Palette.Role.WARNING);
+        g.setFont(palette.font(0.75));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (WireEvent e : events) {
+            if (e.kind() != WireEvent.Kind.MARK) continue;
+            double x = x(e.atMicros(), w);
+            if (x < 0 || x > w) continue;
+            g.setStroke(warning);
+            g.setLineWidth(2.5);
+            g.strokeLine(x, 0, x, h);
+            String label = e.label() == null ? "" : e.label();
+            double lw = labelWidth(label, em) + 6;
+            double lx = Math.min(x + 2, w - lw);
+            g.setFill(warning);
+            g.fillRoundRect(lx, h - em * 1.3, lw, em * 1.2, 6, 6);
+            g.setFill(palette.color(Palette.Role.CANVAS));
+            g.fillText(label, lx + 3, h - em * 0.2);
+        }
+    }
+
+    /** The events of the last paint (for tests). */
+    public List<WireEvent> events() {
+        return events;
     }
 
     /** A label's width at 0.75 em, generously estimated (average glyph about 0.6 em), so thinning errs on the side of space. */

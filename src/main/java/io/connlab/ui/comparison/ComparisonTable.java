@@ -41,6 +41,8 @@ public final class ComparisonTable extends TableView<Comparison.Row> {
             TableColumn<Comparison.Row, String> col = new TableColumn<>();
             Label head = new Label(k.label());
             head.getStyleClass().addAll("lane-header", "lane-" + k.id());
+            head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            head.setWrapText(true); // a narrow column at large type wraps "Pool: unpooled" rather than cutting it
             col.setGraphic(head);
             col.setId("comparison-" + k.id());
             col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cell(k)));

@@ -69,18 +69,20 @@ public final class LabToolbar extends VBox {
         start.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(run.activity() == RunControlModel.Activity.IDLE ? Feather.PLAY : Feather.SQUARE),
                 run.activityProperty()));
-        start.disableProperty().bind(run.activityProperty().isEqualTo(RunControlModel.Activity.STOPPING));
+        // Start is disabled while a field is invalid (the status line names them); Stop never is
+        start.disableProperty().bind(run.activityProperty().isEqualTo(RunControlModel.Activity.STOPPING)
+                .or(run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE).and(model.validProperty().not())));
         start.setDefaultButton(false);
         start.setOnAction(e -> run.toggle());
 
         ValidatedField rate = new ValidatedField("rate", model.rateProperty(),
-                model.errorProperty(ToolbarModel.Field.RATE), 5, "messages per second, 1..10000");
+                model.errorProperty(ToolbarModel.Field.RATE), 3, "messages per second, 1..10000");
         ValidatedField size = new ValidatedField("payload", model.payloadProperty(),
-                model.errorProperty(ToolbarModel.Field.PAYLOAD), 6, "payload size: 256 B, 4 KB (64 B..128 KB)");
+                model.errorProperty(ToolbarModel.Field.PAYLOAD), 4, "payload size: 256 B, 4 KB (64 B..128 KB)");
         ValidatedField duration = new ValidatedField("duration", model.durationProperty(),
-                model.errorProperty(ToolbarModel.Field.DURATION), 5, "how long the run lasts: 30 s, 2 min");
+                model.errorProperty(ToolbarModel.Field.DURATION), 4, "how long the run lasts: 30 s, 2 min");
         ValidatedField clients = new ValidatedField("clients", model.clientsProperty(),
-                model.errorProperty(ToolbarModel.Field.CLIENTS), 4, "simulated users in each lane, 1..5000");
+                model.errorProperty(ToolbarModel.Field.CLIENTS), 3, "simulated users in each lane, 1..5000");
         duration.disableProperty().bind(idle.not());
         clients.disableProperty().bind(idle.not());
 
@@ -172,8 +174,9 @@ public final class LabToolbar extends VBox {
         lanesMessage.getStyleClass().add("field-message");
         lanesMessage.textProperty().bind(model.errorProperty(ToolbarModel.Field.LANES));
         lanes.getChildren().add(lanesMessage);
+        // one flow, so the lane buttons sit beside the network controls when there is room (two rows at 1280 px, A+ twice)
         HBox row2 = row(flow(group(network[0], network[1], network[2]), group(network[3], network[4], network[5]),
-                group(network[6], network[7])), lanes);
+                group(network[6], network[7]), lanes), new Region());
         getChildren().addAll(row1, row2);
     }
 

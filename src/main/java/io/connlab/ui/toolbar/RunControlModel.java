@@ -60,6 +60,7 @@ public final class RunControlModel {
         toolbar.payloadProperty().addListener(settings);
         toolbar.publishProperty().addListener(settings);
         toolbar.backendProperty().addListener((o, a, b) -> backendChanged(b));
+        watchFields();
     }
 
     public ReadOnlyObjectProperty<Activity> activityProperty() {
@@ -103,7 +104,7 @@ public final class RunControlModel {
         if (activity.get() != Activity.IDLE) return false;
         Optional<RunSettings> settings = toolbar.settings();
         if (settings.isEmpty()) {
-            status.set("Cannot start: fix the field marked in red.");
+            status.set(cannotStart());
             return false;
         }
         RunSettings s = settings.get();
@@ -180,12 +181,44 @@ public final class RunControlModel {
 
     /** Runs a blocking job (a fault, a save) on the background thread and reports it in the status line. */
     public void perform(String what, Job job) {
+        report(what, () -> {
+            job.run();
+            return null;
+        });
+    }
+
+    private String cannotStart() {
+        return CANNOT_START + toolbar.invalidFields() + ".";
+    }
+
+    /** The status line's words about the fields, in one place (to move into a resource bundle). */
+    static final String CANNOT_START = "Cannot start: fix the fields marked in red: ";
+
+    /** Says in the status line which fields stop a run (Start is disabled meanwhile), and clears that once they are fixed. */
+    private void watchFields() {
+        for (ToolbarModel.Field f : ToolbarModel.Field.values()) {
+            toolbar.errorProperty(f).addListener((o, a, b) -> {
+                if (activity.get() != Activity.IDLE) return;
+                if (!toolbar.invalidFields().isEmpty()) status.set(cannotStart()); // errors are set before validity
+                else if (status.get() != null && status.get().startsWith(CANNOT_START)) status.set("Ready.");
+            });
+        }
+    }
+
+    /** Does one blocking thing that says what came of it; that outcome, in plain words, becomes the status line. */
+    @FunctionalInterface
+    public interface Outcome {
+        String run() throws Exception;
+    }
+
+    /** As {@link #perform}, the status line then showing the job's outcome ("Dropped 5 WebSockets: …"). */
+    public void report(String what, Outcome job) {
         status.set(what + "...");
         background.execute(() -> {
             String msg;
             try {
-                job.run();
-                msg = what + ": done.";
+                String outcome = job.run();
+                msg = outcome == null || outcome.isBlank() ? what + ": done." : outcome;
             } catch (Exception e) {
                 LOG.warn("{} failed", what, e);
                 msg = what + " failed: " + describe(e);

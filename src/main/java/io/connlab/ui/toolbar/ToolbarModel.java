@@ -102,6 +102,12 @@ public final class ToolbarModel {
         return valid.getReadOnlyProperty();
     }
 
+    /** The fields in error, in the user's words ("rate, clients"); empty when all are fine. */
+    public String invalidFields() {
+        return String.join(", ", errors.entrySet().stream().filter(e -> !e.getValue().get().isEmpty())
+                .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+
     public boolean isValid() {
         return valid.get();
     }

@@ -91,13 +91,16 @@ final class BenchBackendCommand implements Callable<Integer> {
                         (HeapInUse.afterGc() - heapBefore) / 1024.0 / websockets);
             }
             int heldMax = 0;
+            long heapBeforePolls = inProcess ? HeapInUse.afterGc() : 0;
+            long heapPerPoll = -1;
             for (int round = 0; round < WARM_UP_PUBLISHES + publishes; round++) {
                 bench.holdPolls(polls);
-                if (!BackendBench.awaitCount(status(admin, "heldPolls"), polls, Duration.ofSeconds(30))) {
+                if (!BackendBench.awaitCount(status(admin, "heldPolls"), polls, Duration.ofSeconds(60))) {
                     err.println("bench-backend: the backend did not report " + polls + " held polls");
                     return 1;
                 }
                 heldMax = Math.max(heldMax, status(admin, "heldPolls").getAsInt());
+                if (inProcess && round == 0 && polls > 0) heapPerPoll = (HeapInUse.afterGc() - heapBeforePolls) / polls;
                 boolean measured = round >= WARM_UP_PUBLISHES;
                 int arrived = bench.publishAndTime("bench-backend " + round, measured);
                 if (arrived < websockets + polls) {
@@ -109,6 +112,10 @@ final class BenchBackendCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "publish to arrival, %d publishes after %d to warm up:%n", publishes, WARM_UP_PUBLISHES);
             print(out, "WebSocket", bench.websocketMicros());
             print(out, "held poll", bench.pollMicros());
+            if (heapPerPoll >= 0) {
+                out.printf(Locale.ROOT, "heap in use per held poll: %.1f KB (the in-process mock's, with the bench's own"
+                        + " client socket for it)%n", heapPerPoll / 1024.0);
+            }
             out.flush();
             return 0;
         }

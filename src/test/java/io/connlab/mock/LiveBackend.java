@@ -4,6 +4,7 @@ import io.connlab.mock.gateway.ChatClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connlab.mock.http.HttpIo;
+import io.connlab.mock.http.HttpLimits;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,7 +37,11 @@ final class LiveBackend implements AutoCloseable {
     private SnsClient sns;
 
     LiveBackend(MockConfig config) throws IOException {
-        backend = MockBackend.start(config);
+        this(config, HttpLimits.defaults());
+    }
+
+    LiveBackend(MockConfig config, HttpLimits limits) throws IOException {
+        backend = MockBackend.start(config, limits);
         endpoints = backend.endpoints();
     }
 
@@ -102,11 +107,14 @@ final class LiveBackend implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A call on the admin API, e.g. {@code admin("PUT", "network", "{...}")}; a null body sends none. */
+    /**
+     * A call on the admin API, e.g. {@code admin("PUT", "network", "{...}")}; a null body sends none. It
+     * carries the header that marks it as no web page's, as the app's admin client does.
+     */
     HttpResponse<String> admin(String method, String resource, String body) throws Exception {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return send(request(endpoints.adminUrl() + resource).method(method, publisher));
+        return send(request(endpoints.adminUrl() + resource).header("X-Requested-With", "test").method(method, publisher));
     }
 
     JsonNode status() throws Exception {

@@ -1,7 +1,7 @@
 package io.connlab.mock.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.http.HttpExchange;
+import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.http.HttpIo;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.connlab.mock.gateway;
 
-import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.edge.NetworkConditions;
 import io.connlab.mock.edge.SocketEdge;

@@ -1,6 +1,6 @@
 package io.connlab.mock.sns;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.connlab.mock.http.HttpExchange;
 import io.connlab.mock.http.HttpIo;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.connlab.mock.sns;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.http.HttpExchange;
+import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.http.HttpIo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.connlab.mock.gateway;
 
-import com.sun.net.httpserver.HttpServer;
+import io.connlab.mock.http.TestHttp;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.http.HttpIo;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,26 +25,20 @@ class ConnectionsApiTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebSocketGateway gateway;
     private InetSocketAddress wsAddress;
-    private HttpServer httpServer;
-    private ExecutorService httpExecutor;
+    private TestHttp httpServer;
     private String base;
 
     @BeforeEach
     void start() throws Exception {
         gateway = new WebSocketGateway("dev", GatewayLimits.apiGateway(), TimeScale.REAL, null);
         wsAddress = gateway.start();
-        httpServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        httpServer.createContext("/dev/@connections/", gateway.connectionsApi());
-        httpExecutor = Executors.newFixedThreadPool(2);
-        httpServer.setExecutor(httpExecutor);
-        httpServer.start();
-        base = "http://127.0.0.1:" + httpServer.getAddress().getPort() + "/dev/@connections/";
+        httpServer = TestHttp.serve("/dev/@connections/", gateway.connectionsApi());
+        base = "http://127.0.0.1:" + httpServer.port() + "/dev/@connections/";
     }
 
     @AfterEach
     void stop() {
-        httpServer.stop(0);
-        httpExecutor.shutdownNow();
+        httpServer.close();
         gateway.close();
     }
 

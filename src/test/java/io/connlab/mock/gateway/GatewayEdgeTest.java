@@ -1,6 +1,6 @@
 package io.connlab.mock.gateway;
 
-import com.sun.net.httpserver.HttpServer;
+import io.connlab.mock.http.TestHttp;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.edge.NetworkConditions;
 import io.connlab.mock.http.HttpIo;
@@ -24,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,8 +38,7 @@ class GatewayEdgeTest {
     private static final int CONNECTS_PER_SECOND = 3;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebSocketGateway gateway;
-    private HttpServer httpServer;
-    private ExecutorService httpExecutor;
+    private TestHttp httpServer;
 
     @BeforeEach
     void start() throws Exception {
@@ -53,18 +50,13 @@ class GatewayEdgeTest {
         gateway = new WebSocketGateway(new InetSocketAddress("127.0.0.1", 0), "dev", limits, TimeScale.REAL,
                 new NetworkConditions(0, 0), "s3cret", null);
         gateway.start();
-        httpServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        httpServer.createContext("/dev/@connections/", gateway.connectionsApi());
-        httpExecutor = Executors.newFixedThreadPool(2);
-        httpServer.setExecutor(httpExecutor);
-        httpServer.start();
+        httpServer = TestHttp.serve("/dev/@connections/", gateway.connectionsApi());
     }
 
     @AfterEach
     void stop() {
         gateway.close();
-        httpServer.stop(0);
-        httpExecutor.shutdownNow();
+        httpServer.close();
     }
 
     private URI uri(String pathAndQuery) {
@@ -172,7 +164,7 @@ class GatewayEdgeTest {
         String id = c.connectionId();
 
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + httpServer.getAddress().getPort() + "/dev/@connections/" + id)).timeout(Duration.ofSeconds(5)).build(),
+                + httpServer.port() + "/dev/@connections/" + id)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, r.statusCode());

@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Clock;
 import io.connlab.ui.backend.BackendPanel;
 import io.connlab.ui.canvas.SequenceStrip;
@@ -68,11 +69,11 @@ final class FrameLoop extends AnimationTimer {
         long cpu = FrameMeter.threadCpuNanos();
         try {
             frame(nanos);
-            engine.problem().ifPresent(p -> run.showProblem("The figures stopped updating: " + p));
+            engine.problem().ifPresent(p -> run.showProblem(I18n.t("status.figuresStopped", p)));
         } catch (RuntimeException e) {
             if (!logged) LOG.warn("a frame failed; the window keeps going", e);
             logged = true;
-            run.showProblem("The window could not draw a frame: " + RunControlModel.describe(e));
+            run.showProblem(I18n.t("status.frameFailed", RunControlModel.describe(e)));
         }
         meter.record(nanos, System.nanoTime() - start, FrameMeter.threadCpuNanos() - cpu);
     }

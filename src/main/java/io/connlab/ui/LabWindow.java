@@ -67,6 +67,7 @@ public final class LabWindow {
     private final StripTime stripTime = new StripTime(SequenceStrip.WINDOW_MICROS);
     private final LessonPane lessons;
     private volatile java.util.function.Consumer<String> linkOpener = url -> { };
+    private java.util.function.Consumer<String> languageChosen = language -> { };
     private Stage stage;
     private boolean closed;
 
@@ -84,6 +85,7 @@ public final class LabWindow {
         run = new RunControlModel(toolbar, engine, background, fx);
 
         LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root).actions());
+        bar.addAppearance(languageChoice());
 
         HBox lanes = new HBox();
         lanes.getStyleClass().add("lanes");
@@ -121,8 +123,8 @@ public final class LabWindow {
                 () -> toolbar.backendProperty().get().isMock(), toolbar.backendProperty());
         FaultBar faults = new FaultBar(engine::faults, run, mock);
         backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx, mock);
-        Tab comparisonTab = new Tab("Comparison", comparison);
-        backendTab = new Tab("Backend", backendPanel);
+        Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparison);
+        backendTab = new Tab(I18n.t("tab.backend"), backendPanel);
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.setId("bottom-tabs");
@@ -149,7 +151,10 @@ public final class LabWindow {
         root.getChildren().add(palette.node());
         root.getStyleClass().add("lab");
         root.getStylesheets().add(LabWindow.class.getResource("lab.css").toExternalForm());
-        root.styleProperty().bind(look.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
+        // the bundled CJK font for every word (both languages: the language menu says 中文), else the theme's
+        Fonts.load();
+        String family = Fonts.family().map(f -> "-fx-font-family: \"" + f + "\"; ").orElse("");
+        root.styleProperty().bind(look.fontSizeProperty().asString(java.util.Locale.ROOT, family + "-fx-font-size: %.0fpx;"));
         look.themeProperty().addListener((o, a, b) -> applyTheme(b));
         applyTheme(look.themeProperty().get());
         run.activityProperty().addListener((o, a, b) -> {
@@ -162,6 +167,35 @@ public final class LabWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /** Who rebuilds the window in another language ("en", "zh"); the app sets it, tests may leave it unset. */
+    public void onLanguageChosen(java.util.function.Consumer<String> handler) {
+        languageChosen = handler;
+    }
+
+    /** The language menu: English or 中文, each written in its own language. Switching is allowed between runs. */
+    private javafx.scene.control.ChoiceBox<String> languageChoice() {
+        var choice = new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(I18n.LANGUAGES));
+        choice.setId("language");
+        choice.setTooltip(new javafx.scene.control.Tooltip(I18n.t("toolbar.language")));
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String l) {
+                return l == null ? "" : I18n.t("language." + l);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        choice.setValue(I18n.language());
+        choice.disableProperty().bind(run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE));
+        choice.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(I18n.language())) languageChosen.accept(b);
+        });
+        return choice;
     }
 
     /** How a web link in a lesson is opened (the app's HostServices; tests leave it doing nothing). */
@@ -225,14 +259,32 @@ public final class LabWindow {
         stage.show();
         frames.start();
         BackendChoice backend = toolbar.backendProperty().get();
-        run.perform(backend.isMock() ? "Starting the bundled mock" : "Connecting to " + backend,
+        run.perform(backend.isMock() ? I18n.t("status.startingMock") : I18n.t("status.connecting", backend),
                 () -> engine.useBackend(backend));
+    }
+
+    /**
+     * Saves preferences and stops the frames, leaving the engine (and its backend) running for
+     * the window that replaces this one (another language). Between runs only; FX thread.
+     */
+    public void detach() {
+        if (closed) return;
+        closed = true;
+        remember();
+        CompletableFuture.runAsync(prefs::flush, background);
     }
 
     /** Saves preferences, stops the frames, then stops every lane and the backend. Idempotent. */
     public CompletableFuture<Void> close() {
         if (closed) return CompletableFuture.completedFuture(null);
         closed = true;
+        remember();
+        // the values were read above on the FX thread; writing them to disk happens off it
+        CompletableFuture<Void> flushed = CompletableFuture.runAsync(prefs::flush, background);
+        return run.shutdown().thenCombine(flushed, (a, b) -> null);
+    }
+
+    private void remember() {
         frames.stop();
         prefs.saveFrom(toolbar);
         prefs.saveFrom(look);
@@ -243,9 +295,6 @@ public final class LabWindow {
             prefs.saveWindow(new UiPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));
         }
-        // the values were read above on the FX thread; writing them to disk happens off it
-        CompletableFuture<Void> flushed = CompletableFuture.runAsync(prefs::flush, background);
-        return run.shutdown().thenCombine(flushed, (a, b) -> null);
     }
 
     private void applyTheme(Theme theme) {

@@ -1,5 +1,6 @@
 package io.connlab.ui.canvas;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Format;
 import io.connlab.metrics.Technique;
 import io.connlab.ui.model.LatencyHistory;
@@ -104,7 +105,7 @@ public final class LatencyChart extends CanvasView {
         g.fillText("-" + spanS + " s", axisW + 12, bottom + 3);
         g.fillText("-" + Math.round(spanS / 2.0) + " s", axisW + plotW / 2, bottom + 3);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("now", w - 2, bottom + 3);
+        g.fillText(I18n.t("chart.now"), w - 2, bottom + 3);
 
         // legend
         g.setTextBaseline(VPos.CENTER);
@@ -123,7 +124,7 @@ public final class LatencyChart extends CanvasView {
 
         if (history.size() == 0 || history.maxP99Since(now - span) == 0) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("no deliveries yet", axisW + plotW / 2, (top + bottom) / 2);
+            g.fillText(I18n.t("chart.noDeliveries"), axisW + plotW / 2, (top + bottom) / 2);
             return;
         }
         line(g, true, span, axisW, plotW, top, bottom, lo, hi, accent.deriveColor(0, 1, 1, 0.75), 1.8);

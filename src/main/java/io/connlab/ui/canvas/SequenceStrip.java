@@ -1,5 +1,6 @@
 package io.connlab.ui.canvas;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
 import io.connlab.metrics.WireEvent;
@@ -129,9 +130,9 @@ public final class SequenceStrip extends CanvasView {
         g.setFont(palette.font(0.8));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("client", 4, top - 3);
+        g.fillText(I18n.t("strip.client"), 4, top - 3);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(kind.isPool() ? "function" : "server", 4, bottom + 2);
+        g.fillText(kind.isPool() ? I18n.t("strip.function") : I18n.t("strip.server"), 4, bottom + 2);
 
         // held polls: a bar on the server line from when it arrived until its answer (or now)
         g.setLineCap(StrokeLineCap.ROUND);
@@ -173,7 +174,7 @@ public final class SequenceStrip extends CanvasView {
                 case CLOSE -> { tick(g, x, top, bottom, muted); c = muted; }
                 case MARK -> { }
             }
-            String label = e.kind() == WireEvent.Kind.CONNECT ? "open" : e.label();
+            String label = e.kind() == WireEvent.Kind.CONNECT ? I18n.t("strip.open") : e.label();
             // labels never overlap: one is drawn only where it clears the last one drawn
             double half = labelWidth(label, em) / 2;
             if (label != null && x - half > lastLabelEnd + em * 0.4 && x - half > 0 && x + half < w) {
@@ -197,7 +198,7 @@ public final class SequenceStrip extends CanvasView {
             g.setFont(palette.font(0.85));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("no traffic yet", w / 2, (top + bottom) / 2);
+            g.fillText(I18n.t("strip.noTraffic"), w / 2, (top + bottom) / 2);
         }
     }
 
@@ -263,7 +264,7 @@ public final class SequenceStrip extends CanvasView {
             g.setFont(Palette.sized(g.getFont(), 0.75 * em));
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText("held…", to - 4, y - 2);
+            g.fillText(I18n.t("strip.held"), to - 4, y - 2);
         }
     }
 

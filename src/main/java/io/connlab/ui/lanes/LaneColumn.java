@@ -1,5 +1,6 @@
 package io.connlab.ui.lanes;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
 import io.connlab.metrics.WireEvent;
@@ -33,7 +34,7 @@ import java.util.List;
 public final class LaneColumn extends VBox {
 
     private final Technique kind;
-    private final Label state = new Label(LaneState.IDLE.text());
+    private final Label state = new Label(I18n.t("state." + LaneState.IDLE.name()));
     private final Label detail = new Label();
     private final SequenceStrip strip;
     private final LatencyChart chart;
@@ -49,12 +50,12 @@ public final class LaneColumn extends VBox {
 
         Region bar = new Region();
         bar.getStyleClass().add("accent-bar");
-        Label title = new Label(kind.label());
+        Label title = new Label(I18n.t("lane." + kind.id()));
         title.getStyleClass().add("lane-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         hide.setGraphic(new FontIcon(Feather.X));
         hide.getStyleClass().addAll("hide-button", "flat");
-        hide.setTooltip(new Tooltip("Hide this lane"));
+        hide.setTooltip(new Tooltip(I18n.t("lane.hide")));
         hide.setId("hide-" + kind.id());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -141,7 +142,7 @@ public final class LaneColumn extends VBox {
     /** A few times a second: state and counters. */
     public void showFigures(LaneFigures f) {
         figures = f == null ? LaneFigures.idle() : f;
-        state.setText(figures.state().text());
+        state.setText(I18n.t("state." + figures.state().name()));
         if (figures.state().troubled()) {
             if (!state.getStyleClass().contains("troubled")) state.getStyleClass().add("troubled");
         } else {

@@ -55,6 +55,17 @@ public final class I18n {
         return bundle.containsKey(key);
     }
 
+    /** The key of a comparison table row ("row.empty-responses" for "empty responses"). */
+    public static String rowKey(String label) {
+        return "row." + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /** A comparison table row's name in the window's language (the label itself for a row the bundle does not know). */
+    public static String row(String label) {
+        String key = rowKey(label);
+        return bundle.containsKey(key) ? bundle.getString(key) : label;
+    }
+
     private static Locale fromTag(String language) {
         return "zh".equals(language) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }

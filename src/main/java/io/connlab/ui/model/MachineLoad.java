@@ -41,17 +41,14 @@ public final class MachineLoad {
         double load = loadAverage.getAsDouble();
         double cpu = processCpu.getAsDouble();
         if (load >= cores * SATURATED_LOAD_PER_CORE) {
-            return String.format(Locale.ROOT, SATURATED_LOAD, load, cores);
+            return I18n.t(SATURATED_LOAD, String.format(Locale.ROOT, "%.1f", load), cores);
         }
         if (cpu >= SATURATED_PROCESS_CPU) {
-            return String.format(Locale.ROOT, SATURATED_CPU, cpu * 100, cores);
+            return I18n.t(SATURATED_CPU, String.format(Locale.ROOT, "%.0f", cpu * 100), cores);
         }
         return "";
     }
 
-    // the words, in one place (to move into a resource bundle)
-    static final String SATURATED_LOAD = "The machine's CPU is saturated (load %.1f on %d cores): the figures now show"
-            + " this machine's limits, not the techniques'. Lower the rate or clients, or close other programs.";
-    static final String SATURATED_CPU = "ConnLab uses %.0f%% of the %d cores: the figures now show this machine's"
-            + " limits, not the techniques'. Lower the rate or clients.";
+    static final String SATURATED_LOAD = "machine.saturatedLoad";
+    static final String SATURATED_CPU = "machine.saturatedCpu";
 }

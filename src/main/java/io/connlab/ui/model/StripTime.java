@@ -57,12 +57,11 @@ public final class StripTime {
 
     /** What the strips say about the time they show, or empty when they show now. */
     public String caption() {
-        String back = backMicros == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f s back · ", backMicros / 1e6);
-        if (frozen()) return back + STOPPED;
-        return backMicros == 0 ? "" : back + SCROLL_FORWARD;
+        String back = backMicros == 0 ? "" : I18n.t("strip.back", String.format(java.util.Locale.ROOT, "%.1f", backMicros / 1e6));
+        if (frozen()) return back + I18n.t(STOPPED);
+        return backMicros == 0 ? "" : back + I18n.t(SCROLL_FORWARD);
     }
 
-    // the strips' words, in one place (to move into a resource bundle)
-    static final String STOPPED = "run over: scroll to look back";
-    static final String SCROLL_FORWARD = "scroll forward for now";
+    static final String STOPPED = "strip.stopped";
+    static final String SCROLL_FORWARD = "strip.scrollForward";
 }

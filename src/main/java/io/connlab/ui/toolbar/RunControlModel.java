@@ -1,5 +1,6 @@
 package io.connlab.ui.toolbar;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
 import io.connlab.ui.model.BackendChoice;
@@ -41,7 +42,7 @@ public final class RunControlModel {
     private final Executor background;
     private final Executor fx;
     private final ReadOnlyObjectWrapper<Activity> activity = new ReadOnlyObjectWrapper<>(this, "activity", Activity.IDLE);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready. Press Start to run.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", I18n.t("status.ready"));
     // values computed on the FX thread, picked up by the next background job
     private final AtomicReference<NetworkSettings> pendingNetwork = new AtomicReference<>();
     private final AtomicReference<RunSettings> pendingSettings = new AtomicReference<>();
@@ -110,20 +111,19 @@ public final class RunControlModel {
         RunSettings s = settings.get();
         NetworkSettings n = toolbar.network();
         activity.set(Activity.STARTING);
-        status.set("Starting...");
+        status.set(I18n.t("status.starting"));
         background.execute(() -> {
             try {
                 starter.start(s, n);
                 fx.execute(() -> {
                     if (activity.get() == Activity.STARTING) activity.set(Activity.RUNNING);
-                    status.set("Running: " + s.ratePerSecond() + " messages/s of " + s.payloadBytes()
-                            + " B for " + Quantities.format(s.duration()) + ".");
+                    status.set(I18n.t("status.running", s.ratePerSecond(), s.payloadBytes(), Quantities.format(s.duration())));
                 });
             } catch (Exception | LinkageError e) {
                 LOG.warn("run did not start", e);
                 fx.execute(() -> {
                     activity.set(Activity.IDLE);
-                    status.set("Could not start: " + describe(e));
+                    status.set(I18n.t("status.couldNotStart", describe(e)));
                 });
             }
         });
@@ -134,14 +134,14 @@ public final class RunControlModel {
     public void stop() {
         if (activity.get() != Activity.RUNNING && activity.get() != Activity.STARTING) return;
         activity.set(Activity.STOPPING);
-        status.set("Stopping...");
+        status.set(I18n.t("status.stopping"));
         background.execute(() -> {
-            String msg = "Stopped.";
+            String msg = I18n.t("status.stopped");
             try {
                 engine.stop();
             } catch (Exception e) {
                 LOG.warn("run did not stop cleanly", e);
-                msg = "Stopped, with an error: " + describe(e);
+                msg = I18n.t("status.stoppedWithError", describe(e));
             }
             String done = msg;
             fx.execute(() -> {
@@ -161,7 +161,7 @@ public final class RunControlModel {
     public void poll() {
         if (activity.get() == Activity.RUNNING && !engine.isRunning()) {
             activity.set(Activity.IDLE);
-            status.set("Run finished.");
+            status.set(I18n.t("status.finished"));
         }
     }
 
@@ -188,11 +188,13 @@ public final class RunControlModel {
     }
 
     private String cannotStart() {
-        return CANNOT_START + toolbar.invalidFields() + ".";
+        cannotStartShown = I18n.t(CANNOT_START, toolbar.invalidFields());
+        return cannotStartShown;
     }
 
     /** The status line's words about the fields, in one place (to move into a resource bundle). */
-    static final String CANNOT_START = "Cannot start: fix the fields marked in red: ";
+    static final String CANNOT_START = "status.cannotStart";
+    private String cannotStartShown = "";
 
     /** Says in the status line which fields stop a run (Start is disabled meanwhile), and clears that once they are fixed. */
     private void watchFields() {
@@ -200,7 +202,7 @@ public final class RunControlModel {
             toolbar.errorProperty(f).addListener((o, a, b) -> {
                 if (activity.get() != Activity.IDLE) return;
                 if (!toolbar.invalidFields().isEmpty()) status.set(cannotStart()); // errors are set before validity
-                else if (status.get() != null && status.get().startsWith(CANNOT_START)) status.set("Ready.");
+                else if (cannotStartShown.equals(status.get())) status.set(I18n.t("status.readyShort"));
             });
         }
     }
@@ -213,15 +215,15 @@ public final class RunControlModel {
 
     /** As {@link #perform}, the status line then showing the job's outcome ("Dropped 5 WebSockets: …"). */
     public void report(String what, Outcome job) {
-        status.set(what + "...");
+        status.set(I18n.t("status.doing", what));
         background.execute(() -> {
             String msg;
             try {
                 String outcome = job.run();
-                msg = outcome == null || outcome.isBlank() ? what + ": done." : outcome;
+                msg = outcome == null || outcome.isBlank() ? I18n.t("status.done", what) : outcome;
             } catch (Exception e) {
                 LOG.warn("{} failed", what, e);
-                msg = what + " failed: " + describe(e);
+                msg = I18n.t("status.failed", what, describe(e));
             }
             String done = msg;
             fx.execute(() -> status.set(done));
@@ -275,7 +277,7 @@ public final class RunControlModel {
     private void backendChanged(BackendChoice choice) {
         if (choice == null) return;
         if (activity.get() != Activity.IDLE) stop();
-        perform("Switching to " + choice, () -> engine.useBackend(choice));
+        perform(I18n.t("status.switching", choice), () -> engine.useBackend(choice));
     }
 
 }

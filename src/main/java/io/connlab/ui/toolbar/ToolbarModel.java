@@ -1,5 +1,6 @@
 package io.connlab.ui.toolbar;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.run.Quantities;
@@ -105,7 +106,7 @@ public final class ToolbarModel {
     /** The fields in error, in the user's words ("rate, clients"); empty when all are fine. */
     public String invalidFields() {
         return String.join(", ", errors.entrySet().stream().filter(e -> !e.getValue().get().isEmpty())
-                .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT)).toList());
+                .map(e -> I18n.t("field." + e.getKey().name())).toList());
     }
 
     public boolean isValid() {
@@ -153,11 +154,11 @@ public final class ToolbarModel {
     }
 
     private void check() {
-        set(Field.RATE, problem(rate.get(), Quantities::rate, base::withRate, -1));
-        set(Field.PAYLOAD, problem(payload.get(), Quantities::bytes, base::withPayloadBytes, -1));
-        set(Field.DURATION, problem(duration.get(), Quantities::duration, base::withDuration, Duration.ZERO));
-        set(Field.CLIENTS, problem(clients.get(), Quantities::count, base::withClients, -1));
-        set(Field.LANES, problem(shownLanes(), Function.identity(), base::withLanes, Set.of()));
+        set(Field.RATE, problem(Field.RATE, rate.get(), Quantities::rate, base::withRate, -1));
+        set(Field.PAYLOAD, problem(Field.PAYLOAD, payload.get(), Quantities::bytes, base::withPayloadBytes, -1));
+        set(Field.DURATION, problem(Field.DURATION, duration.get(), Quantities::duration, base::withDuration, Duration.ZERO));
+        set(Field.CLIENTS, problem(Field.CLIENTS, clients.get(), Quantities::count, base::withClients, -1));
+        set(Field.LANES, problem(Field.LANES, shownLanes(), Function.identity(), base::withLanes, Set.of()));
         valid.set(errors.values().stream().allMatch(e -> e.get().isEmpty()));
     }
 
@@ -171,14 +172,15 @@ public final class ToolbarModel {
      * RunSettings about a value it refuses. The field already shows what was typed, so the
      * rule's ", got ..." tail is left off.
      */
-    private static <T, V> String problem(T text, Function<T, V> parse, Function<V, RunSettings> apply, V refused) {
+    private static <T, V> String problem(Field field, T text, Function<T, V> parse, Function<V, RunSettings> apply, V refused) {
         V value = parse.apply(text);
         try {
             apply.apply(value != null ? value : refused);
-            return value != null ? "" : "cannot read \"" + text + "\"";
+            return value != null ? "" : I18n.t("error.unreadable", text);
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage() == null ? "bad value" : e.getMessage();
-            return msg.replaceFirst(", got .*$", "");
+            // the rule RunSettings enforces, in the window's language, with RunSettings' own limits
+            return I18n.t("error." + field.name(), RunSettings.MAX_RATE, RunSettings.MIN_PAYLOAD, RunSettings.MAX_PAYLOAD,
+                    RunSettings.MAX_CLIENTS);
         }
     }
 

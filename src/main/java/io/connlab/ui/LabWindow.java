@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.metrics.Comparison;
 import io.connlab.metrics.Technique;
 import io.connlab.ui.backend.BackendPanel;
 import io.connlab.ui.backend.FaultBar;
@@ -116,7 +117,14 @@ public final class LabWindow {
                 () -> toolbar.backendProperty().get().isMock(), toolbar.backendProperty());
         FaultBar faults = new FaultBar(engine::faults, run, mock);
         backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx, mock);
-        Tab comparisonTab = new Tab("Comparison", comparison);
+        // the cost estimate's footnote, as bench prints it under its table
+        Label footnote = new Label(Comparison.of(java.util.List.of()).footnote());
+        footnote.setId("comparison-footnote");
+        footnote.getStyleClass().add("footnote");
+        footnote.setWrapText(true);
+        javafx.scene.layout.VBox comparisonBox = new javafx.scene.layout.VBox(comparison, footnote);
+        javafx.scene.layout.VBox.setVgrow(comparison, javafx.scene.layout.Priority.ALWAYS);
+        Tab comparisonTab = new Tab("Comparison", comparisonBox);
         backendTab = new Tab("Backend", backendPanel);
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

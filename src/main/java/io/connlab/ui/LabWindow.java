@@ -1,6 +1,8 @@
 package io.connlab.ui;
 
 import io.connlab.lesson.LessonLibrary;
+import io.connlab.metrics.Format;
+import io.connlab.metrics.Prices;
 import io.connlab.metrics.Technique;
 import io.connlab.ui.lesson.LessonDock;
 import io.connlab.ui.lesson.LessonPane;
@@ -123,7 +125,14 @@ public final class LabWindow {
                 () -> toolbar.backendProperty().get().isMock(), toolbar.backendProperty());
         FaultBar faults = new FaultBar(engine::faults, run, mock);
         backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx, mock);
-        Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparison);
+        // the cost estimate's footnote, as bench prints it under its table
+        Label footnote = new Label(I18n.t("table.footnote", Format.ESTIMATE_MARK, Prices.CURRENT.region(), Prices.CURRENT.checked().toString()));
+        footnote.setId("comparison-footnote");
+        footnote.getStyleClass().add("footnote");
+        footnote.setWrapText(true);
+        javafx.scene.layout.VBox comparisonBox = new javafx.scene.layout.VBox(comparison, footnote);
+        javafx.scene.layout.VBox.setVgrow(comparison, javafx.scene.layout.Priority.ALWAYS);
+        Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparisonBox);
         backendTab = new Tab(I18n.t("tab.backend"), backendPanel);
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

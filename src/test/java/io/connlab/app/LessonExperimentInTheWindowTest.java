@@ -74,7 +74,8 @@ class LessonExperimentInTheWindowTest {
 
         Label result = robot.lookup("#result-too-big").queryAs(Label.class);
         Label figures = robot.lookup("#figures-too-big").queryAs(Label.class);
-        await().atMost(Duration.ofSeconds(60)).until(() -> result.getStyleClass().contains("right"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(result.getStyleClass().contains("right"),
+                result.getText() + " / " + figures.getText() + " / " + window.runControl().statusProperty().get()));
         String measured = WaitForAsyncUtils.asyncFx(figures::getText).get(10, TimeUnit.SECONDS);
         assertTrue(measured.contains("websocket.closes[1009] = 1"), measured);
         assertTrue(measured.contains("websocket.reconnects = 1"), measured);

@@ -111,6 +111,12 @@ public final class LabToolbar extends VBox {
         csv.setOnAction(e -> files.saveCsv().run());
         MenuItem png = new MenuItem(I18n.t("toolbar.savePicture"));
         png.setOnAction(e -> files.savePicture().run());
+        json.setId("save-json");
+        csv.setId("save-csv");
+        // results are the settled figures of a run that has ended: not while one goes (the picture may be taken any time)
+        var running = run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE);
+        json.disableProperty().bind(running);
+        csv.disableProperty().bind(running);
         save.getItems().addAll(json, csv, png);
 
         Button theme = new Button();

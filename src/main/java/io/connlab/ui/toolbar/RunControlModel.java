@@ -222,7 +222,10 @@ public final class RunControlModel {
                 String outcome = job.run();
                 msg = outcome == null || outcome.isBlank() ? I18n.t("status.done", what) : outcome;
             } catch (Exception e) {
-                LOG.warn("{} failed", what, e);
+                // a refusal in the user's words is said, not dumped; only the unexpected gets its stack trace
+                if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
+                        || e instanceof java.io.IOException) LOG.warn("{} failed: {}", what, describe(e));
+                else LOG.warn("{} failed", what, e);
                 msg = I18n.t("status.failed", what, describe(e));
             }
             String done = msg;

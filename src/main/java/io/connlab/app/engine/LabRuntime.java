@@ -157,7 +157,19 @@ public final class LabRuntime implements LabEngine {
         RunController r = run;
         if (r == null) return false;
         RunController.Phase p = r.phase();
-        return p == RunController.Phase.STARTING || p == RunController.Phase.RUNNING || p == RunController.Phase.DRAINING;
+        if (p == RunController.Phase.STARTING || p == RunController.Phase.RUNNING || p == RunController.Phase.DRAINING) return true;
+        // the phase turns FINISHED before the lanes have stopped and the final figures are taken:
+        // the run is over for the window once they are (a lesson judges its run by them)
+        return p != RunController.Phase.IDLE && !ended(r);
+    }
+
+    private static boolean ended(RunController r) {
+        try {
+            return r.awaitEnd(java.time.Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     @Override

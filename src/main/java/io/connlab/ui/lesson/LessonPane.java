@@ -75,6 +75,15 @@ public final class LessonPane extends BorderPane {
                 return null;
             }
         });
+        // the closed list says only where you are (the lesson's own heading gives its title): it fits a narrow pane at A+
+        list.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Lesson l, boolean empty) {
+                super.updateItem(l, empty);
+                setText(empty || l == null ? "" : I18n.t("lesson.ofTotal", l.order(), library.lessons().size()));
+            }
+        });
+        list.setTooltip(new Tooltip(I18n.t("lesson.list")));
         list.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(list, Priority.ALWAYS);
         list.valueProperty().addListener((o, a, b) -> { if (b != null) show(b); });
@@ -91,6 +100,8 @@ public final class LessonPane extends BorderPane {
         Button hide = button(Feather.CHEVRONS_RIGHT, "lesson.hide", "lesson-hide");
         hide.setOnAction(e -> collapsed.set(true));
         HBox bar = new HBox(prev, list, next, widen, hide);
+        // never narrower than its controls: the split gives the lanes less room (they scroll) instead of cutting a word
+        for (javafx.scene.Node n : bar.getChildren()) ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         bar.getStyleClass().add("lesson-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         setTop(bar);

@@ -128,11 +128,11 @@ public final class UiPreferences {
     /** The language chosen in the window ("en", "zh"); empty when never chosen (then the system's). */
     public Optional<String> language() {
         String l = node.get("language", null);
-        return io.connlab.ui.model.I18n.LANGUAGES.contains(l) ? Optional.of(l) : Optional.empty();
+        return l != null && io.connlab.ui.model.I18n.LANGUAGES.contains(l) ? Optional.of(l) : Optional.empty();
     }
 
     public void saveLanguage(String language) {
-        if (io.connlab.ui.model.I18n.LANGUAGES.contains(language)) node.put("language", language);
+        if (language != null && io.connlab.ui.model.I18n.LANGUAGES.contains(language)) node.put("language", language);
     }
 
     /** Writes to the backing store; failures are logged, never thrown (a read-only home must not stop the app). */

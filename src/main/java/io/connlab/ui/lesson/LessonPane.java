@@ -84,6 +84,7 @@ public final class LessonPane extends BorderPane {
             }
         });
         list.setTooltip(new Tooltip(I18n.t("lesson.list")));
+        list.getStyleClass().add("lesson-list");
         list.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(list, Priority.ALWAYS);
         list.valueProperty().addListener((o, a, b) -> { if (b != null) show(b); });

@@ -1,5 +1,6 @@
 package io.connlab.mock.gateway;
 
+import io.connlab.mock.OutOfMemoryExit;
 import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.edge.NetworkConditions;
@@ -317,6 +318,7 @@ public final class WebSocketGateway implements AutoCloseable {
 
         @Override
         public void onError(WebSocket conn, Exception ex) {
+            OutOfMemoryExit.exitIfOutOfMemory(ex); // Java-WebSocket turns a worker's OutOfMemoryError into this
             if (conn == null && started.getCount() > 0) {
                 startFailure.set(ex);
                 started.countDown();

@@ -1,5 +1,6 @@
 package io.connlab.mock.http;
 
+import io.connlab.mock.OutOfMemoryExit;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -303,6 +304,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        OutOfMemoryExit.exitIfOutOfMemory(cause); // Netty hands an event loop's OutOfMemoryError here, not to the JVM
         LOG.debug("HTTP connection failed", cause); // a reset, mostly: the client went away
         ctx.close();
     }

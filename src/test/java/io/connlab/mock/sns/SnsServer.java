@@ -18,12 +18,17 @@ import java.time.Duration;
 final class SnsServer implements AutoCloseable {
     static final String DEFAULT_ARN = "arn:aws:sns:us-east-1:000000000000:connlab";
 
-    final SnsApi api = new SnsApi(DEFAULT_ARN);
+    final SnsApi api;
     final TestHttp server;
     final SnsClient sns;
     final HttpClient http;
 
     SnsServer() throws IOException {
+        this(new SnsApi(DEFAULT_ARN));
+    }
+
+    SnsServer(SnsApi api) throws IOException {
+        this.api = api;
         server = TestHttp.serve("/", api);
         sns = SnsClient.builder()
                 .endpointOverride(endpoint())

@@ -50,8 +50,7 @@ public final class SequenceStrip extends CanvasView {
     public void show(List<WireEvent> events, long nowMicros, LaneState state, String caption) {
         double perPixel = WINDOW_MICROS / Math.max(1, getWidth());
         boolean sameCaption = caption.equals(this.caption);
-        if (Math.abs(nowMicros - now) < perPixel && state == this.state && sameCaption
-                && events.size() == this.events.size()) return;
+        if (Math.abs(nowMicros - now) < perPixel && state == this.state && sameCaption) return;
         this.events = events;
         this.now = nowMicros;
         this.state = state;

@@ -70,29 +70,37 @@ final class BenchBackendCommand implements Callable<Integer> {
                 err.println("bench-backend: '" + target.name() + "' is not the bundled mock (it needs the admin, poll and SNS endpoints)");
                 return 2;
             }
-            return measure(target, out, err);
+            return measure(target, backend.mock().isPresent(), out, err);
         }
     }
 
-    private int measure(EndpointProfile target, PrintWriter out, PrintWriter err) throws Exception {
+    private int measure(EndpointProfile target, boolean inProcess, PrintWriter out, PrintWriter err) throws Exception {
         MockAdminClient admin = new MockAdminClient(target);
         try (BackendBench bench = new BackendBench(target.websocketConnectUri(), URI.create(target.pollUrl()),
                 URI.create(target.snsEndpoint()), target.topicArn())) {
             err.printf(Locale.ROOT, "bench-backend: opening %d WebSockets (450 a second, under the gateway's limit)...%n", websockets);
             err.flush();
+            long heapBefore = inProcess ? HeapInUse.afterGc() : 0;
             bench.openWebSockets(websockets);
             if (!BackendBench.awaitCount(status(admin, "websocketConnections"), websockets, Duration.ofSeconds(30))) {
                 err.println("bench-backend: the backend did not report " + websockets + " WebSocket connections");
                 return 1;
             }
+            if (inProcess && websockets > 0) {
+                out.printf(Locale.ROOT, "heap in use per held WebSocket: %.1f KB (in this process, so its raw client socket is counted too)%n",
+                        (HeapInUse.afterGc() - heapBefore) / 1024.0 / websockets);
+            }
             int heldMax = 0;
+            long heapBeforePolls = inProcess ? HeapInUse.afterGc() : 0;
+            long heapPerPoll = -1;
             for (int round = 0; round < WARM_UP_PUBLISHES + publishes; round++) {
                 bench.holdPolls(polls);
-                if (!BackendBench.awaitCount(status(admin, "heldPolls"), polls, Duration.ofSeconds(30))) {
+                if (!BackendBench.awaitCount(status(admin, "heldPolls"), polls, Duration.ofSeconds(60))) {
                     err.println("bench-backend: the backend did not report " + polls + " held polls");
                     return 1;
                 }
                 heldMax = Math.max(heldMax, status(admin, "heldPolls").getAsInt());
+                if (inProcess && round == 0 && polls > 0) heapPerPoll = (HeapInUse.afterGc() - heapBeforePolls) / polls;
                 boolean measured = round >= WARM_UP_PUBLISHES;
                 int arrived = bench.publishAndTime("bench-backend " + round, measured);
                 if (arrived < websockets + polls) {
@@ -104,6 +112,10 @@ final class BenchBackendCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "publish to arrival, %d publishes after %d to warm up:%n", publishes, WARM_UP_PUBLISHES);
             print(out, "WebSocket", bench.websocketMicros());
             print(out, "held poll", bench.pollMicros());
+            if (heapPerPoll >= 0) {
+                out.printf(Locale.ROOT, "heap in use per held poll: %.1f KB (the in-process mock's, with the bench's own"
+                        + " client socket for it)%n", heapPerPoll / 1024.0);
+            }
             out.flush();
             return 0;
         }

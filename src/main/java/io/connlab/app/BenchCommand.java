@@ -72,8 +72,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Mixin
+    LessonBench lessonBench;
+
     @Override
     public Integer call() throws Exception {
+        if (lessonBench.requested()) return lessonBench.run(spec.commandLine().getOut(), spec.commandLine().getErr());
         RunSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,6 +1,7 @@
 package io.connlab.app;
 
 import io.connlab.app.engine.LabRuntime;
+import io.connlab.mock.OutOfMemoryExit;
 import io.connlab.ui.GuiLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        OutOfMemoryExit.install();
         System.exit(commandLine().execute(args));
     }
 

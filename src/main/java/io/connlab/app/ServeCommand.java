@@ -46,7 +46,8 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "1")
     double timeScale;
 
-    @Option(names = "--token", description = "Require ?token=T on WebSocket connects ($connect authorizer).")
+    @Option(names = "--token", description = "Require the token T on WebSocket connects (?token=T, the $connect authorizer),"
+            + " @connections and the admin API (Authorization: Bearer T or ?token=T).")
     String token;
 
     @Mixin
@@ -76,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         print(out, backend.endpoints(), config);
+        if (!isLoopback(host)) ServeReach.print(out, host, token != null);
         if (!isLoopback(host) && token == null) {
             err.println("WARNING: listening beyond loopback (" + host + ") without --token: anyone who can reach"
                     + " this machine can connect. Start with --token T and share ws URL + ?token=T with the class.");

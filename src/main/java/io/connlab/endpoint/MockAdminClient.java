@@ -18,13 +18,15 @@ import java.util.List;
 /**
  * Talks to the bundled mock's admin API ({@code /_connlab/}) and to the {@code @connections}
  * management API, over HTTP like any other client: the backend panel, the fault buttons and
- * the pool picture use it. Every call does I/O: never call it on the FX thread.
+ * the pool picture use it. With a token in the profile ({@code serve --token}), every call carries
+ * it. Every call does I/O: never call it on the FX thread.
  */
 public final class MockAdminClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final URI admin;
     private final String connections;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
@@ -44,6 +46,7 @@ public final class MockAdminClient {
         }
         this.admin = URI.create(profile.adminUrl().endsWith("/") ? profile.adminUrl() : profile.adminUrl() + "/");
         this.connections = profile.connectionsUrl();
+        this.token = profile.token();
     }
 
     /** Live counts of every part of the mock. */
@@ -110,6 +113,9 @@ public final class MockAdminClient {
 
     /** Sends; a non-2xx answer becomes an IOException carrying the backend's own message. */
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        // the mock refuses an admin change a web page could have sent: this header says it is not one
+        request.header("X-Requested-With", "connlab");
+        if (token != null) request.header("Authorization", "Bearer " + token);
         HttpResponse<String> r = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : parse(r.body());
         if (r.statusCode() / 100 != 2) {

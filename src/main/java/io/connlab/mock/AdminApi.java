@@ -1,9 +1,10 @@
 package io.connlab.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.connlab.mock.edge.EdgeListener;
+import io.connlab.mock.edge.SocketEdge;
+import io.connlab.mock.http.HttpApiServer;
+import io.connlab.mock.http.HttpExchange;
+import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.gateway.ConnectionInfo;
 import io.connlab.mock.http.HttpIo;
 
@@ -25,6 +26,8 @@ import java.util.Map;
  *   <li>{@code POST drop?listener=websocket|http|all}: forced drop, every connection reset (but the caller's)</li>
  *   <li>{@code POST database/stop?seconds=5}: the database refuses and drops connections for a while</li>
  * </ul>
+ * Mounted with {@code Route.Access.ADMIN}: the token, a Host naming this machine, and JSON or a custom
+ * header on what changes state (docs/SECURITY.md).
  */
 final class AdminApi implements HttpHandler {
     private static final int MAX_BODY = 4096;
@@ -35,7 +38,7 @@ final class AdminApi implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
+    public void handle(HttpExchange ex) {
         String path = ex.getRequestURI().getPath().substring("/_connlab/".length());
         String method = ex.getRequestMethod();
         try {
@@ -76,6 +79,7 @@ final class AdminApi implements HttpHandler {
         s.put("stage", backend.config().stage());
         s.put("timeScale", backend.config().timeScale().factor());
         s.put("websocketConnections", backend.gateway().connectionCount());
+        s.put("websocketDroppedForSlowClients", backend.gateway().droppedForSlowClients());
         s.put("heldPolls", backend.poll().heldPolls());
         s.put("messagesPublished", backend.store().published());
         s.put("snsPublishes", backend.sns().published());
@@ -88,7 +92,7 @@ final class AdminApi implements HttpHandler {
         s.put("network", Map.of("rttMs", backend.network().rttMillis(), "jitterMs", backend.network().jitterMillis()));
         Map<String, Object> edges = new LinkedHashMap<>();
         edges.put("websocket", edge(backend.websocketEdge()));
-        edges.put("http", edge(backend.httpEdge()));
+        edges.put("http", http(backend.httpServer()));
         s.put("edges", edges);
         return s;
     }
@@ -110,17 +114,28 @@ final class AdminApi implements HttpHandler {
         return out;
     }
 
-    private static Map<String, Object> edge(EdgeListener e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("open", e.openConnections());
-        m.put("accepted", e.acceptedTotal());
-        m.put("refused", e.refusedTotal());
-        m.put("bytesFromClients", e.bytesFromClients());
-        m.put("bytesToClients", e.bytesToClients());
+    private static Map<String, Object> edge(SocketEdge e) {
+        return listener(e.openConnections(), e.acceptedTotal(), e.refusedTotal(), e.bytesFromClients(), e.bytesToClients());
+    }
+
+    private static Map<String, Object> http(HttpApiServer h) {
+        Map<String, Object> m = listener(h.openConnections(), h.acceptedTotal(), h.refusedTotal(), h.bytesFromClients(),
+                h.bytesToClients());
+        m.put("timedOut", h.timedOutTotal());
         return m;
     }
 
-    private void network(HttpExchange ex, String method) throws IOException {
+    private static Map<String, Object> listener(int open, long accepted, long refused, long bytesIn, long bytesOut) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("open", open);
+        m.put("accepted", accepted);
+        m.put("refused", refused);
+        m.put("bytesFromClients", bytesIn);
+        m.put("bytesToClients", bytesOut);
+        return m;
+    }
+
+    private void network(HttpExchange ex, String method) {
         if (method.equals("GET")) {
             HttpIo.json(ex, 200, Map.of("rttMs", backend.network().rttMillis(), "jitterMs", backend.network().jitterMillis()));
             return;
@@ -161,8 +176,8 @@ final class AdminApi implements HttpHandler {
         int dropped = switch (listener) {
             case "websocket" -> backend.websocketEdge().dropAll();
             // every HTTP connection but this request's own, so the caller still hears how many
-            case "http" -> backend.httpEdge().dropAllExcept(ex.getRemoteAddress());
-            case "all" -> backend.websocketEdge().dropAll() + backend.httpEdge().dropAllExcept(ex.getRemoteAddress());
+            case "http" -> backend.httpServer().dropAllExcept(ex.getRemoteAddress());
+            case "all" -> backend.websocketEdge().dropAll() + backend.httpServer().dropAllExcept(ex.getRemoteAddress());
             default -> throw new IllegalArgumentException("listener must be websocket, http or all, got '" + listener + "'");
         };
         HttpIo.json(ex, 200, Map.of("listener", listener, "dropped", dropped));

@@ -1,15 +1,17 @@
 package io.connlab.mock;
 
 import io.connlab.thread.DaemonThreads;
-import com.sun.net.httpserver.HttpServer;
 import io.connlab.mock.db.Database;
-import io.connlab.mock.edge.Admission;
-import io.connlab.mock.edge.EdgeListener;
 import io.connlab.mock.edge.NetworkConditions;
+import io.connlab.mock.edge.SocketEdge;
 import io.connlab.mock.function.FunctionSettings;
 import io.connlab.mock.function.FunctionSimulator;
 import io.connlab.mock.gateway.GatewayLimits;
 import io.connlab.mock.gateway.WebSocketGateway;
+import io.connlab.mock.http.HttpApiServer;
+import io.connlab.mock.http.HttpLimits;
+import io.connlab.mock.http.Route;
+import io.connlab.mock.http.Routes;
 import io.connlab.mock.poll.MessageStore;
 import io.connlab.mock.poll.PollApi;
 import io.connlab.mock.sns.SnsApi;
@@ -42,11 +44,8 @@ public final class MockBackend implements AutoCloseable {
     /** How long close() lets the edges pass on the servers' last words; only a stuck client makes it wait that long. */
     static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
 
-    static {
-        // The JDK HttpServer turns Nagle off only with this property (read once per JVM); without it
-        // every answer on a kept-alive connection waits ~45 ms for the client's delayed ACK.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    /** The most of a request body the server keeps for a handler that reads it (SNS's form, @connections, admin). */
+    static final int MAX_KEPT_BODY = 1 << 20;
 
     private final MockConfig config;
     private final NetworkConditions network;
@@ -58,23 +57,23 @@ public final class MockBackend implements AutoCloseable {
     private final SnsApi sns;
     private final Database database;
     private final FunctionSimulator functions;
-    private final HttpServer http;
-    private final EdgeListener wsEdge;
-    private final EdgeListener httpEdge;
+    private final HttpApiServer http;
     private final MockEndpoints endpoints;
     private final AtomicInteger closed = new AtomicInteger();
 
-    private MockBackend(MockConfig config, Deque<AutoCloseable> started) throws IOException {
+    private MockBackend(MockConfig config, HttpLimits httpLimits, Deque<AutoCloseable> started) throws IOException {
         this.config = config;
         network = new NetworkConditions(config.rttMillis(), config.jitterMillis());
         timers = Executors.newScheduledThreadPool(1, DaemonThreads.factory("mock-timer"));
         started.push(timers::shutdownNow);
-        // Handlers answer quickly (long polls are parked, invocations run on their own pool),
-        // but never on one shared thread: the JDK HttpServer's default executor is the dispatcher.
+        // Handlers get whole requests and answer quickly (long polls are parked, invocations run on
+        // their own pool), off the event loops, which only ever read and write.
         httpExecutor = Executors.newFixedThreadPool(8, DaemonThreads.factory("mock-http"));
         started.push(httpExecutor::shutdownNow);
         store = new MessageStore(MESSAGE_WINDOW);
-        gateway = new WebSocketGateway(config.stage(), GatewayLimits.apiGateway(), config.timeScale(), store::append);
+        // The gateway listens on the public address itself: its socket edge runs in its own I/O path.
+        gateway = new WebSocketGateway(new InetSocketAddress(config.host(), config.wsPort()), config.stage(),
+                GatewayLimits.apiGateway(), config.timeScale(), network, config.token(), store::append);
         started.push(gateway);
         poll = new PollApi(store, config.timeScale(), timers, httpExecutor);
         started.push(poll);
@@ -90,34 +89,42 @@ public final class MockBackend implements AutoCloseable {
         functions = new FunctionSimulator(database, FunctionSettings.defaults(), config.timeScale());
         started.push(functions);
 
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), BACKLOG);
-        http.setExecutor(httpExecutor);
         String stage = "/" + config.stage();
-        http.createContext(stage + "/poll", poll);
-        http.createContext(stage + "/invoke", functions);
-        http.createContext(stage + "/@connections/", gateway.connectionsApi());
-        http.createContext("/_connlab/", new AdminApi(this));
-        http.createContext("/", sns);
-        http.start();
-        started.push(() -> http.stop(0));
+        Routes routes = new Routes()
+                .add(new Route(stage + "/poll", poll, 64 * 1024, false, Route.Access.OPEN))
+                .add(new Route(stage + "/invoke", functions, FunctionSimulator.MAX_PAYLOAD_BYTES, false, Route.Access.OPEN))
+                .add(new Route(stage + "/@connections/", gateway.connectionsApi(), MAX_KEPT_BODY, true, Route.Access.MANAGEMENT))
+                .add(new Route("/_connlab/", new AdminApi(this), 64 * 1024, true, Route.Access.ADMIN))
+                .add(new Route("/", sns, MAX_KEPT_BODY, true, Route.Access.AWS_QUERY));
+        http = openHttp(routes, httpLimits);
+        started.push(http);
 
-        InetSocketAddress wsInternal = gateway.start();
-        wsEdge = openEdge("websocket", config.wsPort(), wsInternal, gateway.frontDoor(config.token()));
-        started.push(wsEdge);
-        httpEdge = openEdge("http", config.httpPort(), http.getAddress(), Admission.ALLOW_ALL);
-        started.push(httpEdge);
+        startGateway();
         endpoints = describe();
     }
 
-    /** A public listener; a port that cannot be bound is named in the exception, for the user to pick another. */
-    private EdgeListener openEdge(String name, int port, InetSocketAddress backend, Admission admission) throws IOException {
+    private HttpApiServer openHttp(Routes routes, HttpLimits limits) throws IOException {
         try {
-            return EdgeListener.open(name, new InetSocketAddress(config.host(), port), backend, network, admission);
+            return HttpApiServer.start(new InetSocketAddress(config.host(), config.httpPort()), routes, network, limits,
+                    config.token(), httpExecutor, BACKLOG);
         } catch (BindException e) {
-            BindException named = new BindException("cannot listen on " + config.host() + ":" + port + " (" + name
-                    + "): " + e.getMessage());
-            named.initCause(e);
-            throw named;
+            throw named(e, config.httpPort(), "http");
+        }
+    }
+
+    private BindException named(BindException e, int port, String name) {
+        BindException named = new BindException("cannot listen on " + config.host() + ":" + port + " (" + name
+                + "): " + e.getMessage());
+        named.initCause(e);
+        return named;
+    }
+
+    private void startGateway() throws IOException {
+        try {
+            gateway.start();
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof BindException bind)) throw e;
+            throw named(bind, config.wsPort(), "websocket");
         }
     }
 
@@ -127,9 +134,14 @@ public final class MockBackend implements AutoCloseable {
      * @throws BindException when a public port is in use or the host is not this machine's
      */
     public static MockBackend start(MockConfig config) throws IOException {
+        return start(config, HttpLimits.defaults());
+    }
+
+    /** As {@link #start(MockConfig)}, with other bounds on slow HTTP clients (tests use short ones). */
+    public static MockBackend start(MockConfig config, HttpLimits httpLimits) throws IOException {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return new MockBackend(config, started);
+            return new MockBackend(config, httpLimits, started);
         } catch (IOException | RuntimeException e) {
             while (!started.isEmpty()) quietly(started.pop()::close);
             throw e;
@@ -138,10 +150,10 @@ public final class MockBackend implements AutoCloseable {
 
     private MockEndpoints describe() {
         String host = urlHost(config.host());
-        String httpBase = "http://" + host + ":" + httpEdge.address().getPort();
+        String httpBase = "http://" + host + ":" + http.address().getPort();
         String stage = "/" + config.stage();
         return new MockEndpoints(
-                "ws://" + host + ":" + wsEdge.address().getPort() + stage,
+                "ws://" + host + ":" + gateway.address().getPort() + stage,
                 httpBase + stage + "/poll",
                 httpBase + "/",
                 MockConfig.DEFAULT_TOPIC_ARN,
@@ -193,12 +205,12 @@ public final class MockBackend implements AutoCloseable {
         return functions;
     }
 
-    EdgeListener websocketEdge() {
-        return wsEdge;
+    SocketEdge websocketEdge() {
+        return gateway.edge();
     }
 
-    EdgeListener httpEdge() {
-        return httpEdge;
+    HttpApiServer httpServer() {
+        return http;
     }
 
     /**
@@ -211,10 +223,8 @@ public final class MockBackend implements AutoCloseable {
         quietly(poll::close);
         quietly(gateway::close);
         quietly(functions::close);
-        quietly(() -> http.stop(0));
-        // The answers and close frames above are still crossing the edges: let them reach the clients.
-        quietly(() -> wsEdge.close(DRAIN_GRACE));
-        quietly(() -> httpEdge.close(DRAIN_GRACE));
+        // The answers and close frames above are still on their way (through the added RTT): let them reach the clients.
+        quietly(() -> http.close(DRAIN_GRACE));
         quietly(database::close);
         timers.shutdownNow();
         httpExecutor.shutdownNow();

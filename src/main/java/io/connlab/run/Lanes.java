@@ -35,7 +35,8 @@ final class Lanes {
         WireTrace trace = new WireTrace();
         LaneRecorder recorder = new TracingRecorder(metrics, trace, shape(t));
         Lane lane = switch (t) {
-            case WEBSOCKET -> new WebSocketLane(profile, WebSocketLane.Settings.of(runId, clients), recorder);
+            case WEBSOCKET -> new WebSocketLane(profile,
+                    WebSocketLane.Settings.of(runId, clients).withHeartbeat(settings.heartbeatInterval()), recorder);
             case LONG_POLL -> new LongPollLane(profile,
                     LongPollLane.Settings.of(runId, clients).withWait(settings.longPollWait()), recorder);
             case SHORT_POLL -> new ShortPollLane(profile,

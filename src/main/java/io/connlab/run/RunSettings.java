@@ -1,5 +1,6 @@
 package io.connlab.run;
 
+import io.connlab.lane.WebSocketLane;
 import io.connlab.metrics.Technique;
 
 import java.time.Duration;
@@ -9,11 +10,12 @@ import java.util.Set;
 /**
  * One workload for every enabled lane: a stream of numbered messages at {@code ratePerSecond},
  * each {@code payloadBytes} long, for {@code duration}; {@code clientsPerLane} simulated users
- * in each message lane. Pool lanes make one invocation per published message.
+ * in each message lane. Pool lanes make one invocation per published message. WebSocket clients
+ * send a heartbeat when quiet for {@code heartbeatInterval}.
  */
 public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration, int clientsPerLane,
                           Set<Technique> lanes, PublishPath publish, Duration shortPollInterval,
-                          Duration longPollWait) {
+                          Duration longPollWait, Duration heartbeatInterval) {
 
     public static final int MAX_RATE = 10_000;
     public static final int MIN_PAYLOAD = 64;
@@ -44,6 +46,14 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
         if (longPollWait.isNegative() || longPollWait.toSeconds() > 900) {
             throw new IllegalArgumentException("long poll wait must be 0..900 s");
         }
+        if (heartbeatInterval == null) heartbeatInterval = WebSocketLane.Settings.DEFAULT_HEARTBEAT;
+        if (heartbeatInterval.toMillis() < 100) throw new IllegalArgumentException("heartbeat interval must be >= 100 ms");
+    }
+
+    /** Settings with the WebSocket lane's usual heartbeat (every 5 minutes, half the gateway's idle timeout). */
+    public RunSettings(int ratePerSecond, int payloadBytes, Duration duration, int clientsPerLane, Set<Technique> lanes,
+                       PublishPath publish, Duration shortPollInterval, Duration longPollWait) {
+        this(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, null);
     }
 
     /** 20 messages/s of 256 bytes for 30 s, one client per lane, every lane but the proxy, via SNS. */
@@ -68,26 +78,31 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
     }
 
     public RunSettings withRate(int rate) {
-        return new RunSettings(rate, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait);
+        return new RunSettings(rate, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval);
     }
 
     public RunSettings withPayloadBytes(int bytes) {
-        return new RunSettings(ratePerSecond, bytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait);
+        return new RunSettings(ratePerSecond, bytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval);
     }
 
     public RunSettings withDuration(Duration d) {
-        return new RunSettings(ratePerSecond, payloadBytes, d, clientsPerLane, lanes, publish, shortPollInterval, longPollWait);
+        return new RunSettings(ratePerSecond, payloadBytes, d, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval);
     }
 
     public RunSettings withClients(int clients) {
-        return new RunSettings(ratePerSecond, payloadBytes, duration, clients, lanes, publish, shortPollInterval, longPollWait);
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clients, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval);
     }
 
     public RunSettings withLanes(Set<Technique> l) {
-        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, l, publish, shortPollInterval, longPollWait);
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, l, publish, shortPollInterval, longPollWait, heartbeatInterval);
+    }
+
+    /** How often a quiet WebSocket client sends a heartbeat; a lesson shortens it to beat a time-scaled idle timeout. */
+    public RunSettings withHeartbeat(Duration d) {
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, d);
     }
 
     public RunSettings withPublish(PublishPath p) {
-        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, p, shortPollInterval, longPollWait);
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, p, shortPollInterval, longPollWait, heartbeatInterval);
     }
 }

@@ -184,6 +184,17 @@ class ServeCommandTest {
         Run run = startServe("serve", "--host", "0.0.0.0");
         assertTrue(run.err().contains("WARNING: listening beyond loopback (0.0.0.0) without --token"), run.err());
         assertTrue(run.out().contains("ws://127.0.0.1:"), "a wildcard bind is dialled through loopback: " + run.out());
+        assertTrue(run.out().contains("Reachable from the network on 0.0.0.0"), run.out());
+        assertTrue(run.out().matches("(?s).*@connections +ANYONE: can post to, read and disconnect every connection.*"), run.out());
+    }
+
+    @Test
+    void listeningBeyondLoopbackWithATokenSaysWhatTheTokenGuards() {
+        Run run = startServe("serve", "--host", "0.0.0.0", "--token", "t");
+        assertFalse(run.err().contains("WARNING"), run.err());
+        assertTrue(run.out().matches("(?s).*WebSocket +with \\?token= only.*"), run.out());
+        assertTrue(run.out().matches("(?s).*Admin +with the token only.*"), run.out());
+        assertTrue(run.out().matches("(?s).*Poll, Invoke +anyone.*"), run.out());
     }
 
     @Test

@@ -82,7 +82,7 @@ class LanesOnMockTest {
 
         // the admin API's forced drop resets every socket at the edge
         HttpResponse<String> drop = admin.send(HttpRequest.newBuilder(URI.create(profile.adminUrl() + "drop?listener=websocket"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Requested-With", "test").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, drop.statusCode(), drop.body());
         await().atMost(WAIT).until(() -> ws.reconnects() == 5 && ws.state() == LaneState.OPEN);
         assertEquals(5, rec.closed.size());

@@ -1,5 +1,7 @@
 package io.connlab.mock;
 
+import io.connlab.mock.gateway.ChatClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +36,8 @@ class AdminApiFaultsTest {
 
     @Test
     void droppingTheWebSocketListenerClosesClientsAbnormallyAndCountsThem() throws Exception {
-        WsClient one = b.connect();
-        WsClient two = b.connect();
+        ChatClient one = b.connect();
+        ChatClient two = b.connect();
         await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("websocketConnections").asInt() == 2);
 
         HttpResponse<String> r = b.admin("POST", "drop?listener=websocket", null);
@@ -46,7 +48,7 @@ class AdminApiFaultsTest {
         assertEquals(1006, one.awaitCloseCode());
         assertEquals(1006, two.awaitCloseCode());
         await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("websocketConnections").asInt() == 0);
-        WsClient again = b.connect();
+        ChatClient again = b.connect();
         again.chat("back");
         assertEquals("back", again.next());
     }
@@ -67,7 +69,7 @@ class AdminApiFaultsTest {
 
     @Test
     void droppingAllResetsBothListenersButAnswersTheCaller() throws Exception {
-        WsClient ws = b.connect();
+        ChatClient ws = b.connect();
         Socket poll = b.rawPoll("?cursor=0&wait=20");
         await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("heldPolls").asInt() == 1
                 && b.status().get("websocketConnections").asInt() == 1);
@@ -78,7 +80,7 @@ class AdminApiFaultsTest {
         assertEquals(2, json(r).get("dropped").asInt(), r.body());
         assertEquals(1006, ws.awaitCloseCode());
         assertReset(poll);
-        WsClient again = b.connect();
+        ChatClient again = b.connect();
         again.chat("back");
         assertEquals("back", again.next());
     }
@@ -95,7 +97,7 @@ class AdminApiFaultsTest {
     @ParameterizedTest
     @ValueSource(strings = {"drop?listener=database", "drop?listener=", "drop?listener=WEBSOCKET"})
     void anUnknownListenerGets400(String resource) throws Exception {
-        WsClient c = b.connect();
+        ChatClient c = b.connect();
         HttpResponse<String> r = b.admin("POST", resource, null);
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(json(r).get("message").asText().contains("websocket, http or all"), r.body());

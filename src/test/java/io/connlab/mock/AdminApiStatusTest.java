@@ -1,5 +1,7 @@
 package io.connlab.mock;
 
+import io.connlab.mock.gateway.ChatClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +47,7 @@ class AdminApiStatusTest {
         assertEquals(0, start.get("dbConnections").asInt());
         assertEquals(100, start.get("dbMaxConnections").asInt());
 
-        WsClient one = b.connect();
+        ChatClient one = b.connect();
         b.connect();
         awaitStatus("websocketConnections", 2);
 

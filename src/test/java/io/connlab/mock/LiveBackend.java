@@ -1,7 +1,10 @@
 package io.connlab.mock;
 
+import io.connlab.mock.gateway.ChatClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connlab.mock.http.HttpIo;
+import io.connlab.mock.http.HttpLimits;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -34,7 +37,11 @@ final class LiveBackend implements AutoCloseable {
     private SnsClient sns;
 
     LiveBackend(MockConfig config) throws IOException {
-        backend = MockBackend.start(config);
+        this(config, HttpLimits.defaults());
+    }
+
+    LiveBackend(MockConfig config, HttpLimits limits) throws IOException {
+        backend = MockBackend.start(config, limits);
         endpoints = backend.endpoints();
     }
 
@@ -60,12 +67,12 @@ final class LiveBackend implements AutoCloseable {
         return sns().publish(b -> b.topicArn(endpoints.topicArn()).message(message)).messageId();
     }
 
-    WsClient connect() throws InterruptedException {
+    ChatClient connect() throws InterruptedException {
         return connect("");
     }
 
-    WsClient connect(String suffix) throws InterruptedException {
-        WsClient c = WsClient.connect(endpoints.websocketUrl(), suffix);
+    ChatClient connect(String suffix) throws InterruptedException {
+        ChatClient c = ChatClient.connect(endpoints.websocketUrl(), suffix);
         synchronized (this) {
             clients.add(c::closeBlocking);
         }
@@ -100,11 +107,14 @@ final class LiveBackend implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A call on the admin API, e.g. {@code admin("PUT", "network", "{...}")}; a null body sends none. */
+    /**
+     * A call on the admin API, e.g. {@code admin("PUT", "network", "{...}")}; a null body sends none. It
+     * carries the header that marks it as no web page's, as the app's admin client does.
+     */
     HttpResponse<String> admin(String method, String resource, String body) throws Exception {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return send(request(endpoints.adminUrl() + resource).method(method, publisher));
+        return send(request(endpoints.adminUrl() + resource).header("X-Requested-With", "test").method(method, publisher));
     }
 
     JsonNode status() throws Exception {

@@ -1,5 +1,7 @@
 package io.connlab.mock;
 
+import io.connlab.mock.gateway.ChatClient;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,7 @@ class MockBackendBurstTest {
         await().atMost(BOUND).until(() -> delivered.get() == CLASS_SIZE);
         assertEquals(0, b.status().get("heldPolls").asInt());
 
-        WsClient late = b.connect();
+        ChatClient late = b.connect();
         late.chat("still serving");
         assertEquals("still serving", late.next());
         assertEquals(2, json(b.poll("?cursor=1&wait=5")).get("cursor").asLong());

@@ -1,5 +1,7 @@
 package io.connlab.mock;
 
+import io.connlab.mock.gateway.ChatClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +46,7 @@ class MockBackendDeliveryTest {
 
     @Test
     void anSdkPublishReachesAWebSocketClientAndAHeldLongPoll() throws Exception {
-        WsClient ws = b.connect();
+        ChatClient ws = b.connect();
         CompletableFuture<HttpResponse<String>> poll = b.pollAsync("?cursor=0&wait=20");
         awaitHeldPolls(1);
         String text = "{\"seq\":1,\"sentAt\":1700000000000} & <xml> \u00fc";
@@ -61,8 +63,8 @@ class MockBackendDeliveryTest {
 
     @Test
     void aChatMessageReachesEveryWebSocketClientAndAPoller() throws Exception {
-        WsClient alice = b.connect();
-        WsClient bob = b.connect();
+        ChatClient alice = b.connect();
+        ChatClient bob = b.connect();
         await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("websocketConnections").asInt() == 2);
         CompletableFuture<HttpResponse<String>> poll = b.pollAsync("?cursor=0&wait=20");
         awaitHeldPolls(1);

@@ -1,5 +1,7 @@
 package io.connlab.mock;
 
+import io.connlab.mock.gateway.ChatClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class MockBackendShutdownTest {
     void closeAnswersEveryHeldPollAndClosesWebSocketsWith1001() throws Exception {
         b = LiveBackend.start();
         b.publish("before");
-        List<WsClient> sockets = List.of(b.connect(), b.connect(), b.connect());
+        List<ChatClient> sockets = List.of(b.connect(), b.connect(), b.connect());
         List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
         for (int i = 0; i < 5; i++) polls.add(b.pollAsync("?cursor=1&wait=20"));
         await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("heldPolls").asInt() == 5
@@ -53,7 +55,7 @@ class MockBackendShutdownTest {
             assertEquals(0, answer.get("messages").size(), r.body());
             assertEquals(1, answer.get("cursor").asLong(), "the cursor is unchanged, so a client resumes elsewhere");
         }
-        for (WsClient ws : sockets) assertEquals(1001, ws.awaitCloseCode());
+        for (ChatClient ws : sockets) assertEquals(1001, ws.awaitCloseCode());
     }
 
     /** Regression: Java-WebSocket's stop() alone left some clients without their 1001 (reset instead). */
@@ -117,7 +119,7 @@ class MockBackendShutdownTest {
             b = new LiveBackend(fixed);
             assertEquals("ws://127.0.0.1:" + wsPort + "/dev", b.endpoints.websocketUrl());
             assertEquals("http://127.0.0.1:" + httpPort + "/dev/poll", b.endpoints.pollUrl());
-            WsClient c = b.connect();
+            ChatClient c = b.connect();
             c.chat("round " + round);
             assertEquals("round " + round, c.next());
             assertEquals(1, json(b.poll("?cursor=0&wait=5")).get("cursor").asLong());
@@ -137,7 +139,7 @@ class MockBackendShutdownTest {
     void afterCloseNoThreadTheBackendStartedRemains() throws Exception {
         java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         b = LiveBackend.start();
-        WsClient ws = b.connect();
+        ChatClient ws = b.connect();
         CompletableFuture<HttpResponse<String>> held = b.pollAsync("?cursor=0&wait=20");
         await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("heldPolls").asInt() == 1);
         b.publish("exercise every part");

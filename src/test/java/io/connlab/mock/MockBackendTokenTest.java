@@ -1,5 +1,7 @@
 package io.connlab.mock;
 
+import io.connlab.mock.gateway.ChatClient;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,7 @@ class MockBackendTokenTest {
     @Test
     void withTheTokenAClientConnectsAndChats() throws Exception {
         refusedStatus(""); // a refusal first: the next client is still served
-        WsClient c = b.connect("?token=" + java.net.URLEncoder.encode(TOKEN, StandardCharsets.UTF_8));
+        ChatClient c = b.connect("?token=" + java.net.URLEncoder.encode(TOKEN, StandardCharsets.UTF_8));
         c.chat("in");
         assertEquals("in", c.next());
     }

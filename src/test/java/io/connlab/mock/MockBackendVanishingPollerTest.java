@@ -49,7 +49,7 @@ class MockBackendVanishingPollerTest {
         if (reset) gone.setSoLinger(true, 0);
         gone.close();
         if (reset) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.httpEdge().connections().stream()
+            await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.httpServer().connections().stream()
                     .noneMatch(c -> c.client().getPort() == port));
         }
 
@@ -62,7 +62,7 @@ class MockBackendVanishingPollerTest {
         }
         awaitHeldPolls(0);
         assertEquals(1, json(b.poll("?cursor=0&wait=5")).get("cursor").asLong(), "still serving");
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.httpEdge().connections().stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.httpServer().connections().stream()
                 .noneMatch(c -> c.client().getPort() == port));
     }
 }

@@ -62,7 +62,8 @@ final class MockRuns {
      */
     static int adminPost(EndpointProfile profile, String pathAndQuery) throws InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create(profile.adminUrl() + pathAndQuery))
-                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofSeconds(5)).header("X-Requested-With", "test") // not a web page's (docs/SECURITY.md)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
         try {
             return ADMIN.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException cutOff) {

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The socket-level edge in front of one mock listener (WebSocket gateway, HTTP server,
- * database): a TCP proxy that accepts on the public address and forwards each connection to
+ * The socket-level edge in front of one mock listener (the HTTP server, the database; the
+ * WebSocket gateway has its own, in its I/O path): a TCP proxy that accepts on the public address and forwards each connection to
  * the real server on loopback. On the way it applies the {@link NetworkConditions} (delay and
  * jitter on every byte, handshakes included), the listener's {@link Admission} (refusing a
  * handshake or a database client before the server sees it) and forced drops, and it counts
@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * called from any thread. Stop the server behind the edge first (so its goodbyes pass through),
  * then close the edge.
  */
-public final class EdgeListener implements AutoCloseable {
+public final class EdgeListener implements SocketEdge, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EdgeListener.class);
     /** A whole class connects at once; the JDK default of 50 makes a burst wait on SYN retries. */
     static final int BACKLOG = 2048;
@@ -132,16 +132,19 @@ public final class EdgeListener implements AutoCloseable {
     }
 
     /** Connections admitted and not yet closed. */
+    @Override
     public int openConnections() {
         return openConnections;
     }
 
     /** Connections the admission let through, since the start. */
+    @Override
     public long acceptedTotal() {
         return acceptedTotal;
     }
 
     /** Connections refused (by the admission, or with 431 for an oversized request head). */
+    @Override
     public long refusedTotal() {
         return refusedTotal;
     }
@@ -152,11 +155,13 @@ public final class EdgeListener implements AutoCloseable {
     }
 
     /** Exact bytes received from clients on every connection since the start. */
+    @Override
     public long bytesFromClients() {
         return bytesFromClients;
     }
 
     /** Exact bytes written to clients on every connection since the start. */
+    @Override
     public long bytesToClients() {
         return bytesToClients;
     }
@@ -173,6 +178,7 @@ public final class EdgeListener implements AutoCloseable {
     }
 
     /** Forced drop: resets every connection (RST to client and server); returns how many. */
+    @Override
     public int dropAll() {
         return onLoop(() -> {
             int n = 0;

@@ -47,6 +47,7 @@ final class ConnectionPools {
         c.setValidationTimeout(Math.max(HIKARI_MIN_TIMEOUT_MS, Math.min(1_000, timeout)));
         // One housekeeping thread for every pool, not one per container.
         c.setScheduledExecutor(housekeeping);
+        c.setExceptionOverride(new EvictLostConnections());
         return c;
     }
 }

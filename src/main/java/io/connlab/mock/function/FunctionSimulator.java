@@ -1,8 +1,8 @@
 package io.connlab.mock.function;
 
 import io.connlab.thread.DaemonThreads;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.http.HttpExchange;
+import io.connlab.mock.http.HttpHandler;
 import com.zaxxer.hikari.HikariDataSource;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.db.Database;
@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -81,7 +80,7 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
                 return;
             }
             String path = ex.getRequestURI().getPath();
-            String context = ex.getHttpContext().getPath();
+            String context = ex.mountPath();
             if (!path.equals(context) && !path.equals(context + "/")) {
                 HttpIo.jsonMessage(ex, 404, "Not Found");
                 return;
@@ -174,22 +173,14 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
         return v <= MAX_HOLD_MILLIS ? v : -1;
     }
 
-    /**
-     * Reads and discards the (ignored) body; false when it is over Lambda's payload limit. Reads
-     * even a body declared too large up to the limit: closing with unread bytes resets the
-     * connection, and the client would lose the 413.
-     */
+    /** False when the (ignored) body was over Lambda's payload limit; the server has read and dropped it. */
     private static boolean drainBody(HttpExchange ex) throws IOException {
-        byte[] buf = new byte[8192];
-        long total = 0;
-        try (InputStream in = ex.getRequestBody()) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > MAX_PAYLOAD_BYTES) return false;
-            }
+        try {
+            HttpIo.skipBody(ex, MAX_PAYLOAD_BYTES);
+            return true;
+        } catch (HttpIo.TooLarge e) {
+            return false;
         }
-        return true;
     }
 
     private void reap() {

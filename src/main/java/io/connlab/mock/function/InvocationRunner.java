@@ -2,6 +2,7 @@ package io.connlab.mock.function;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.connlab.mock.db.Database;
+import io.connlab.mock.db.LostConnection;
 import org.h2.jdbc.JdbcException;
 
 import java.sql.Connection;
@@ -94,6 +95,12 @@ final class InvocationRunner {
         SQLException cause = rootSqlException(e);
         String message = cause == null ? String.valueOf(e.getMessage()) : originalMessage(cause);
         String state = cause == null ? null : cause.getSQLState();
+        if (cause != null && LostConnection.is(cause)) {
+            // H2's words ("Database is already closed (to disable automatic closing at VM shutdown...")
+            // would mislead: say what a PostgreSQL client sees when the server drops its connection.
+            message = LostConnection.MESSAGE;
+            state = LostConnection.STATE;
+        }
         return new InvocationResult(c.mode.wireName(), c.id, cold, initMs, connectMs, queryMs, totalMs,
                 db.connectionsInUse(), db.maxConnections(), message, state, containerLost);
     }

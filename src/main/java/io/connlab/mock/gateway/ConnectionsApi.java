@@ -1,7 +1,7 @@
 package io.connlab.mock.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.http.HttpExchange;
+import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.http.HttpIo;
 
 import java.io.IOException;
@@ -59,11 +59,15 @@ final class ConnectionsApi implements HttpHandler {
             ex.close();
             return;
         }
-        if (!gateway.sendTo(id, new String(body, StandardCharsets.UTF_8))) {
-            gone(ex, id);
-            return;
+        switch (gateway.sendTo(id, new String(body, StandardCharsets.UTF_8))) {
+            case GONE -> gone(ex, id);
+            case BACKLOG_FULL -> {
+                // API Gateway's answer when the client's buffer is full
+                ex.getResponseHeaders().set("x-amzn-ErrorType", "LimitExceededException");
+                HttpIo.jsonMessage(ex, 429, "The client's WebSocket buffer is full; connection " + id + " is not reading");
+            }
+            case SENT -> HttpIo.send(ex, 200, null, null);
         }
-        HttpIo.send(ex, 200, null, null);
     }
 
     private void get(HttpExchange ex, String id) {

@@ -1,24 +1,23 @@
 package io.connlab.mock.gateway;
 
-import io.connlab.mock.edge.Admission;
 import io.connlab.mock.edge.HttpResponses;
 import io.connlab.mock.http.HttpIo;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What API Gateway's edge does with a WebSocket upgrade request before {@code $connect} runs:
- * a wrong path gets 403, a handshake past the per-second connect quota 429, and with a token
- * configured, a handshake without {@code ?token=} equal to it 401. An admitted request goes on
- * with {@code X-Forwarded-For} set to the client's address, which becomes {@code identity.sourceIp}.
- * Runs in the socket edge, because Java-WebSocket can only refuse a handshake with 404.
+ * a request that is not a WebSocket handshake gets 400 (426 with {@code Sec-WebSocket-Version}
+ * for a version other than 13, as RFC 6455 says), a wrong path 403, a handshake past the
+ * per-second connect quota 429, and with a token configured, one without {@code ?token=} equal
+ * to it 401. Runs in the gateway's channel, before Java-WebSocket sees a byte: it can only refuse with 404.
  */
-public final class FrontDoor implements Admission {
+final class FrontDoor {
     private final String stage;
     private final byte[] token;
     private final ConnectRate rate;
@@ -29,57 +28,85 @@ public final class FrontDoor implements Admission {
         this.rate = rate;
     }
 
-    @Override
-    public boolean needsRequestHead() {
-        return true;
-    }
-
-    @Override
-    public Verdict decide(InetSocketAddress client, String requestHead) {
-        String[] lines = requestHead == null ? new String[0] : requestHead.split("\r?\n");
-        String[] requestLine = lines.length == 0 ? new String[0] : lines[0].split(" ");
+    /**
+     * @param requestHead the request head (ISO-8859-1) up to and including its blank line
+     * @return null to admit, else the complete response that refuses the handshake
+     */
+    byte[] refusal(String requestHead) {
+        String[] lines = requestHead.split("\r?\n");
+        String[] requestLine = lines[0].split(" ");
         if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/")) {
             return refuse(400, "Bad Request", "BadRequestException");
         }
         String target = requestLine[1];
         int q = target.indexOf('?');
-        String path = q < 0 ? target : target.substring(0, q);
-        if (!WebSocketGateway.isStagePath(path, stage)) return refuse(403, "Forbidden", "ForbiddenException");
-        if (!"GET".equals(requestLine[0])) return refuse(400, "Bad Request", "BadRequestException");
+        if (!WebSocketGateway.isStagePath(q < 0 ? target : target.substring(0, q), stage)) {
+            return refuse(403, "Forbidden", "ForbiddenException");
+        }
+        if (!"GET".equals(requestLine[0]) || !"HTTP/1.1".equals(requestLine[2])) {
+            return refuse(400, "Bad Request", "BadRequestException");
+        }
+        Map<String, String> headers = headers(lines);
+        if (!hasToken(headers.get("upgrade"), "websocket") || !hasToken(headers.get("connection"), "upgrade")
+                || !isKey(headers.get("sec-websocket-key"))) {
+            return refuse(400, "Bad Request: not a WebSocket handshake", "BadRequestException");
+        }
+        if (!"13".equals(headers.get("sec-websocket-version"))) {
+            return refuse(426, "Upgrade Required: this server speaks WebSocket version 13", "BadRequestException",
+                    Map.of("Sec-WebSocket-Version", "13"));
+        }
         if (!rate.tryAcquire()) return refuse(429, "Too Many Requests", "TooManyRequestsException");
         if (token != null) {
-            Map<String, String> query = HttpIo.parseForm(q < 0 ? null : target.substring(q + 1));
-            String given = query.get("token");
+            String given = HttpIo.parseForm(q < 0 ? null : target.substring(q + 1)).get("token");
             if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
                 return refuse(401, "Unauthorized", "UnauthorizedException");
             }
         }
-        return Verdict.admitWithHead(withForwardedFor(lines, clientIp(client)));
+        return null;
     }
 
-    /** The head with the client's own X-Forwarded-For lines replaced by the address the edge saw. */
-    private static String withForwardedFor(String[] lines, String ip) {
-        StringBuilder head = new StringBuilder(256);
-        for (String line : lines) {
-            if (line.isEmpty() || line.toLowerCase(Locale.ROOT).startsWith("x-forwarded-for:")) continue;
-            head.append(line).append("\r\n");
+    /** Header names in lower case; a repeated header's values joined with commas (RFC 9110). */
+    private static Map<String, String> headers(String[] lines) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon <= 0) continue;
+            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            headers.merge(name, lines[i].substring(colon + 1).trim(), (a, b) -> a + "," + b);
         }
-        return head.append("X-Forwarded-For: ").append(ip).append("\r\n\r\n").toString();
+        return headers;
     }
 
-    private static String clientIp(InetSocketAddress client) {
-        if (client == null) return "127.0.0.1";
-        return client.getAddress() != null ? client.getAddress().getHostAddress() : client.getHostString();
+    private static boolean hasToken(String value, String wanted) {
+        if (value == null) return false;
+        for (String t : value.split(",")) {
+            if (t.trim().equalsIgnoreCase(wanted)) return true;
+        }
+        return false;
     }
 
-    private static final Map<Integer, String> REASONS = Map.of(
-            400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 429, "Too Many Requests");
+    /** RFC 6455 4.1: the key is 16 random bytes, base64-encoded. */
+    private static boolean isKey(String key) {
+        if (key == null) return false;
+        try {
+            return Base64.getDecoder().decode(key).length == 16;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static final Map<Integer, String> REASONS = Map.of(400, "Bad Request", 401, "Unauthorized",
+            403, "Forbidden", 426, "Upgrade Required", 429, "Too Many Requests", 431, "Request Header Fields Too Large");
 
     /** A complete HTTP response refusing the handshake, as API Gateway's edge answers it. */
-    static Verdict refuse(int status, String message, String errorType) {
-        Map<String, String> headers = new LinkedHashMap<>();
+    static byte[] refuse(int status, String message, String errorType) {
+        return refuse(status, message, errorType, Map.of());
+    }
+
+    private static byte[] refuse(int status, String message, String errorType, Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>(extra);
         headers.put("x-amzn-ErrorType", errorType);
         headers.put("x-amzn-RequestId", AwsIds.next());
-        return Verdict.refuse(HttpResponses.json(status, REASONS.get(status), "{\"message\":\"" + message + "\"}", headers));
+        return HttpResponses.json(status, REASONS.get(status), "{\"message\":\"" + message + "\"}", headers);
     }
 }

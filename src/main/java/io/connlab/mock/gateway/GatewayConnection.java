@@ -1,21 +1,28 @@
 package io.connlab.mock.gateway;
 
-import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
 
-/** One open WebSocket as the gateway sees it: its id, identity and activity clock. */
+/** One open WebSocket as the gateway sees it: its id, identity, activity clock and send backlog. */
 final class GatewayConnection {
     final String id;
-    final WebSocket socket;
+    final WebSocketImpl socket;
     final Instant connectedAt;
     final long connectedNanos;
     final String sourceIp;
     final String userAgent;
+    /** Bytes of the frames the gateway queued for this client. */
+    final LongAdder queued = new LongAdder();
+    /** Messages dropped because this client's backlog was full. */
+    final LongAdder dropped = new LongAdder();
+    /** When this client's last message is through the added delay (touched by its decoding thread only). */
+    long inboundDueNanos;
     private volatile long lastActiveNanos;
     private volatile Instant lastActiveAt;
 
-    GatewayConnection(String id, WebSocket socket, String sourceIp, String userAgent) {
+    GatewayConnection(String id, WebSocketImpl socket, String sourceIp, String userAgent) {
         this.id = id;
         this.socket = socket;
         this.sourceIp = sourceIp;
@@ -23,7 +30,17 @@ final class GatewayConnection {
         this.connectedAt = Instant.now();
         this.connectedNanos = System.nanoTime();
         this.lastActiveNanos = connectedNanos;
+        this.inboundDueNanos = connectedNanos;
         this.lastActiveAt = connectedAt;
+    }
+
+    /**
+     * Bytes queued for this client and not yet on its socket. Slightly low: the handshake answer
+     * and control frames count as written but not as queued.
+     */
+    long backlog() {
+        long written = socket.getChannel() instanceof ShapedChannel c ? c.bytesOut() : 0;
+        return Math.max(0, queued.sum() - written);
     }
 
     /** Client traffic (a message or a ping) resets the idle clock, as on API Gateway. */

@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param maxConnectionDuration  a connection open this long is closed with 1001
  * @param newConnectionsPerSecond handshakes past this many in one second are refused with 429
  * @param managementPostMaxBytes largest body {@code POST @connections/{id}} accepts (else 413)
+ * @param sendBacklogBytes       bytes waiting for one slow client past which messages to it are dropped
+ *                               (and {@code @connections} answers {@code LimitExceededException})
  */
 public record GatewayLimits(int maxFrameBytes, int maxMessageBytes, Duration idleTimeout, Duration maxConnectionDuration,
-                            int newConnectionsPerSecond, int managementPostMaxBytes) {
+                            int newConnectionsPerSecond, int managementPostMaxBytes, int sendBacklogBytes) {
 
     public GatewayLimits {
         if (maxFrameBytes < 1 || maxMessageBytes < maxFrameBytes) {
@@ -27,18 +29,28 @@ public record GatewayLimits(int maxFrameBytes, int maxMessageBytes, Duration idl
         }
         if (newConnectionsPerSecond < 1) throw new IllegalArgumentException("newConnectionsPerSecond must be >= 1");
         if (managementPostMaxBytes < 1) throw new IllegalArgumentException("managementPostMaxBytes must be >= 1");
+        if (sendBacklogBytes < maxMessageBytes) throw new IllegalArgumentException("sendBacklogBytes must hold one whole message");
     }
 
-    /** API Gateway's quotas: 32 KB frames, 128 KB messages, 10 min idle, 2 h per connection, 500 connects/s. */
+    /**
+     * API Gateway's quotas: 32 KB frames, 128 KB messages, 10 min idle, 2 h per connection, 500 connects/s.
+     * Its client buffer size is not published; 256 KB (two whole messages) bounds each connection's memory.
+     */
     public static GatewayLimits apiGateway() {
-        return new GatewayLimits(32 * 1024, 128 * 1024, Duration.ofMinutes(10), Duration.ofHours(2), 500, 128 * 1024);
+        return new GatewayLimits(32 * 1024, 128 * 1024, Duration.ofMinutes(10), Duration.ofHours(2), 500, 128 * 1024,
+                256 * 1024);
     }
 
     public GatewayLimits withTimeouts(Duration idle, Duration maxDuration) {
-        return new GatewayLimits(maxFrameBytes, maxMessageBytes, idle, maxDuration, newConnectionsPerSecond, managementPostMaxBytes);
+        return new GatewayLimits(maxFrameBytes, maxMessageBytes, idle, maxDuration, newConnectionsPerSecond, managementPostMaxBytes, sendBacklogBytes);
     }
 
     public GatewayLimits withNewConnectionsPerSecond(int perSecond) {
-        return new GatewayLimits(maxFrameBytes, maxMessageBytes, idleTimeout, maxConnectionDuration, perSecond, managementPostMaxBytes);
+        return new GatewayLimits(maxFrameBytes, maxMessageBytes, idleTimeout, maxConnectionDuration, perSecond, managementPostMaxBytes, sendBacklogBytes);
+    }
+
+    public GatewayLimits withSendBacklogBytes(int bytes) {
+        return new GatewayLimits(maxFrameBytes, maxMessageBytes, idleTimeout, maxConnectionDuration, newConnectionsPerSecond,
+                managementPostMaxBytes, bytes);
     }
 }

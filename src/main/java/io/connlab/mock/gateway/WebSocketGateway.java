@@ -1,17 +1,16 @@
 package io.connlab.mock.gateway;
 
-import io.connlab.thread.DaemonThreads;
-import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.OutOfMemoryExit;
+import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.TimeScale;
-import io.connlab.mock.edge.Admission;
+import io.connlab.mock.edge.NetworkConditions;
+import io.connlab.mock.edge.SocketEdge;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.exceptions.InvalidDataException;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,7 +34,8 @@ import java.util.function.Consumer;
  * sample: {@code {"action":"sendmessage","data":"hi"}} sends {@code hi} to every connection,
  * sender included. Emulates API Gateway's frame, message, idle and duration limits, answers
  * unrouted messages with its {@code Forbidden} frame and offers the {@code @connections} API.
- * Listens on 127.0.0.1 behind the socket edge, whose {@link #frontDoor} answers 401/403/429.
+ * Its socket edge ({@link GatewayChannels}) sits in Java-WebSocket's own I/O path: the front door
+ * (400/401/403/426/429), the network conditions and the byte counts, one descriptor per connection.
  */
 public final class WebSocketGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
@@ -49,34 +47,45 @@ public final class WebSocketGateway implements AutoCloseable {
     private final GatewayLimits limits;
     private final TimeScale timeScale;
     private final Consumer<String> onSendMessage;
-    private final ConnectRate connectRate;
     private final Map<String, GatewayConnection> byId = new ConcurrentHashMap<>();
+    private final GatewayChannels channels;
     private final Server server;
+    private final Outbox outbox;
     private final ConnectionsApi connectionsApi;
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicReference<Exception> startFailure = new AtomicReference<>();
     private final AtomicBoolean startCalled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connectionClosed = new Object();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.factory("gateway-timeouts"));
+    private volatile InetSocketAddress address;
+
+    /** A gateway on 127.0.0.1, any free port, with no added delay and no token. */
+    public WebSocketGateway(String stage, GatewayLimits limits, TimeScale timeScale, Consumer<String> onSendMessage) {
+        this(new InetSocketAddress("127.0.0.1", 0), stage, limits, timeScale, new NetworkConditions(0, 0), null, onSendMessage);
+    }
 
     /**
+     * @param bindAddress   where clients connect (port 0: any free one)
      * @param stage         the stage name; the WebSocket path is {@code /{stage}}
+     * @param network       the added delay, applied to every byte of every connection
+     * @param tokenOrNull   when set, a handshake without {@code ?token=} equal to it gets 401
      * @param onSendMessage called with each {@code sendmessage}'s data (on a server thread: keep it quick)
      */
-    public WebSocketGateway(String stage, GatewayLimits limits, TimeScale timeScale, Consumer<String> onSendMessage) {
+    public WebSocketGateway(InetSocketAddress bindAddress, String stage, GatewayLimits limits, TimeScale timeScale,
+                            NetworkConditions network, String tokenOrNull, Consumer<String> onSendMessage) {
         this.stage = stage;
         this.limits = limits;
         this.timeScale = timeScale;
         this.onSendMessage = onSendMessage == null ? data -> { } : onSendMessage;
-        this.connectRate = new ConnectRate(limits.newConnectionsPerSecond(), System::nanoTime);
-        this.server = new Server(new InetSocketAddress("127.0.0.1", 0),
-                List.of(new FrameCapDraft(limits.maxFrameBytes(), limits.maxMessageBytes())));
+        FrontDoor frontDoor = new FrontDoor(stage, tokenOrNull, new ConnectRate(limits.newConnectionsPerSecond(), System::nanoTime));
+        this.server = new Server(bindAddress, List.of(new FrameCapDraft(limits.maxFrameBytes(), limits.maxMessageBytes())));
+        this.channels = new GatewayChannels(network, frontDoor);
+        server.setWebSocketFactory(channels);
+        this.outbox = new Outbox(limits.sendBacklogBytes(), server);
         this.connectionsApi = new ConnectionsApi(this, limits.managementPostMaxBytes());
     }
 
-    /** Binds 127.0.0.1 on an ephemeral port and returns once it listens. */
+    /** Binds its address and returns it (with the real port) once it listens. */
     public InetSocketAddress start() throws IOException {
         if (closed.get()) throw new IOException("gateway is closed");
         if (!startCalled.compareAndSet(false, true)) throw new IllegalStateException("gateway already started");
@@ -97,18 +106,33 @@ public final class WebSocketGateway implements AutoCloseable {
         long idle = timeScale.scale(limits.idleTimeout()).toNanos();
         long max = timeScale.scale(limits.maxConnectionDuration()).toNanos();
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), Math.min(idle, max) / 10));
-        sweeper.scheduleWithFixedDelay(() -> sweep(idle, max), period, period, TimeUnit.NANOSECONDS);
-        return new InetSocketAddress("127.0.0.1", server.getPort());
+        channels.every(period, () -> sweep(idle, max));
+        address = new InetSocketAddress(server.getAddress().getAddress(), server.getPort());
+        return address;
     }
 
-    /** The edge's admission for this gateway: 403 wrong path, 429 over the connect rate, 401 without the token. */
-    public Admission frontDoor(String tokenOrNull) {
-        return new FrontDoor(stage, tokenOrNull, connectRate);
+    /** Where it listens (the real port), once started. */
+    public InetSocketAddress address() {
+        return address;
     }
 
-    /** Pushes {@code text} to every open connection, encoded once; never waits for a slow client. */
+    /** The socket edge: the counters the admin API shows, and the forced drop. */
+    public SocketEdge edge() {
+        return channels;
+    }
+
+    /**
+     * Pushes {@code text} to every open connection, encoded once; never waits for a slow client,
+     * and drops it for a client whose send backlog is full (see {@link #droppedForSlowClients()}).
+     */
     public void broadcast(String text) {
-        server.broadcast(Objects.requireNonNull(text, "text"));
+        ByteBuffer frame = Outbox.textFrame(Objects.requireNonNull(text, "text"));
+        for (GatewayConnection c : byId.values()) outbox.send(c, frame);
+    }
+
+    /** Messages not sent because their client's send backlog was full. */
+    public long droppedForSlowClients() {
+        return outbox.dropped();
     }
 
     public int connectionCount() {
@@ -132,8 +156,10 @@ public final class WebSocketGateway implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        sweeper.shutdownNow();
-        if (!startCalled.get()) return;
+        if (!startCalled.get()) {
+            channels.stopTimer();
+            return;
+        }
         try {
             // Java-WebSocket's stop() sends its close frames while its selector winds down after ~25 ms
             // idle: with many clients, or a round trip longer than that, some never get their 1001.
@@ -141,6 +167,7 @@ public final class WebSocketGateway implements AutoCloseable {
             for (GatewayConnection c : byId.values()) c.socket.close(CloseFrame.GOING_AWAY, GOING_AWAY);
             awaitNoConnections(CLOSE_HANDSHAKE_MILLIS);
             server.stop(1000, GOING_AWAY);
+            channels.shutdown(TimeUnit.MILLISECONDS.toNanos(CLOSE_HANDSHAKE_MILLIS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -164,16 +191,16 @@ public final class WebSocketGateway implements AutoCloseable {
         return c == null || !c.socket.isOpen() ? null : c.info();
     }
 
-    /** Sends text to one connection; false when it is unknown or gone. */
-    boolean sendTo(String id, String text) {
+    /** Sends text to one connection: sent, its backlog full, or gone (unknown or closed). */
+    Outbox.Sent sendTo(String id, String text) {
         GatewayConnection c = byId.get(id);
-        if (c == null || !c.socket.isOpen()) return false;
-        try {
-            c.socket.send(text);
-            return true;
-        } catch (WebsocketNotConnectedException gone) {
-            return false;
-        }
+        return c == null ? Outbox.Sent.GONE : outbox.send(c, Outbox.textFrame(text));
+    }
+
+    /** Bytes queued for one connection and not yet on its socket (0 when unknown). */
+    long sendBacklog(String id) {
+        GatewayConnection c = byId.get(id);
+        return c == null ? 0 : c.backlog();
     }
 
     /** Closes one connection with 1000; false when it is unknown or gone. */
@@ -201,7 +228,7 @@ public final class WebSocketGateway implements AutoCloseable {
     private void route(GatewayConnection c, String text) {
         ChatRoutes.Outcome outcome = ChatRoutes.route(text);
         if (outcome instanceof ChatRoutes.Broadcast b) {
-            server.broadcast(b.data());
+            broadcast(b.data());
             try {
                 onSendMessage.accept(b.data());
             } catch (RuntimeException e) {
@@ -214,43 +241,42 @@ public final class WebSocketGateway implements AutoCloseable {
         }
     }
 
-    private static void answerError(GatewayConnection c, String message) {
-        try {
-            c.socket.send(ChatRoutes.errorFrame(message, c.id, AwsIds.next()));
-        } catch (WebsocketNotConnectedException gone) {
-            // closed while we answered
-        }
+    private void answerError(GatewayConnection c, String message) {
+        outbox.send(c, Outbox.textFrame(ChatRoutes.errorFrame(message, c.id, AwsIds.next())));
     }
 
-    private static String sourceIp(WebSocket conn, ClientHandshake handshake) {
-        String forwarded = handshake.getFieldValue("X-Forwarded-For");
-        if (!forwarded.isBlank()) return forwarded.split(",")[0].trim();
+    /** The address the socket comes from: with no relay in front, a client's X-Forwarded-For is not believed. */
+    private static String sourceIp(WebSocket conn) {
         InetSocketAddress remote = conn.getRemoteSocketAddress();
         return remote == null || remote.getAddress() == null ? "127.0.0.1" : remote.getAddress().getHostAddress();
     }
 
-    /** Java-WebSocket's server; its callbacks run on its worker threads. */
+    /** Java-WebSocket's server; its callbacks run on its selector thread (see {@link #queue}). */
     private final class Server extends WebSocketServer {
+        private InlineDecoding inline;
+
         Server(InetSocketAddress address, List<Draft> drafts) {
             super(address, drafts);
         }
 
+        /** Decodes on the selector thread that read the bytes: no hop to a worker (see {@link InlineDecoding}). */
         @Override
-        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
-                throws InvalidDataException {
-            String resource = request.getResourceDescriptor();
-            int q = resource.indexOf('?');
-            // Reached only when no edge sits in front; Java-WebSocket answers this with 404.
-            if (!isStagePath(q < 0 ? resource : resource.substring(0, q), stage)) {
-                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Forbidden");
+        protected void queue(WebSocketImpl ws) throws InterruptedException {
+            ByteBuffer buffer = ws.inQueue.poll();
+            if (buffer == null) return;
+            try {
+                ws.decode(buffer);
+            } catch (RuntimeException e) {
+                LOG.warn("decoding failed on {}", ws, e);
+            } finally {
+                inline.recycle(buffer);
             }
-            return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         }
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
             String userAgent = handshake.getFieldValue("User-Agent");
-            GatewayConnection c = new GatewayConnection(AwsIds.next(), conn, sourceIp(conn, handshake),
+            GatewayConnection c = new GatewayConnection(AwsIds.next(), (WebSocketImpl) conn, sourceIp(conn),
                     userAgent.isEmpty() ? null : userAgent);
             conn.setAttachment(c);
             byId.put(c.id, c);
@@ -272,7 +298,7 @@ public final class WebSocketGateway implements AutoCloseable {
             GatewayConnection c = conn.getAttachment();
             if (c == null) return;
             c.touch();
-            route(c, message);
+            channels.afterInboundDelay(c, () -> route(c, message));
         }
 
         @Override
@@ -280,7 +306,7 @@ public final class WebSocketGateway implements AutoCloseable {
             GatewayConnection c = conn.getAttachment();
             if (c == null) return;
             c.touch();
-            answerError(c, "Forbidden");
+            channels.afterInboundDelay(c, () -> answerError(c, "Forbidden"));
         }
 
         @Override
@@ -292,6 +318,7 @@ public final class WebSocketGateway implements AutoCloseable {
 
         @Override
         public void onError(WebSocket conn, Exception ex) {
+            OutOfMemoryExit.exitIfOutOfMemory(ex); // Java-WebSocket turns a worker's OutOfMemoryError into this
             if (conn == null && started.getCount() > 0) {
                 startFailure.set(ex);
                 started.countDown();
@@ -302,6 +329,7 @@ public final class WebSocketGateway implements AutoCloseable {
 
         @Override
         public void onStart() {
+            inline = new InlineDecoding(this);
             started.countDown();
         }
     }

@@ -3,13 +3,10 @@ package io.connlab.mock.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.sun.net.httpserver.HttpExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,8 +18,6 @@ public final class HttpIo {
     public static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    /** A refused body up to this size is read and dropped before answering. */
-    public static final long MAX_DISCARD_BYTES = 16L << 20;
 
     private HttpIo() {
     }
@@ -35,60 +30,18 @@ public final class HttpIo {
     }
 
     /**
-     * Reads the request body, refusing one over {@code limit} bytes. A refused body is thrown
-     * away unread up to {@link #MAX_DISCARD_BYTES}, so a client still writing it reads the
-     * error answer instead of a reset connection; a larger declared one is answered at once.
+     * The request body, refusing one over {@code limit} bytes. The server has already read it
+     * (a refused one thrown away up to {@link HttpConnection#MAX_DISCARD_BYTES}, so a client
+     * still writing it reads the error answer instead of a reset connection).
      */
-    public static byte[] readBody(HttpExchange ex, int limit) throws IOException {
-        long declared = declaredLength(ex);
-        InputStream in = ex.getRequestBody();
-        if (declared > limit) {
-            if (declared <= MAX_DISCARD_BYTES) discard(in, declared);
-            throw new TooLarge(limit);
-        }
-        byte[] body = in.readNBytes(limit + 1);
-        if (body.length > limit) {
-            discard(in, MAX_DISCARD_BYTES);
-            throw new TooLarge(limit);
-        }
-        return body;
+    public static byte[] readBody(HttpExchange ex, int limit) throws TooLarge {
+        if (ex.bodyTooLarge() || ex.bodyBytes() > limit) throw new TooLarge(limit);
+        return ex.body();
     }
 
-    /** Reads and drops a body the handler ignores; throws {@link TooLarge} as {@link #readBody} does. */
-    public static void skipBody(HttpExchange ex, long limit) throws IOException {
-        long declared = declaredLength(ex);
-        InputStream in = ex.getRequestBody();
-        if (declared > limit) {
-            if (declared <= MAX_DISCARD_BYTES) discard(in, declared);
-            throw new TooLarge(limit);
-        }
-        if (discard(in, limit + 1) > limit) {
-            discard(in, MAX_DISCARD_BYTES);
-            throw new TooLarge(limit);
-        }
-    }
-
-    /** The declared Content-Length, or -1 (chunked, or none). */
-    private static long declaredLength(HttpExchange ex) {
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared == null) return -1;
-        try {
-            return Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            return -1; // the JDK server refuses a malformed Content-Length before a handler sees it
-        }
-    }
-
-    /** Reads and drops up to {@code max} bytes; returns how many it read. */
-    private static long discard(InputStream in, long max) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        long read = 0;
-        while (read < max) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, max - read));
-            if (n < 0) break;
-            read += n;
-        }
-        return read;
+    /** For a handler that ignores the body: throws {@link TooLarge} as {@link #readBody} does. */
+    public static void skipBody(HttpExchange ex, long limit) throws TooLarge {
+        if (ex.bodyTooLarge() || ex.bodyBytes() > limit) throw new TooLarge(limit);
     }
 
     /** Parses {@code a=1&b=two} (URL-decoded; the last of repeated keys wins). */
@@ -132,21 +85,8 @@ public final class HttpIo {
         json(ex, status, Map.of("message", message));
     }
 
-    /** Sends bytes with the status and content type; an empty body for 204. Never throws. */
+    /** Sends bytes with the status and content type; an empty body for 204 and HEAD. Never throws. */
     public static void send(HttpExchange ex, int status, String contentType, byte[] body) {
-        try {
-            if (contentType != null) ex.getResponseHeaders().set("Content-Type", contentType);
-            boolean noBody = status == 204 || body == null || "HEAD".equals(ex.getRequestMethod());
-            ex.sendResponseHeaders(status, noBody ? -1 : body.length);
-            if (!noBody) {
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (IOException clientGone) {
-            // the client went away; nothing to answer
-        } finally {
-            ex.close();
-        }
+        ex.respond(status, contentType, body);
     }
 }

@@ -1,6 +1,6 @@
 package io.connlab.mock.poll;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.connlab.mock.http.HttpExchange;
 
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;

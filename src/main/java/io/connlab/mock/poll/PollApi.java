@@ -1,7 +1,7 @@
 package io.connlab.mock.poll;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.http.HttpExchange;
+import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.http.HttpIo;
 import org.slf4j.Logger;
@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * (29 s on the time scale), until that timeout cuts it off with 504.
  *
  * <p>A held request keeps only its exchange: {@link #handle} returns, and the publishing
- * thread (on append) or the timer answers it later. An append answers every held poll in
- * one pass, building one body per distinct cursor.
+ * thread (on append) or the timer answers it later; a client that goes away releases it.
+ * An append answers every held poll in one pass, building one body per distinct cursor.
  */
 public final class PollApi implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollApi.class);
@@ -115,6 +115,11 @@ public final class PollApi implements HttpHandler, AutoCloseable {
         HeldPoll poll = new HeldPoll(ex, cursor, cutOff);
         held.add(poll);
         heldCount.incrementAndGet();
+        // A client that goes away lets go of its slot (and its socket) at once, not when its wait ends.
+        if (!ex.whenClientGone(() -> release(poll))) {
+            release(poll);
+            return;
+        }
         // Look again now that the poll is visible to appends: one that came in between
         // the first look and the registration would otherwise be missed.
         Slice again = slice(cursor);
@@ -201,7 +206,7 @@ public final class PollApi implements HttpHandler, AutoCloseable {
 
     private static boolean isOwnPath(HttpExchange ex) {
         String path = trimSlash(ex.getRequestURI().getPath());
-        String mount = trimSlash(ex.getHttpContext().getPath());
+        String mount = trimSlash(ex.mountPath());
         return path.equals(mount);
     }
 

@@ -1,6 +1,6 @@
 package io.connlab.mock.sns;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.connlab.mock.http.HttpExchange;
 import io.connlab.mock.http.HttpIo;
 
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Reads an AWS Query request's parameters: the URL query, and for POST the
- * form-encoded body, read up to a bound. A body over the bound is an SNS
+ * form-encoded body, read up to a bound, both parsed strictly ({@link QueryForm}). A body over the bound is an SNS
  * "Message too long"; it is thrown away unread up to a larger bound, so a client
  * still writing it sees the answer instead of a reset connection.
  */
@@ -20,10 +20,10 @@ final class QueryRequest {
     }
 
     static Map<String, String> parameters(HttpExchange ex) throws IOException, SnsError {
-        Map<String, String> params = HttpIo.query(ex);
-        if ("POST".equals(ex.getRequestMethod())) {
-            params.putAll(HttpIo.parseForm(new String(body(ex), StandardCharsets.UTF_8)));
-        }
+        String query = ex.getRequestURI().getRawQuery();
+        // The server read the request line byte for byte as Latin-1: this gives those bytes back.
+        Map<String, String> params = QueryForm.parse(query == null ? new byte[0] : query.getBytes(StandardCharsets.ISO_8859_1));
+        if ("POST".equals(ex.getRequestMethod())) params.putAll(QueryForm.parse(body(ex)));
         return params;
     }
 

@@ -1,7 +1,7 @@
 package io.connlab.mock.sns;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.connlab.mock.http.HttpExchange;
+import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.http.HttpIo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +29,23 @@ public final class SnsApi implements HttpHandler {
     static final String API_VERSION = "2010-03-31";
 
     private final TopicArn defaultTopic;
-    private final Topics topics = new Topics();
+    private final Topics topics;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong fifoSequence = new AtomicLong();
 
     /** @param defaultTopicArn a topic that exists from the start; new topics get its region and account */
     public SnsApi(String defaultTopicArn) {
+        this(defaultTopicArn, new Topics());
+    }
+
+    SnsApi(String defaultTopicArn, Topics topics) {
+        this.topics = topics;
         try {
             defaultTopic = TopicArn.parse(defaultTopicArn, "TopicArn");
+            topics.create(defaultTopic.toString(), defaultTopic.fifo(), false);
         } catch (SnsError e) {
             throw new IllegalArgumentException("not a topic ARN: " + defaultTopicArn);
         }
-        topics.create(defaultTopic.toString());
     }
 
     public String defaultTopicArn() {
@@ -95,23 +100,32 @@ public final class SnsApi implements HttpHandler {
         String param = present(p.get("TopicArn")) ? "TopicArn" : "TargetArn";
         String arn = p.get(param);
         if (!present(arn)) throw SnsError.invalidParameter("TopicArn or TargetArn Reason: no value for required parameter");
-        TopicArn topic = TopicArn.parse(arn, param);
+        TopicArn topicArn = TopicArn.parse(arn, param);
         String message = p.get("Message");
         if (message == null || message.isEmpty()) throw SnsError.invalidParameter("Empty message");
-        if (utf8Length(message) > MAX_MESSAGE_BYTES) throw SnsError.messageTooLong();
         checkSubject(p.get("Subject"));
+        long attributeBytes = MessageAttributes.checkedSize(p);
+        if (utf8Length(message) + attributeBytes > MAX_MESSAGE_BYTES) throw SnsError.messageTooLong();
         String delivered = PublishStructure.forSubscribers(p.get("MessageStructure"), message);
-        if (!topics.exists(topic.toString())) throw SnsError.notFound();
-        if (topic.fifo() && !present(p.get("MessageGroupId"))) {
-            throw SnsError.invalidParameter("The MessageGroupId parameter is required for FIFO topics");
-        }
-        String messageId = UUID.randomUUID().toString();
-        topics.deliver(topic.toString(), delivered);
-        published.incrementAndGet();
+        FifoParameters.check(topicArn.fifo(), p);
+        Topics.Topic topic = topics.get(topicArn.toString());
+        if (topic == null) throw SnsError.notFound();
+        Deduplication.Sent sent = topic.fifo()
+                ? topics.deduplication().publishOnce(topic.arn() + '\n' + FifoParameters.deduplicationId(topic, p, message),
+                        now -> deliver(topic, delivered, now))
+                : deliver(topic, delivered, 0);
         return QueryXml.response("Publish", requestId, x -> {
-            QueryXml.element(x, "    ", "MessageId", messageId);
-            if (topic.fifo()) QueryXml.element(x, "    ", "SequenceNumber", String.format("%020d", fifoSequence.incrementAndGet()));
+            QueryXml.element(x, "    ", "MessageId", sent.messageId());
+            if (topic.fifo()) QueryXml.element(x, "    ", "SequenceNumber", sent.sequenceNumber());
         });
+    }
+
+    private Deduplication.Sent deliver(Topics.Topic topic, String delivered, long nowNanos) {
+        String messageId = UUID.randomUUID().toString();
+        String sequence = topic.fifo() ? String.format("%020d", fifoSequence.incrementAndGet()) : null;
+        topics.deliver(topic.arn(), delivered);
+        published.incrementAndGet();
+        return new Deduplication.Sent(messageId, sequence, nowNanos);
     }
 
     private String createTopic(Map<String, String> p, String requestId) throws SnsError {
@@ -120,8 +134,16 @@ public final class SnsApi implements HttpHandler {
         if (name == null || !TopicArn.validName(name) || name.endsWith(".fifo") != fifoAsked) {
             throw SnsError.invalidParameter("Topic Name");
         }
+        String cbd = attribute(p, "ContentBasedDeduplication");
+        if (cbd != null && !cbd.equalsIgnoreCase("true") && !cbd.equalsIgnoreCase("false")) {
+            throw SnsError.invalidParameter("Attributes Reason: ContentBasedDeduplication must be true or false");
+        }
+        boolean contentBased = "true".equalsIgnoreCase(cbd);
+        if (contentBased && !fifoAsked) {
+            throw SnsError.invalidParameter("Attributes Reason: ContentBasedDeduplication applies only to FIFO topics");
+        }
         String arn = defaultTopic.withName(name).toString();
-        topics.create(arn);
+        topics.create(arn, fifoAsked, contentBased);
         return QueryXml.response("CreateTopic", requestId, x -> QueryXml.element(x, "    ", "TopicArn", arn));
     }
 
@@ -151,7 +173,8 @@ public final class SnsApi implements HttpHandler {
     }
 
     private static SnsError unknownAction(String action, String version) {
-        return new SnsError(400, "InvalidAction", "Could not find operation " + shorten(action) + " for version " + shorten(version));
+        return new SnsError(400, "InvalidAction", "Could not find operation " + SnsError.shorten(action) + " for version "
+                + SnsError.shorten(version));
     }
 
     /** {@code Attributes.entry.N.key=K} / {@code Attributes.entry.N.value=V}, as the SDK and CLI send a map. */
@@ -207,10 +230,6 @@ public final class SnsApi implements HttpHandler {
 
     private static boolean present(String s) {
         return s != null && !s.isEmpty();
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 64 ? s.substring(0, 64) + "..." : s;
     }
 
     private static void sendXml(HttpExchange ex, int status, String xml, String requestId) {

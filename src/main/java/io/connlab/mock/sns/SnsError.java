@@ -22,6 +22,11 @@ final class SnsError extends Exception {
         return new SnsError(404, "NotFound", "Topic does not exist");
     }
 
+    /** A value shown in an error message, cut to 64 characters. */
+    static String shorten(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "..." : s;
+    }
+
     static SnsError messageTooLong() {
         return invalidParameter("Message too long");
     }

@@ -5,13 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -20,32 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EdgeAdmissionTest {
-    private static final InetSocketAddress ANY_LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     private static final byte[] UNAUTHORIZED = HttpResponses.json(401, "Unauthorized",
             "{\"message\":\"Unauthorized\"}", Map.of("x-amzn-ErrorType", "UnauthorizedException"));
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final EdgeFixture fixture = new EdgeFixture();
     private TestBackend backend;
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) toClose.get(i).close();
-    }
-
-    private <T extends AutoCloseable> T closeLater(T c) {
-        toClose.add(c);
-        return c;
+        fixture.close();
     }
 
     private EdgeListener edge(Admission admission) throws IOException {
-        backend = closeLater(TestBackend.echo());
-        return closeLater(EdgeListener.open("adm", ANY_LOOPBACK, backend.address(), new NetworkConditions(0, 0), admission));
-    }
-
-    private Socket connect(EdgeListener edge) throws IOException {
-        Socket s = closeLater(new Socket());
-        s.connect(edge.address(), 5_000);
-        s.setSoTimeout(10_000);
-        return s;
+        backend = fixture.closeLater(TestBackend.echo());
+        return fixture.edge("adm", backend.address(), new NetworkConditions(0, 0), admission);
     }
 
     private static byte[] ascii(String s) {
@@ -68,7 +51,7 @@ class EdgeAdmissionTest {
     void refusalAfterTheHeadIsReadInFullEvenWhenTheClientKeepsSending() throws Exception {
         CountingAdmission admission = tokenGate();
         EdgeListener edge = edge(admission);
-        Socket s = connect(edge);
+        Socket s = fixture.connect(edge);
         OutputStream out = s.getOutputStream();
         out.write(ascii("GET /prod?token=bad HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n"));
         out.write(new byte[100_000]);   // more than the refusal reads: must be drained, not reset
@@ -79,7 +62,7 @@ class EdgeAdmissionTest {
         assertEquals(0, backend.acceptedCount.get());
         assertEquals(UNAUTHORIZED.length, edge.bytesToClients());
 
-        assertAdmittedThrough(connect(edge));
+        assertAdmittedThrough(fixture.connect(edge));
         assertEquals(1, edge.acceptedTotal());
     }
 
@@ -88,7 +71,7 @@ class EdgeAdmissionTest {
         byte[] tooMany = ascii("EFATAL: sorry, too many clients already\0");
         CountingAdmission admission = new CountingAdmission(false, (c, h) -> Admission.Verdict.refuse(tooMany));
         EdgeListener edge = edge(admission);
-        Socket s = connect(edge);
+        Socket s = fixture.connect(edge);
         s.getOutputStream().write(new byte[8192]);   // a startup packet the server never reads
 
         assertArrayEquals(tooMany, s.getInputStream().readAllBytes());
@@ -101,7 +84,7 @@ class EdgeAdmissionTest {
     void aHeadOver16KbIsAnswered431AndTheNextClientIsServed() throws Exception {
         CountingAdmission admission = tokenGate();
         EdgeListener edge = edge(admission);
-        Socket s = connect(edge);
+        Socket s = fixture.connect(edge);
         s.getOutputStream().write(ascii("GET /prod?token=good HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"));
 
         String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -110,18 +93,18 @@ class EdgeAdmissionTest {
         assertEquals(0, admission.decided.get());
         assertEquals(1, edge.refusedTotal());
 
-        assertAdmittedThrough(connect(edge));
+        assertAdmittedThrough(fixture.connect(edge));
     }
 
     @Test
     void aClientGoneBeforeItsHeadEndsIsJustClosed() throws Exception {
         CountingAdmission admission = tokenGate();
         EdgeListener edge = edge(admission);
-        Socket s = connect(edge);
+        Socket s = fixture.connect(edge);
         s.getOutputStream().write(ascii("GET /prod?token=good HTTP/1.1\r\nHo"));
         s.close();
 
-        assertAdmittedThrough(connect(edge));
+        assertAdmittedThrough(fixture.connect(edge));
         assertEquals(1, admission.decided.get());
         assertEquals(0, edge.refusedTotal());
     }
@@ -131,7 +114,7 @@ class EdgeAdmissionTest {
         CountingAdmission admission = new CountingAdmission(true, (client, head) -> Admission.Verdict.admitWithHead(
                 head.replace("\r\n\r\n", "\r\nX-Forwarded-For: " + client.getAddress().getHostAddress() + "\r\n\r\n")));
         EdgeListener edge = edge(admission);
-        Socket s = connect(edge);
+        Socket s = fixture.connect(edge);
         s.getOutputStream().write(ascii("GET /prod HTTP/1.1\r\nHost: x\r\n\r\nframe"));
 
         String expected = "GET /prod HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 127.0.0.1\r\n\r\nframe";
@@ -148,11 +131,11 @@ class EdgeAdmissionTest {
             return Admission.Verdict.admit();
         });
         EdgeListener edge = edge(admission);
-        Socket s = connect(edge);
+        Socket s = fixture.connect(edge);
         s.getOutputStream().write(ascii("GET /boom HTTP/1.1\r\n\r\n"));
         String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         assertTrue(answer.startsWith("HTTP/1.1 500 "), answer);
 
-        assertAdmittedThrough(connect(edge));
+        assertAdmittedThrough(fixture.connect(edge));
     }
 }

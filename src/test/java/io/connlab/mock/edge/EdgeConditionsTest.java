@@ -12,8 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,25 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EdgeConditionsTest {
-    private static final InetSocketAddress ANY_LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final EdgeFixture fixture = new EdgeFixture();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) toClose.get(i).close();
-    }
-
-    private <T extends AutoCloseable> T closeLater(T c) {
-        toClose.add(c);
-        return c;
-    }
-
-    private Socket connect(EdgeListener edge) throws IOException {
-        Socket s = closeLater(new Socket());
-        s.setTcpNoDelay(true);
-        s.connect(edge.address(), 5_000);
-        s.setSoTimeout(10_000);
-        return s;
+        fixture.close();
     }
 
     private static long roundTripNanos(Socket s) throws IOException {
@@ -53,10 +37,10 @@ class EdgeConditionsTest {
 
     @Test
     void roundTripPaysTheRttAndAChangeAtRunTimeTakesEffect() throws Exception {
-        TestBackend backend = closeLater(TestBackend.echo());
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
         NetworkConditions conditions = new NetworkConditions(0, 0);
-        EdgeListener edge = closeLater(EdgeListener.open("rtt", ANY_LOOPBACK, backend.address(), conditions, Admission.ALLOW_ALL));
-        Socket s = connect(edge);
+        EdgeListener edge = fixture.edge("rtt", backend.address(), conditions, Admission.ALLOW_ALL);
+        Socket s = fixture.connect(edge);
         roundTripNanos(s);
 
         conditions.set(200, 0);
@@ -71,10 +55,10 @@ class EdgeConditionsTest {
 
     @Test
     void theRttIsPaidByANewConnectionsFirstBytesAndItsGoodbye() throws Exception {
-        TestBackend backend = closeLater(TestBackend.echo());
-        EdgeListener edge = closeLater(EdgeListener.open("hello", ANY_LOOPBACK, backend.address(),
-                new NetworkConditions(200, 0), Admission.ALLOW_ALL));
-        Socket s = connect(edge);
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
+        EdgeListener edge = fixture.edge("hello", backend.address(),
+                new NetworkConditions(200, 0), Admission.ALLOW_ALL);
+        Socket s = fixture.connect(edge);
         long start = System.nanoTime();
         s.getOutputStream().write(new byte[]{1, 2, 3});
         s.shutdownOutput();
@@ -87,10 +71,10 @@ class EdgeConditionsTest {
         byte[] refusal = HttpResponses.text(429, "Too Many Requests", "application/json",
                 "{\"message\":\"Too Many Requests\"}", java.util.Map.of());
         CountingAdmission admission = new CountingAdmission(true, (c, h) -> Admission.Verdict.refuse(refusal));
-        TestBackend backend = closeLater(TestBackend.echo());
-        EdgeListener edge = closeLater(EdgeListener.open("refuse", ANY_LOOPBACK, backend.address(),
-                new NetworkConditions(200, 0), admission));
-        Socket s = connect(edge);
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
+        EdgeListener edge = fixture.edge("refuse", backend.address(),
+                new NetworkConditions(200, 0), admission);
+        Socket s = fixture.connect(edge);
         long start = System.nanoTime();
         s.getOutputStream().write("GET /prod HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertArrayEquals(refusal, s.getInputStream().readAllBytes());
@@ -99,11 +83,11 @@ class EdgeConditionsTest {
 
     @Test
     void dropAllAlsoDropsWhatIsStillDelayed() throws Exception {
-        TestBackend backend = closeLater(TestBackend.echo());
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
         CountingAdmission admission = CountingAdmission.allowAll();
-        EdgeListener edge = closeLater(EdgeListener.open("dropdelayed", ANY_LOOPBACK, backend.address(),
-                new NetworkConditions(10_000, 0), admission));
-        Socket s = connect(edge);
+        EdgeListener edge = fixture.edge("dropdelayed", backend.address(),
+                new NetworkConditions(10_000, 0), admission);
+        Socket s = fixture.connect(edge);
         s.getOutputStream().write(new byte[1000]);
         await().atMost(Duration.ofSeconds(5)).until(() -> edge.bytesFromClients() == 1000);
 
@@ -116,10 +100,10 @@ class EdgeConditionsTest {
 
     @Test
     void bytesKeepTheirOrderUnderHeavyJitter() throws Exception {
-        TestBackend backend = closeLater(TestBackend.echo());
-        EdgeListener edge = closeLater(EdgeListener.open("jitter", ANY_LOOPBACK, backend.address(),
-                new NetworkConditions(20, 40), Admission.ALLOW_ALL));
-        Socket s = connect(edge);
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
+        EdgeListener edge = fixture.edge("jitter", backend.address(),
+                new NetworkConditions(20, 40), Admission.ALLOW_ALL);
+        Socket s = fixture.connect(edge);
         int count = 400;
         byte[] expected = new byte[count * 4];
         ByteBuffer.wrap(expected).asIntBuffer().put(java.util.stream.IntStream.range(0, count).toArray());
@@ -144,7 +128,7 @@ class EdgeConditionsTest {
     void aSlowClientSlowsTheBackendInsteadOfFillingMemory() throws Exception {
         int total = 48 << 20;
         AtomicLong written = new AtomicLong();
-        ServerSocket firehose = closeLater(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        ServerSocket firehose = fixture.closeLater(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
         CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
             try (Socket s = firehose.accept(); OutputStream out = s.getOutputStream()) {
                 byte[] block = new byte[64 * 1024];
@@ -156,9 +140,8 @@ class EdgeConditionsTest {
                 throw new RuntimeException(e);
             }
         });
-        EdgeListener edge = closeLater(EdgeListener.open("slow", ANY_LOOPBACK,
-                (InetSocketAddress) firehose.getLocalSocketAddress(), new NetworkConditions(0, 0), Admission.ALLOW_ALL));
-        Socket s = closeLater(new Socket());
+        EdgeListener edge = fixture.edge("slow", (InetSocketAddress) firehose.getLocalSocketAddress(), new NetworkConditions(0, 0), Admission.ALLOW_ALL);
+        Socket s = fixture.closeLater(new Socket());
         s.setReceiveBufferSize(64 * 1024);
         s.connect(edge.address(), 5_000);
         s.setSoTimeout(10_000);

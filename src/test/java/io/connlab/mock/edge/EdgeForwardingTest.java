@@ -24,28 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EdgeForwardingTest {
-    private static final InetSocketAddress ANY_LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final EdgeFixture fixture = new EdgeFixture();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) toClose.get(i).close();
-    }
-
-    private <T extends AutoCloseable> T closeLater(T c) {
-        toClose.add(c);
-        return c;
+        fixture.close();
     }
 
     private EdgeListener edge(InetSocketAddress backend, Admission admission) throws IOException {
-        return closeLater(EdgeListener.open("test", ANY_LOOPBACK, backend, new NetworkConditions(0, 0), admission));
-    }
-
-    private Socket connect(EdgeListener edge) throws IOException {
-        Socket s = closeLater(new Socket());
-        s.connect(edge.address(), 5_000);
-        s.setSoTimeout(10_000);
-        return s;
+        return fixture.edge("test", backend, new NetworkConditions(0, 0), admission);
     }
 
     /** Writes on another thread while reading everything back until EOF. */
@@ -66,13 +53,13 @@ class EdgeForwardingTest {
 
     @Test
     void megabyteBothWaysArrivesIntactWithExactCountsAndHalfClosePropagates() throws Exception {
-        TestBackend backend = closeLater(TestBackend.echo());
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
         CountingAdmission admission = CountingAdmission.allowAll();
         EdgeListener edge = edge(backend.address(), admission);
         byte[] data = new byte[1 << 20];
         new Random(42).nextBytes(data);
 
-        Socket client = connect(edge);
+        Socket client = fixture.connect(edge);
         byte[] got = exchange(client, data, true);   // EOF back means the backend saw ours
 
         assertArrayEquals(data, got);
@@ -86,10 +73,10 @@ class EdgeForwardingTest {
 
     @Test
     void perConnectionCountsAreExactWhileOpen() throws Exception {
-        TestBackend backend = closeLater(TestBackend.echo());
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
         EdgeListener edge = edge(backend.address(), Admission.ALLOW_ALL);
-        Socket a = connect(edge);
-        Socket b = connect(edge);
+        Socket a = fixture.connect(edge);
+        Socket b = fixture.connect(edge);
         exchange(a, new byte[1000], false);
         exchange(b, new byte[70_000], false);
 
@@ -108,12 +95,12 @@ class EdgeForwardingTest {
 
     @Test
     void dropAllResetsEveryConnectionAndReportsClosed() throws Exception {
-        TestBackend backend = closeLater(TestBackend.echo());
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
         CountingAdmission admission = CountingAdmission.allowAll();
         EdgeListener edge = edge(backend.address(), admission);
         List<Socket> clients = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Socket s = connect(edge);
+            Socket s = fixture.connect(edge);
             exchange(s, new byte[]{1, 2, 3}, false);
             clients.add(s);
         }
@@ -128,7 +115,7 @@ class EdgeForwardingTest {
         // and the backend side was reset too
         await().atMost(Duration.ofSeconds(5)).until(() -> backend.accepted.stream().allMatch(EdgeForwardingTest::closedOrReset));
 
-        Socket next = connect(edge);
+        Socket next = fixture.connect(edge);
         assertArrayEquals(new byte[]{9}, exchange(next, new byte[]{9}, false));
     }
 
@@ -155,7 +142,7 @@ class EdgeForwardingTest {
         CountingAdmission admission = CountingAdmission.allowAll();
         EdgeListener edge = edge(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), admission);
 
-        Socket doomed = closeLater(new Socket());
+        Socket doomed = fixture.closeLater(new Socket());
         try {
             doomed.connect(edge.address(), 5_000);
             doomed.setSoTimeout(10_000);
@@ -167,8 +154,8 @@ class EdgeForwardingTest {
         assertEquals(1, admission.closed.get());
         assertEquals(0, edge.openConnections());
 
-        closeLater(TestBackend.echo(port));
-        Socket next = connect(edge);
+        fixture.closeLater(TestBackend.echo(port));
+        Socket next = fixture.connect(edge);
         assertArrayEquals(new byte[]{7, 8}, exchange(next, new byte[]{7, 8}, false));
     }
 
@@ -180,7 +167,7 @@ class EdgeForwardingTest {
     @Test
     void everyConnectionGivesBackItsFileDescriptors() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(openFds() > 0, "needs /proc/self/fd");
-        TestBackend backend = closeLater(TestBackend.hold());
+        TestBackend backend = fixture.closeLater(TestBackend.hold());
         EdgeListener edge = edge(backend.address(), Admission.ALLOW_ALL);
         long before = openFds();
         List<Socket> clients = new ArrayList<>();
@@ -199,10 +186,10 @@ class EdgeForwardingTest {
 
     @Test
     void closeReleasesThePortAndTheThreadAndIsIdempotent() throws Exception {
-        TestBackend backend = closeLater(TestBackend.echo());
-        EdgeListener edge = EdgeListener.open("closing", ANY_LOOPBACK, backend.address(),
+        TestBackend backend = fixture.closeLater(TestBackend.echo());
+        EdgeListener edge = EdgeListener.open("closing", EdgeFixture.ANY_LOOPBACK, backend.address(),
                 new NetworkConditions(0, 0), Admission.ALLOW_ALL);
-        Socket client = connect(edge);
+        Socket client = fixture.connect(edge);
         exchange(client, new byte[]{1}, false);
 
         edge.close();

@@ -1,14 +1,13 @@
 package io.connlab.mock.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.db.Database;
 import io.connlab.mock.edge.NetworkConditions;
 import io.connlab.mock.http.HttpIo;
+import io.connlab.mock.http.TestHttp;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,15 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-/** A database, a simulator mounted at /dev/invoke on a JDK HttpServer, and an HTTP client; closes them all. */
+/** A database, a simulator mounted at /dev/invoke on the mock's HTTP server, and an HTTP client; closes them all. */
 final class FunctionFixture implements AutoCloseable {
     final Database db;
     final FunctionSimulator simulator;
-    final HttpServer server;
-    final ExecutorService serverThreads = Executors.newFixedThreadPool(4);
+    final TestHttp server;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final String invokeUrl;
 
@@ -37,11 +33,8 @@ final class FunctionFixture implements AutoCloseable {
     FunctionFixture(int maxConnections, FunctionSettings settings, double timeScale) throws IOException {
         db = Database.start(maxConnections, new NetworkConditions(0, 0));
         simulator = new FunctionSimulator(db, settings, new TimeScale(timeScale));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
-        server.setExecutor(serverThreads);
-        server.createContext("/dev/invoke", simulator);
-        server.start();
-        invokeUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/dev/invoke";
+        server = TestHttp.serve("/dev/invoke", simulator);
+        invokeUrl = "http://127.0.0.1:" + server.port() + "/dev/invoke";
     }
 
     record Answer(int status, JsonNode json, HttpResponse<String> response) {
@@ -79,8 +72,7 @@ final class FunctionFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
         simulator.close();
         db.close();
     }

@@ -16,8 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real Java-WebSocket client that records what the gateway sends it and how it was closed. */
-final class ChatClient extends WebSocketClient {
+/**
+ * The mock tests' WebSocket client: a real Java-WebSocket client that speaks the chat sample's
+ * protocol and records what the gateway sends it and how it was closed. Every wait is bounded (10 s).
+ */
+public final class ChatClient extends WebSocketClient {
+    private static final long WAIT_SECONDS = 10;
     final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     final CountDownLatch closed = new CountDownLatch(1);
     volatile int closeCode;
@@ -36,18 +40,27 @@ final class ChatClient extends WebSocketClient {
 
     static ChatClient connect(InetSocketAddress gateway, String pathAndQuery, Map<String, String> headers)
             throws InterruptedException {
-        ChatClient c = new ChatClient(URI.create("ws://127.0.0.1:" + gateway.getPort() + pathAndQuery), headers);
-        assertTrue(c.connectBlocking(5, TimeUnit.SECONDS), "client connects to " + pathAndQuery);
+        return connect(URI.create("ws://127.0.0.1:" + gateway.getPort() + pathAndQuery), headers);
+    }
+
+    /** Connects to {@code websocketUrl + suffix} (a backend's WebSocket URL) and waits until it is open. */
+    public static ChatClient connect(String websocketUrl, String suffix) throws InterruptedException {
+        return connect(URI.create(websocketUrl + suffix), Map.of("User-Agent", "ConnLab-Test/1.0"));
+    }
+
+    private static ChatClient connect(URI uri, Map<String, String> headers) throws InterruptedException {
+        ChatClient c = new ChatClient(uri, headers);
+        assertTrue(c.connectBlocking(WAIT_SECONDS, TimeUnit.SECONDS), "client connects to " + uri);
         return c;
     }
 
-    void chat(String data) {
+    public void chat(String data) {
         send("{\"action\":\"sendmessage\",\"data\":" + quote(data) + "}");
     }
 
-    String next() throws InterruptedException {
-        String m = messages.poll(5, TimeUnit.SECONDS);
-        assertNotNull(m, "a message arrives within 5 s");
+    public String next() throws InterruptedException {
+        String m = messages.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(m, "a message arrives within " + WAIT_SECONDS + " s");
         return m;
     }
 
@@ -60,7 +73,13 @@ final class ChatClient extends WebSocketClient {
     }
 
     void awaitClose() throws InterruptedException {
-        assertTrue(closed.await(5, TimeUnit.SECONDS), "closed within 5 s");
+        assertTrue(closed.await(WAIT_SECONDS, TimeUnit.SECONDS), "closed within " + WAIT_SECONDS + " s");
+    }
+
+    /** Waits until the connection is closed and returns its close code. */
+    public int awaitCloseCode() throws InterruptedException {
+        awaitClose();
+        return closeCode;
     }
 
     static String quote(String s) {

@@ -1,17 +1,13 @@
 package io.connlab.mock.gateway;
 
-import io.connlab.mock.TimeScale;
 import io.connlab.mock.http.HttpIo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,26 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChatGatewayTest {
-    private final List<String> sent = new CopyOnWriteArrayList<>();
-    private WebSocketGateway gateway;
-    private InetSocketAddress address;
-
-    @BeforeEach
-    void start() throws Exception {
-        gateway = new WebSocketGateway("dev", GatewayLimits.apiGateway(), TimeScale.REAL, sent::add);
-        address = gateway.start();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    final GatewayFixture fixture = new GatewayFixture();
 
     @Test
     void sendmessageReachesEveryConnectionIncludingTheSender() throws Exception {
-        ChatClient alice = ChatClient.connect(address, "/dev");
-        ChatClient bob = ChatClient.connect(address, "/dev?x=1");
-        ChatClient carol = ChatClient.connect(address, "/dev/");
+        ChatClient alice = ChatClient.connect(fixture.address, "/dev");
+        ChatClient bob = ChatClient.connect(fixture.address, "/dev?x=1");
+        ChatClient carol = ChatClient.connect(fixture.address, "/dev/");
         bob.connectionId();
         carol.connectionId();
 
@@ -49,22 +33,22 @@ class ChatGatewayTest {
         assertEquals("hello \"class\" ✓", bob.next());
         assertEquals("hello \"class\" ✓", carol.next());
         // the store hook runs after the broadcast, so a client may read the text first
-        await().untilAsserted(() -> assertEquals(List.of("hello \"class\" ✓"), sent));
-        assertEquals(3, gateway.connectionCount());
+        await().untilAsserted(() -> assertEquals(List.of("hello \"class\" ✓"), fixture.sent));
+        assertEquals(3, fixture.gateway.connectionCount());
     }
 
     @Test
     void broadcastPushesToEveryOpenConnection() throws Exception {
-        ChatClient a = ChatClient.connect(address, "/dev");
-        ChatClient b = ChatClient.connect(address, "/dev");
+        ChatClient a = ChatClient.connect(fixture.address, "/dev");
+        ChatClient b = ChatClient.connect(fixture.address, "/dev");
         a.connectionId();
         b.connectionId();
 
-        gateway.broadcast("{\"seq\":1}");
+        fixture.gateway.broadcast("{\"seq\":1}");
 
         assertEquals("{\"seq\":1}", a.next());
         assertEquals("{\"seq\":1}", b.next());
-        assertTrue(sent.isEmpty(), "broadcast is not a sendmessage");
+        assertTrue(fixture.sent.isEmpty(), "broadcast is not a sendmessage");
     }
 
     @ParameterizedTest
@@ -72,7 +56,7 @@ class ChatGatewayTest {
             "[\"sendmessage\"]", "{\"action\":7}", "{\"action\":\"sendmessage\",\"data\":\"x\"} trailing", "",
             "{\"action\":\"SendMessage\",\"data\":\"x\"}"})
     void unroutedMessagesAreForbiddenAndTheConnectionStaysUsable(String text) throws Exception {
-        ChatClient c = ChatClient.connect(address, "/dev");
+        ChatClient c = ChatClient.connect(fixture.address, "/dev");
 
         c.send(text);
 
@@ -82,46 +66,46 @@ class ChatGatewayTest {
         assertTrue(((String) answer.get("requestId")).matches("[A-Za-z0-9_-]{15}="), answer.toString());
         c.chat("after");
         assertEquals("after", c.next());
-        assertTrue(sent.stream().noneMatch(s -> s.equals("x")));
-        GatewayTesting.assertStillChats(address);
+        assertTrue(fixture.sent.stream().noneMatch(s -> s.equals("x")));
+        GatewayTesting.assertStillChats(fixture.address);
     }
 
     @Test
     void binaryFramesAreForbidden() throws Exception {
-        ChatClient c = ChatClient.connect(address, "/dev");
+        ChatClient c = ChatClient.connect(fixture.address, "/dev");
 
         c.send(new byte[]{1, 2, 3});
 
         String answer = c.next();
         assertTrue(answer.startsWith("{\"message\": \"Forbidden\", \"connectionId\":\""), answer);
         assertTrue(c.isOpen());
-        GatewayTesting.assertStillChats(address);
+        GatewayTesting.assertStillChats(fixture.address);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"action\":\"sendmessage\"}", "{\"action\":\"sendmessage\",\"data\":42}",
             "{\"action\":\"sendmessage\",\"data\":{\"a\":1}}", "{\"action\":\"sendmessage\",\"data\":null}"})
     void sendmessageWithoutStringDataIsAnInternalServerError(String text) throws Exception {
-        ChatClient c = ChatClient.connect(address, "/dev");
+        ChatClient c = ChatClient.connect(fixture.address, "/dev");
 
         c.send(text);
 
         Map<?, ?> answer = HttpIo.JSON.readValue(c.next(), Map.class);
         assertEquals("Internal server error", answer.get("message"));
-        assertTrue(sent.isEmpty());
+        assertTrue(fixture.sent.isEmpty());
         assertTrue(c.isOpen());
-        GatewayTesting.assertStillChats(address);
+        GatewayTesting.assertStillChats(fixture.address);
     }
 
     @Test
     void connectionIdsDifferAndConnectionsAreListed() throws Exception {
-        ChatClient a = ChatClient.connect(address, "/dev");
-        ChatClient b = ChatClient.connect(address, "/dev");
+        ChatClient a = ChatClient.connect(fixture.address, "/dev");
+        ChatClient b = ChatClient.connect(fixture.address, "/dev");
         String idA = a.connectionId();
         String idB = b.connectionId();
 
         assertNotEquals(idA, idB);
-        List<ConnectionInfo> infos = gateway.connections();
+        List<ConnectionInfo> infos = fixture.gateway.connections();
         assertEquals(2, infos.size());
         ConnectionInfo infoA = infos.stream().filter(i -> i.id().equals(idA)).findFirst().orElseThrow();
         assertEquals("127.0.0.1", infoA.sourceIp());
@@ -129,25 +113,25 @@ class ChatGatewayTest {
         assertFalse(infoA.lastActiveAt().isBefore(infoA.connectedAt()));
 
         a.closeBlocking();
-        await().until(() -> gateway.connectionCount() == 1);
+        await().until(() -> fixture.gateway.connectionCount() == 1);
     }
 
     @Test
     void wrongPathIsRefusedWithoutAnEdgeAndOthersStillChat() throws Exception {
-        ChatClient wrong = new ChatClient(java.net.URI.create("ws://127.0.0.1:" + address.getPort() + "/prod"), Map.of());
+        ChatClient wrong = new ChatClient(java.net.URI.create("ws://127.0.0.1:" + fixture.address.getPort() + "/prod"), Map.of());
         assertFalse(wrong.connectBlocking(5, java.util.concurrent.TimeUnit.SECONDS));
-        GatewayTesting.assertStillChats(address);
+        GatewayTesting.assertStillChats(fixture.address);
     }
 
     @Test
     void closeSaysGoingAwayToEveryClientAndIsIdempotent() throws Exception {
-        ChatClient a = ChatClient.connect(address, "/dev");
-        ChatClient b = ChatClient.connect(address, "/dev");
+        ChatClient a = ChatClient.connect(fixture.address, "/dev");
+        ChatClient b = ChatClient.connect(fixture.address, "/dev");
         a.connectionId();
         b.connectionId();
 
-        gateway.close();
-        gateway.close();
+        fixture.gateway.close();
+        fixture.gateway.close();
 
         a.awaitClose();
         b.awaitClose();

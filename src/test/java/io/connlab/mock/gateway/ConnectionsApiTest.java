@@ -1,6 +1,6 @@
 package io.connlab.mock.gateway;
 
-import com.sun.net.httpserver.HttpServer;
+import io.connlab.mock.http.TestHttp;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.http.HttpIo;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,26 +25,20 @@ class ConnectionsApiTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebSocketGateway gateway;
     private InetSocketAddress wsAddress;
-    private HttpServer httpServer;
-    private ExecutorService httpExecutor;
+    private TestHttp httpServer;
     private String base;
 
     @BeforeEach
     void start() throws Exception {
         gateway = new WebSocketGateway("dev", GatewayLimits.apiGateway(), TimeScale.REAL, null);
         wsAddress = gateway.start();
-        httpServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        httpServer.createContext("/dev/@connections/", gateway.connectionsApi());
-        httpExecutor = Executors.newFixedThreadPool(2);
-        httpServer.setExecutor(httpExecutor);
-        httpServer.start();
-        base = "http://127.0.0.1:" + httpServer.getAddress().getPort() + "/dev/@connections/";
+        httpServer = TestHttp.serve("/dev/@connections/", gateway.connectionsApi());
+        base = "http://127.0.0.1:" + httpServer.port() + "/dev/@connections/";
     }
 
     @AfterEach
     void stop() {
-        httpServer.stop(0);
-        httpExecutor.shutdownNow();
+        httpServer.close();
         gateway.close();
     }
 
@@ -122,7 +114,8 @@ class ConnectionsApiTest {
         Instant lastActiveAt = Instant.parse((String) body.get("lastActiveAt"));
         assertTrue(connectedAt.isAfter(before));
         assertFalse(lastActiveAt.isBefore(connectedAt));
-        assertEquals(Map.of("sourceIp", "198.51.100.7", "userAgent", "ConnLab-Test/2.0"), body.get("identity"));
+        // the socket's own address: a client's X-Forwarded-For is not believed
+        assertEquals(Map.of("sourceIp", "127.0.0.1", "userAgent", "ConnLab-Test/2.0"), body.get("identity"));
     }
 
     @Test
@@ -183,5 +176,22 @@ class ConnectionsApiTest {
         assertTrue(json(missing).get("message") instanceof String);
         assertTrue(c.isOpen());
         GatewayTesting.assertStillChats(wsAddress);
+    }
+
+    /** API Gateway's answer when a client's buffer is full: 429 LimitExceededException, not an unbounded queue. */
+    @Test
+    void postToAClientThatNeverReadsEndsInLimitExceeded() throws Exception {
+        try (RawWebSocket stuck = RawWebSocket.connect(wsAddress, 4 * 1024)) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.connectionCount() == 1);
+            String id = gateway.connections().get(0).id();
+            String body = "m".repeat(100 * 1024);
+            HttpResponse<String> r = null;
+            for (int i = 0; i < 400 && (r == null || r.statusCode() == 200); i++) {
+                r = call("POST", id, HttpRequest.BodyPublishers.ofString(body));
+            }
+            assertEquals(429, r.statusCode(), r.body());
+            assertEquals("LimitExceededException", r.headers().firstValue("x-amzn-ErrorType").orElse(""));
+            assertTrue(gateway.sendBacklog(id) <= GatewayLimits.apiGateway().sendBacklogBytes());
+        }
     }
 }

@@ -90,4 +90,64 @@ class MessageStoreTest {
     void refusesAnEmptyWindow() {
         assertThrows(IllegalArgumentException.class, () -> new MessageStore(0));
     }
+
+    @Test
+    void boundsTheWindowInBytesAsWellAsInMessages() {
+        long bound = 1 << 20;
+        MessageStore store = new MessageStore(10_000, bound);
+        String big = "x".repeat(100_000);
+        for (int i = 0; i < 50; i++) {
+            store.append(big);
+            assertTrue(store.bytesHeld() <= bound, "held " + store.bytesHeld() + " of " + bound);
+        }
+        assertEquals(50, store.head());
+        assertEquals(41, store.oldest(), "ten 100 KB messages fit in 1 MB");
+        Slice s = store.slice(0, 100, Integer.MAX_VALUE);
+        assertTrue(s.gap, "cursor 0 lost messages 1..40");
+        assertEquals(41, s.messages.get(0).seq());
+        assertEquals(50, s.cursor);
+    }
+
+    @Test
+    void keepsTheNewestMessageEvenWhenItAloneIsOverTheBound() {
+        MessageStore store = new MessageStore(10, 1_000);
+        store.append("small");
+        store.append("y".repeat(5_000));
+        assertEquals(2, store.oldest());
+        assertEquals("y".repeat(5_000), store.after(1, 10).get(0).data());
+        store.append("z");
+        assertEquals(3, store.oldest(), "the oversized one goes as soon as a newer one comes");
+    }
+
+    @Test
+    void holdsAMessageOfControlCharactersOnceAsUtf8NotEscaped() throws Exception {
+        MessageStore store = new MessageStore(4);
+        String control = "\u0001".repeat(262_144);
+        Message m = store.append(control);
+        assertEquals(262_144, m.utf8.length, "one byte per character, not a six-byte escape");
+        assertEquals(262_144L + MessageStore.OVERHEAD_BYTES, store.bytesHeld());
+        byte[] body = PollAnswer.body(store.slice(0, 10, Integer.MAX_VALUE));
+        assertEquals(control, HttpIo.JSON.readTree(body).get("messages").get(0).get("data").asText());
+    }
+
+    @Test
+    void escapesEveryAsciiCharacterExactlyAsJackson() throws Exception {
+        MessageStore store = new MessageStore(200);
+        for (char c = 0; c < 0x80; c++) {
+            String text = "a" + c + "\u00e9\u4e2d" + c;
+            Message m = store.append(text);
+            byte[] jackson = HttpIo.JSON.writeValueAsBytes(text);
+            byte[] ours = new byte[m.quotedLength];
+            assertEquals(ours.length, JsonText.writeQuoted(m.utf8, m.quotedLength, ours, 0), "length for " + (int) c);
+            assertEquals(new String(jackson, java.nio.charset.StandardCharsets.UTF_8),
+                    new String(ours, java.nio.charset.StandardCharsets.UTF_8), "escape of " + (int) c);
+            assertEquals(m.jsonLength(), PollAnswer.body(store.slice(m.seq() - 1, 1, Integer.MAX_VALUE)).length
+                    - ("{\"cursor\":" + m.seq() + ",\"messages\":[],\"gap\":false}").length());
+        }
+        // Outside the BMP Jackson writes escaped surrogate pairs; raw UTF-8 is as valid and shorter.
+        String emoji = "\uD83D\uDE00";
+        store.append(emoji);
+        byte[] body = PollAnswer.body(store.slice(store.head() - 1, 1, Integer.MAX_VALUE));
+        assertEquals(emoji, HttpIo.JSON.readTree(body).get("messages").get(0).get("data").asText());
+    }
 }

@@ -1,12 +1,11 @@
 package io.connlab.mock.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.http.HttpIo;
+import io.connlab.mock.http.TestHttp;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,23 +17,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** A poll API on a real JDK HttpServer (thread pool, big backlog) on an ephemeral loopback port. */
+/** A poll API on the mock's real HTTP server on an ephemeral loopback port. */
 final class PollServer implements AutoCloseable {
     final MessageStore store;
     final PollApi api;
-    final HttpServer server;
+    final TestHttp server;
     final HttpClient client;
-    private final ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("poll-http"));
     private final ExecutorService clientThreads = Executors.newFixedThreadPool(2, daemon("poll-client"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("poll-timer"));
 
     PollServer(int window, TimeScale scale) throws IOException {
         store = new MessageStore(window);
         api = new PollApi(store, scale, timers);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
-        server.createContext("/dev/poll", api);
-        server.setExecutor(handlers);
-        server.start();
+        server = TestHttp.serve("/dev/poll", api);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -44,7 +39,7 @@ final class PollServer implements AutoCloseable {
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     URI uri(String pathAndQuery) {
@@ -71,8 +66,7 @@ final class PollServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
         timers.shutdownNow();
         clientThreads.shutdownNow();
     }

@@ -1,6 +1,6 @@
 package io.connlab.mock.sns;
 
-import com.sun.net.httpserver.HttpServer;
+import io.connlab.mock.http.TestHttp;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -8,34 +8,28 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-/** The SNS API on a real JDK HttpServer at "/", with the real AWS SDK client and a raw java.net.http client. */
+/** The SNS API on the mock's real HTTP server at "/", with the real AWS SDK client and a raw java.net.http client. */
 final class SnsServer implements AutoCloseable {
     static final String DEFAULT_ARN = "arn:aws:sns:us-east-1:000000000000:connlab";
 
-    final SnsApi api = new SnsApi(DEFAULT_ARN);
-    final HttpServer server;
+    final SnsApi api;
+    final TestHttp server;
     final SnsClient sns;
     final HttpClient http;
-    private final ExecutorService handlers = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "sns-http");
-        t.setDaemon(true);
-        return t;
-    });
 
     SnsServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.createContext("/", api);
-        server.setExecutor(handlers);
-        server.start();
+        this(new SnsApi(DEFAULT_ARN));
+    }
+
+    SnsServer(SnsApi api) throws IOException {
+        this.api = api;
+        server = TestHttp.serve("/", api);
         sns = SnsClient.builder()
                 .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
@@ -46,7 +40,7 @@ final class SnsServer implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     HttpResponse<String> post(String form) throws Exception {
@@ -62,7 +56,6 @@ final class SnsServer implements AutoCloseable {
     @Override
     public void close() {
         sns.close();
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 }

@@ -1,8 +1,7 @@
 package io.connlab.mock.gateway;
 
-import com.sun.net.httpserver.HttpServer;
+import io.connlab.mock.http.TestHttp;
 import io.connlab.mock.TimeScale;
-import io.connlab.mock.edge.EdgeListener;
 import io.connlab.mock.edge.NetworkConditions;
 import io.connlab.mock.http.HttpIo;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,14 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The gateway behind the real socket edge, with its front door: what a client of the mock sees. */
-class GatewayThroughEdgeTest {
+/** The gateway with its own socket edge and front door: what a client of the mock sees. */
+class GatewayEdgeTest {
     private static final int CONNECTS_PER_SECOND = 3;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebSocketGateway gateway;
-    private EdgeListener edge;
-    private HttpServer httpServer;
-    private ExecutorService httpExecutor;
+    private TestHttp httpServer;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,27 +47,20 @@ class GatewayThroughEdgeTest {
 
     private void start(GatewayLimits limits) throws Exception {
         if (gateway != null) stop();
-        gateway = new WebSocketGateway("dev", limits, TimeScale.REAL, null);
-        InetSocketAddress backend = gateway.start();
-        edge = EdgeListener.open("ws", new InetSocketAddress("127.0.0.1", 0), backend,
-                new NetworkConditions(0, 0), gateway.frontDoor("s3cret"));
-        httpServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        httpServer.createContext("/dev/@connections/", gateway.connectionsApi());
-        httpExecutor = Executors.newFixedThreadPool(2);
-        httpServer.setExecutor(httpExecutor);
-        httpServer.start();
+        gateway = new WebSocketGateway(new InetSocketAddress("127.0.0.1", 0), "dev", limits, TimeScale.REAL,
+                new NetworkConditions(0, 0), "s3cret", null);
+        gateway.start();
+        httpServer = TestHttp.serve("/dev/@connections/", gateway.connectionsApi());
     }
 
     @AfterEach
     void stop() {
-        gateway.close(); // first, so the goodbyes pass through the edge
-        edge.close();
-        httpServer.stop(0);
-        httpExecutor.shutdownNow();
+        gateway.close();
+        httpServer.close();
     }
 
     private URI uri(String pathAndQuery) {
-        return URI.create("ws://127.0.0.1:" + edge.address().getPort() + pathAndQuery);
+        return URI.create("ws://127.0.0.1:" + gateway.address().getPort() + pathAndQuery);
     }
 
     /** The status a java.net.http WebSocket client reads when its handshake is refused. */
@@ -86,7 +74,7 @@ class GatewayThroughEdgeTest {
 
     /** A raw upgrade request through the edge; returns the response head and its body, if any. */
     private String rawHandshake(String pathAndQuery) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", edge.address().getPort())) {
+        try (Socket s = new Socket("127.0.0.1", gateway.address().getPort())) {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
             out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
@@ -156,7 +144,7 @@ class GatewayThroughEdgeTest {
 
     @Test
     void anAdmittedClientSeesItsOwnAddressAsSourceIp() throws Exception {
-        // bound to 127.0.0.2 so its address differs from the edge's own 127.0.0.1 towards the gateway
+        // bound to 127.0.0.2 so its address differs from the gateway's own; its X-Forwarded-For is not believed
         ChatClient c = new ChatClient(uri("/dev?token=s3cret"), Map.of("User-Agent", "ConnLab-Edge/1.0",
                 "X-Forwarded-For", "6.6.6.6"));
         c.setSocketFactory(new SocketFactory() {
@@ -176,7 +164,7 @@ class GatewayThroughEdgeTest {
         String id = c.connectionId();
 
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + httpServer.getAddress().getPort() + "/dev/@connections/" + id)).timeout(Duration.ofSeconds(5)).build(),
+                + httpServer.port() + "/dev/@connections/" + id)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, r.statusCode());

@@ -1,0 +1,16 @@
+package io.connlab.mock.http;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The HTTP listener's running totals, written by every event loop, read by the admin API. */
+final class ServerCounters {
+    final AtomicInteger open = new AtomicInteger();
+    /** Answers handed to a connection and not yet written (or dropped with it). */
+    final AtomicInteger writing = new AtomicInteger();
+    final LongAdder accepted = new LongAdder();
+    final LongAdder refused = new LongAdder();
+    final LongAdder timedOut = new LongAdder();
+    final LongAdder bytesIn = new LongAdder();
+    final LongAdder bytesOut = new LongAdder();
+}

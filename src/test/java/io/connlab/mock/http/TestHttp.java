@@ -1,0 +1,42 @@
+package io.connlab.mock.http;
+
+import io.connlab.mock.edge.NetworkConditions;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** One or more handlers on a real {@link HttpApiServer} on an ephemeral loopback port, for a handler's own tests. */
+public final class TestHttp implements AutoCloseable {
+    public final HttpApiServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "test-http");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private TestHttp(Routes routes, HttpLimits limits) throws IOException {
+        server = HttpApiServer.start(new InetSocketAddress("127.0.0.1", 0), routes, new NetworkConditions(0, 0), limits,
+                null, workers, 4096);
+    }
+
+    /** {@code handler} at {@code prefix}, open to all, keeping bodies up to 8 MB. */
+    public static TestHttp serve(String prefix, HttpHandler handler) throws IOException {
+        return new TestHttp(new Routes().add(new Route(prefix, handler, 8 << 20, true, Route.Access.OPEN)), HttpLimits.defaults());
+    }
+
+    public static TestHttp serve(Routes routes, HttpLimits limits) throws IOException {
+        return new TestHttp(routes, limits);
+    }
+
+    public int port() {
+        return server.address().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        workers.shutdownNow();
+    }
+}

@@ -65,11 +65,11 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
     }
 
     /**
-     * The window's first run: 2 messages a second to 1 client, so between two messages the long
+     * The window's first run: 1 message a second to 1 client, so between two messages the long
      * poll visibly holds and the short poll visibly asks in vain (at 20/s both look alike).
      */
     public static RunSettings teaching() {
-        return defaults().withRate(2);
+        return defaults().withRate(1);
     }
 
     /** The enabled lanes as the user reads them, in display order: "WebSocket, Long poll". */

@@ -51,8 +51,7 @@ public final class SequenceStrip extends CanvasView {
     public void show(List<WireEvent> events, long nowMicros, LaneState state, String caption) {
         double perPixel = WINDOW_MICROS / Math.max(1, getWidth());
         boolean sameCaption = caption.equals(this.caption);
-        if (Math.abs(nowMicros - now) < perPixel && state == this.state && sameCaption
-                && events.size() == this.events.size()) return;
+        if (Math.abs(nowMicros - now) < perPixel && state == this.state && sameCaption) return;
         this.events = events;
         this.now = nowMicros;
         this.state = state;
@@ -140,12 +139,17 @@ public final class SequenceStrip extends CanvasView {
         for (WireEvent e : events) {
             if (e.kind() == WireEvent.Kind.HOLD_START) holdStart = e.atMicros();
             if (e.kind() == WireEvent.Kind.HOLD_END) {
+                double from = holdStart >= 0 ? x(holdStart, w) : 0;
+                holdBand(g, from, x(e.atMicros(), w), top, bottom, accent);
                 if (holdStart >= 0) holdBar(g, x(holdStart, w) + slant, x(e.atMicros(), w) - slant, bottom, accent, em, false);
                 else holdBar(g, 0, x(e.atMicros(), w) - slant, bottom, accent, em, false);
                 holdStart = -1;
             }
         }
-        if (holdStart >= 0) holdBar(g, x(holdStart, w) + slant, w, bottom, accent, em, true);
+        if (holdStart >= 0) {
+            holdBand(g, x(holdStart, w), w, top, bottom, accent);
+            holdBar(g, x(holdStart, w) + slant, w, bottom, accent, em, true);
+        }
         else if (state == LaneState.HOLDING && events.stream().noneMatch(e -> e.kind() == WireEvent.Kind.HOLD_END
                 || e.kind() == WireEvent.Kind.HOLD_START)) {
             holdBar(g, 0, w, bottom, accent, em, true);
@@ -245,6 +249,13 @@ public final class SequenceStrip extends CanvasView {
 
     private double x(long atMicros, double w) {
         return w - w * (now - atMicros) / (double) WINDOW_MICROS;
+    }
+
+    /** A held poll, from its request to its answer, shaded between the lines: the time the server held it open. */
+    private static void holdBand(GraphicsContext g, double from, double to, double top, double bottom, Color accent) {
+        if (to <= from) return;
+        g.setFill(accent.deriveColor(0, 1, 1, 0.16));
+        g.fillRect(from, top, to - from, bottom - top);
     }
 
     private static void holdBar(GraphicsContext g, double from, double to, double serverY, Color accent,

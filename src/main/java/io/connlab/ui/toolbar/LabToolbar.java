@@ -181,7 +181,8 @@ public final class LabToolbar extends VBox {
         Label lanesMessage = new Label();
         lanesMessage.getStyleClass().add("field-message");
         lanesMessage.textProperty().bind(model.errorProperty(ToolbarModel.Field.LANES));
-        lanesMessage.visibleProperty().bind(lanesMessage.textProperty().isNotEmpty()); // no empty red box
+        lanesMessage.visibleProperty().bind(lanesMessage.textProperty().isNotEmpty());
+        lanesMessage.managedProperty().bind(lanesMessage.visibleProperty());
         lanes.getChildren().add(lanesMessage);
         // one flow, so the lane buttons sit beside the network controls when there is room (two rows at 1280 px, A+ twice)
         HBox row2 = row(flow(group(network[0], network[1], network[2]), group(network[3], network[4], network[5]),

@@ -92,7 +92,7 @@ class RunControlModelTest {
         assertFalse(run.start());
         run.toggle();
         assertEquals(IDLE, run.activity());
-        assertEquals(List.of("start 2 rtt 100", "stop"), engine.calls);
+        assertEquals(List.of("start 1 rtt 100", "stop"), engine.calls);
         run.stop();
         assertEquals(2, engine.calls.size());
     }

@@ -19,7 +19,7 @@ class ToolbarModelTest {
         ToolbarModel m = new ToolbarModel();
         assertTrue(m.isValid());
         RunSettings s = m.settings().orElseThrow();
-        assertEquals(2, s.ratePerSecond(), "slow enough that a long poll's hold shows");
+        assertEquals(1, s.ratePerSecond(), "slow enough that a long poll's hold shows");
         assertEquals(1, s.clientsPerLane());
         assertEquals(ToolbarModel.DEFAULT_RTT_MS, m.rttMillisProperty().get());
         assertEquals(256, s.payloadBytes());

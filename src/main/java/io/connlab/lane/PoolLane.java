@@ -5,16 +5,13 @@ import io.connlab.endpoint.EndpointProfile;
 import io.connlab.metrics.LaneRecorder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,11 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * then run side by side without the publisher knowing about either); with
  * {@code ratePerSecond == 0} it fires only when the run calls {@link #invoke()}, once per
  * published message: one event, one invocation, as an SNS-triggered function would run.
- * Callers are added as the load needs them (a message that finds every caller busy gets a new
- * one), up to {@code maxConcurrency}, the cap, as a function's reserved concurrency caps its
- * concurrent executions. A call the cap refuses is throttled: counted ({@link #throttled()})
- * and reported ({@link LaneRecorder#throttled}), never silently skipped. "Client" in the
- * recorder is the caller slot 0..maxConcurrency-1.
+ * An invocation that finds every caller busy is skipped and counted ({@link #skipped()}),
+ * as load a saturated client cannot send. "Client" in the recorder is the caller slot
+ * 0..maxConcurrency-1.
  *
  * <p>Every invocation goes to {@code invocation()} exactly once: its figures, or its error
  * kind ("throttled", "db-too-many-clients", "function-error", "http-NNN", and for no answer
@@ -43,7 +38,7 @@ public final class PoolLane implements Lane {
     /**
      * @param mode           pooled, unpooled or proxy
      * @param ratePerSecond  invocations started per second by the lane's own scheduler, or 0 when the run calls {@link #invoke()}
-     * @param maxConcurrency the cap on callers, i.e. the most invocations in flight at once
+     * @param maxConcurrency callers, i.e. the most invocations in flight at once
      * @param timeout        per-invocation timeout
      * @param workMillis     time the function spends after its query, still holding its database
      *                       connection, as a slow function would ({@code sleepMs=} on the mock; 0 for none)
@@ -73,19 +68,21 @@ public final class PoolLane implements Lane {
     private final URI uri;
     private final Settings settings;
     private final LaneRecorder recorder;
-    private final ConcurrentLinkedQueue<Integer> freeCallers = new ConcurrentLinkedQueue<>();
-    private final ConcurrentHashMap<Integer, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
+    /** Free caller slots, the last one freed first: a few connections stay warm instead of a thousand going stale. */
+    private final ConcurrentLinkedDeque<Integer> freeCallers = new ConcurrentLinkedDeque<>();
+    private final AtomicIntegerArray inFlight;
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger callers = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong skipped = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger callersUsed = new java.util.concurrent.atomic.AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile boolean started;
     private volatile boolean stopped;
     private volatile boolean lastFailed;
-    private ExecutorService executor;
     private ScheduledThreadPoolExecutor timer;
-    private HttpClient http;
+    private volatile LaneHttpClient http;
+    private Caller[] callers;
+    private byte[] request;
 
     public PoolLane(EndpointProfile profile, Settings settings, LaneRecorder recorder) {
         this(profile.invokeUrl(), settings, recorder);
@@ -100,6 +97,8 @@ public final class PoolLane implements Lane {
                 + (settings.workMillis() > 0 ? "&sleepMs=" + settings.workMillis() : ""));
         this.settings = settings;
         this.recorder = recorder;
+        for (int i = 0; i < settings.maxConcurrency(); i++) freeCallers.add(i);
+        this.inFlight = new AtomicIntegerArray(settings.maxConcurrency());
     }
 
     @Override
@@ -122,10 +121,14 @@ public final class PoolLane implements Lane {
             if (started || stopped) return;
             started = true;
             String prefix = "connlab-pool-" + settings.mode().wireName();
-            executor = LaneThreads.io(prefix);
             timer = LaneThreads.timer(prefix);
-            http = LaneHttp.http11(executor, Duration.ofSeconds(10));
-            recorder.bytesEstimated("HTTP/1.1 request and status lines, headers and bodies as the JDK client sees them");
+            LaneHttpClient h = new LaneHttpClient(uri, prefix, Duration.ofSeconds(10), null);
+            callers = new Caller[settings.maxConcurrency()];
+            for (int i = 0; i < callers.length; i++) callers[i] = h.caller();
+            request = h.encode("POST", uri.getRawPath() + "?" + uri.getRawQuery(), "application/json",
+                    "{}".getBytes(StandardCharsets.US_ASCII));
+            http = h;
+            if (h.tls()) recorder.bytesEstimated("HTTP/1.1 bytes as sent and read, without TLS's own");
             if (settings.ratePerSecond() == 0) return; // driven by invoke()
             // ticks of at least 1 ms; above 1,000/s each tick fires its share, the fraction carried over
             long periodNanos = Math.max(1_000_000, Math.round(1e9 / settings.ratePerSecond()));
@@ -148,11 +151,9 @@ public final class PoolLane implements Lane {
             stopped = true;
             if (!started) return;
             timer.shutdownNow();
-            inFlight.values().forEach(f -> f.cancel(true));
-            inFlight.clear();
-            LaneHttp.shutdown(http);
+            if (callers != null) for (Caller c : callers) c.cancel();
+            if (http != null) http.close();
             http = null;
-            executor.shutdownNow();
         }
     }
 
@@ -166,7 +167,7 @@ public final class PoolLane implements Lane {
     @Override
     public LaneState clientState(int client) {
         if (stopped) return LaneState.STOPPED;
-        return inFlight.containsKey(client) ? LaneState.HOLDING : LaneState.OPEN;
+        return inFlight.get(client) != 0 ? LaneState.HOLDING : LaneState.OPEN;
     }
 
     /** Invocations sent. */
@@ -179,20 +180,24 @@ public final class PoolLane implements Lane {
         return failures.get();
     }
 
-    /** Calls the cap refused: every one of the {@code maxConcurrency} callers was busy. */
-    public long throttled() {
-        return throttled.get();
+    /** Ticks skipped because all callers were busy. */
+    public long skipped() {
+        return skipped.get();
     }
 
-    /** Callers made so far (at most the cap). */
+    /** Calls the cap refused (every caller busy): the same count as {@link #skipped()}, in the window's word. */
+    public long throttled() {
+        return skipped.get();
+    }
+
+    /** How many callers have made a call so far (the lowest free one is always taken first). */
     public int callers() {
-        return callers.get();
+        return callersUsed.get();
     }
 
     /**
-     * Starts one invocation now, on a free caller or a new one below the cap; returns at once.
-     * False when the lane is not running or the cap refused the call (counted in
-     * {@link #throttled()}). Cheap and thread-safe:
+     * Starts one invocation now, if a caller is free; returns at once. False when the lane is
+     * not running or every caller is busy (counted in {@link #skipped()}). Cheap and thread-safe:
      * the run calls it from its timer thread once per message.
      */
     public boolean invoke() {
@@ -200,60 +205,56 @@ public final class PoolLane implements Lane {
     }
 
     private boolean invokeOnce() {
-        HttpClient h = http;
+        LaneHttpClient h = http;
         if (stopped || h == null) return false;
-        Integer free = freeCallers.poll();
-        Integer caller = free != null ? free : newCaller();
+        Integer caller = freeCallers.pollFirst();
         if (caller == null) {
-            throttled.incrementAndGet();
-            recorder.throttled();
+            skipped.incrementAndGet();
+            recorder.throttled(); // the run's figures count it: a "throttled" row beside the failures
             return false;
         }
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        callersUsed.accumulateAndGet(caller + 1, Math::max);
         invocations.incrementAndGet();
-        recorder.requestSent(caller, LaneHttp.requestBytes(req, 2));
+        recorder.requestSent(caller, request.length);
         long began = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> f;
+        inFlight.set(caller, 1);
         try {
-            f = h.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (RuntimeException stopping) {
-            freeCallers.add(caller);
+            callers[caller].send(request, settings.timeout().toMillis(), new Caller.Answer() {
+                @Override
+                public void answered(Caller.Reply reply) {
+                    done(caller, reply, null, began);
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    done(caller, null, error, began);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            inFlight.set(caller, 0);
+            freeCallers.addFirst(caller);
             return false;
         }
-        inFlight.put(caller, f);
-        f.whenComplete((resp, err) -> {
-            inFlight.remove(caller, f);
-            try {
-                if (!stopped) answered(caller, resp, err, (System.nanoTime() - began) / 1e6);
-            } finally {
-                freeCallers.add(caller);
-            }
-        });
         return true;
     }
 
-    /** A new caller slot below the cap, or null at the cap. */
-    private Integer newCaller() {
-        int n;
-        do {
-            n = callers.get();
-            if (n >= settings.maxConcurrency()) return null;
-        } while (!callers.compareAndSet(n, n + 1));
-        return n;
+    private void done(int caller, Caller.Reply reply, Throwable err, long began) {
+        inFlight.set(caller, 0);
+        try {
+            if (!stopped) answered(caller, reply, err, (System.nanoTime() - began) / 1e6);
+        } finally {
+            freeCallers.addFirst(caller);
+        }
     }
 
-    private void answered(int caller, HttpResponse<byte[]> resp, Throwable err, double roundTripMs) {
+    private void answered(int caller, Caller.Reply reply, Throwable err, double roundTripMs) {
         LaneRecorder.Invocation result;
         if (err != null) {
             result = new LaneRecorder.Invocation(null, false, 0, 0, 0, 0, roundTripMs, -1, -1,
                     LaneHttp.errorKind(err), LaneHttp.describe(err));
         } else {
-            byte[] body = resp.body() == null ? new byte[0] : resp.body();
-            recorder.responseReceived(caller, resp.statusCode(), LaneHttp.responseBytes(resp, body.length), 0);
-            result = InvocationAnswer.parse(resp.statusCode(), resp.headers().firstValue("x-amzn-ErrorType").orElse(null),
-                    body, roundTripMs);
+            recorder.responseReceived(caller, reply.status(), reply.bytes(), 0);
+            result = InvocationAnswer.parse(reply.status(), reply.header("x-amzn-ErrorType"), reply.body(), roundTripMs);
         }
         if (result.failed()) failures.incrementAndGet();
         lastFailed = result.failed();

@@ -38,16 +38,20 @@ public final class ConnLabApp extends Application {
         background = Executors.newSingleThreadExecutor(DaemonThreads.factory("connlab-engine"));
         io = Executors.newCachedThreadPool(DaemonThreads.factory("connlab-backend-panel"));
         Setup s = setup;
-        engine = s.engine().get();
-        prefs = s.prefs().get();
-        prefs.language().ifPresent(I18n::use); // else the system's language
-        open(stage);
         Platform.setImplicitExit(false);
         stage.setOnCloseRequest(e -> {
             stage.hide();
-            window.close().orTimeout(15, TimeUnit.SECONDS).whenComplete((v, t) -> Platform.exit());
+            if (window == null) Platform.exit();
+            else window.close().orTimeout(15, TimeUnit.SECONDS).whenComplete((v, t) -> Platform.exit());
         });
-        s.shown().accept(window);
+        // a window at once, the lab a pulse later (see FirstFrame)
+        FirstFrame.show(stage, () -> {
+            engine = s.engine().get();
+            prefs = s.prefs().get();
+            prefs.language().ifPresent(I18n::use); // else the system's language
+            open(stage);
+            s.shown().accept(window);
+        });
     }
 
     private void open(Stage stage) {

@@ -7,6 +7,8 @@ import io.connlab.metrics.Format;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
 import io.connlab.mock.MockConfig;
+import io.connlab.run.LiveRunEstimate;
+import io.connlab.run.RunForProfile;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunController;
 import io.connlab.run.RunException;
@@ -72,6 +74,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--yes", description = "Run on a live stack even when the forecast is above --confirm-above.")
+    boolean yes;
+
+    @Option(names = "--confirm-above", paramLabel = "DOLLARS", description = "A live run forecast above this needs --yes"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "" + LiveRunEstimate.DEFAULT_CONFIRM_ABOVE_DOLLARS)
+    double confirmAbove;
+
     @Mixin
     LessonBench lessonBench;
 
@@ -96,8 +105,14 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private int run(EndpointProfile target, RunSettings settings, PrintWriter out, PrintWriter err)
+    private int run(EndpointProfile target, RunSettings chosen, PrintWriter out, PrintWriter err)
             throws InterruptedException, IOException {
+        var given = spec.commandLine().getParseResult();
+        RunForProfile.Fitted fitted = RunForProfile.fit(chosen, target,
+                given.hasMatchedOption("--lanes") || given.hasMatchedOption("--pool-mode"), given.hasMatchedOption("--publish"));
+        fitted.notes().forEach(n -> err.println("bench: " + n));
+        RunSettings settings = fitted.settings();
+        if (!LiveRunGate.allows(target, settings, yes, confirmAbove, err)) return 2;
         RunController run;
         try {
             run = new RunController(target, settings);

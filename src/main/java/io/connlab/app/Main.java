@@ -3,6 +3,8 @@ package io.connlab.app;
 import io.connlab.app.engine.LabRuntime;
 import io.connlab.mock.OutOfMemoryExit;
 import io.connlab.ui.GuiLauncher;
+import io.connlab.ui.StartupProbe;
+import io.connlab.ui.UiPreferences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -17,14 +19,24 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "connlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A lab that shows how serverless applications keep connections alive.",
-        footer = {"", "With no command, connlab opens the lab's window. None of the commands opens it:"
-                + " they run in the terminal."},
-        subcommands = {ServeCommand.class, BenchCommand.class, BenchBackendCommand.class, WindowBenchCommand.class})
+        footer = {"", "With no command, connlab opens the lab's window. The commands run in the terminal and"
+                + " do not open it (bench-window only, to measure the window, opens one of its own)."},
+        subcommands = {ServeCommand.class, BenchCommand.class, BenchBackendCommand.class, WindowBenchCommand.class,
+                StartupBenchCommand.class, CompareCommand.class, CalibrateCommand.class, CheckCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         OutOfMemoryExit.install();
+        StartupProbe.reportTo(Main::printNow);
+        // a double-click: straight to the window, without building the whole command line first
+        if (args.length == 0) System.exit(new Main().call());
         System.exit(commandLine().execute(args));
+    }
+
+    /** Prints a line to stdout at once (a parent process times it). */
+    static void printNow(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     /** The configured command line; tests call {@code execute} on it directly. */
@@ -50,6 +62,6 @@ public final class Main implements Callable<Integer> {
     /** No subcommand: the desktop lab, with the bundled mock started in the background. */
     @Override
     public Integer call() {
-        return GuiLauncher.launch(new String[0], LabRuntime::new);
+        return GuiLauncher.launch(new String[0], LabRuntime::new, UiPreferences::forUser, StartupProbe::watchLab);
     }
 }

@@ -1,6 +1,7 @@
 package io.connlab.app;
 
 import io.connlab.app.engine.Backend;
+import io.connlab.mock.ApiKind;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.mock.MockEndpoints;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -52,6 +54,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     MockOptions mock;
+
+    @Option(names = "--api", paramLabel = "KIND", description = "Which API Gateway kind the poll and invoke API play:"
+            + " http (HTTP API, 30 s timeout, as the live stack; default) or rest (REST API, 29 s).", defaultValue = "http")
+    String api;
+
+    @Option(names = "--settings", paramLabel = "FILE", description = "Mock settings from 'connlab calibrate' (rtt, jitter,"
+            + " cold start, api); options given here as well win.")
+    Path settings;
+
+    @Option(names = "--cold-start", paramLabel = "MS", description = "A simulated function's init phase on a cold start"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "" + MockConfig.DEFAULT_COLD_START_MILLIS)
+    int coldStart;
 
     /** Lets tests run {@code serve} without blocking forever; counted down on stop. */
     CountDownLatch stop = new CountDownLatch(1);
@@ -101,18 +115,32 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--host: unknown host '" + host + "'");
         }
         try {
-            return mock.applyTo(new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, 0, 0,
-                    MockConfig.defaults().dbMaxConnections()));
+            MockConfig c = mock.applyTo(new MockConfig(host, httpPort, wsPort, stage, new TimeScale(timeScale), token, 0, 0,
+                    MockConfig.defaults().dbMaxConnections(), ApiKind.parse(api), coldStart));
+            return settings == null ? c : fromSettingsFile(c);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
+    /** The file's values, except where the command line names an option itself. */
+    private MockConfig fromSettingsFile(MockConfig given) {
+        MockSettingsFile.Settings f = MockSettingsFile.read(settings);
+        var parsed = spec.commandLine().getParseResult();
+        return new MockConfig(given.host(), given.httpPort(), given.wsPort(), given.stage(), given.timeScale(), given.token(),
+                parsed.hasMatchedOption("--rtt") ? given.rttMillis() : f.rttMillis(),
+                parsed.hasMatchedOption("--jitter") ? given.jitterMillis() : f.jitterMillis(), given.dbMaxConnections(),
+                parsed.hasMatchedOption("--api") ? given.apiKind() : f.api(),
+                parsed.hasMatchedOption("--cold-start") ? given.coldStartMillis() : f.coldStartMillis());
+    }
+
     private void print(PrintWriter out, MockEndpoints e, MockConfig config) {
         String q = token == null ? "" : "?token=" + token;
         out.println("ConnLab mock backend " + Version.get() + " is running (stage " + config.stage()
-                + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + config.rttMillis() + " ms, jitter " + config.jitterMillis()
-                + " ms, max_connections " + config.dbMaxConnections() + ")");
+                + ", " + config.apiKind().label()
+                + ", time scale x" + fmt(config.timeScale().factor()) + ", rtt " + config.rttMillis() + " ms, jitter "
+                + config.jitterMillis() + " ms, cold start " + config.coldStartMillis() + " ms, max_connections "
+                + config.dbMaxConnections() + ")");
         out.println();
         out.println("  WebSocket        " + e.websocketUrl() + q);
         out.println("  Poll             " + e.pollUrl() + "?cursor=0&wait=20");

@@ -26,6 +26,12 @@ public final class AwsAccess {
     /** The keys the mock accepts: any well-formed keys do, these say where they come from. */
     public static final AwsBasicCredentials MOCK_CREDENTIALS = AwsBasicCredentials.create("connlab-mock", "connlab-mock-secret");
 
+    static {
+        // Belt and braces for "EC2 metadata is never probed": a named profile could still point the
+        // SDK at instance metadata (credential_source = Ec2InstanceMetadata); on a laptop that only stalls.
+        if (System.getProperty("aws.disableEc2Metadata") == null) System.setProperty("aws.disableEc2Metadata", "true");
+    }
+
     private AwsAccess() {
     }
 
@@ -33,10 +39,10 @@ public final class AwsAccess {
         return Region.of(profile.region());
     }
 
-    /** Static dummy credentials for the mock, the chain without IMDS for a live stack. */
+    /** Static dummy credentials for the mock; for a live stack its named AWS profile, or the chain without IMDS. */
     public static AwsCredentialsProvider credentials(EndpointProfile profile) {
         if (profile.kind() == EndpointProfile.Kind.MOCK) return StaticCredentialsProvider.create(MOCK_CREDENTIALS);
-        return liveChain();
+        return LiveCredentials.provider(profile);
     }
 
     /** The credential chain for live stacks, in the SDK default order minus EC2 instance metadata. */
@@ -64,6 +70,19 @@ public final class AwsAccess {
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(30)));
         if (profile.snsEndpoint() != null) b.endpointOverride(URI.create(profile.snsEndpoint()));
+        else b.endpointOverride(awsEndpoint(profile));
         return b.build();
+    }
+
+    /**
+     * SNS's own endpoint for the profile's region. Set explicitly so that AWS_ENDPOINT_URL or an
+     * endpoint_url in ~/.aws/config (often left over from LocalStack) cannot send a live run elsewhere.
+     */
+    static String snsHost(EndpointProfile profile) {
+        return profile.snsEndpoint() != null ? URI.create(profile.snsEndpoint()).getHost() : awsEndpoint(profile).getHost();
+    }
+
+    static URI awsEndpoint(EndpointProfile profile) {
+        return URI.create("https://" + SnsClient.serviceMetadata().endpointFor(region(profile)));
     }
 }

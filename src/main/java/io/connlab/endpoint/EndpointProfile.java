@@ -14,7 +14,7 @@ import java.util.Locale;
  * names are the component names: {@code name}, {@code kind} ({@code "MOCK"} or
  * {@code "LIVE"}), {@code websocketUrl}, {@code token}, {@code pollUrl},
  * {@code snsEndpoint}, {@code topicArn}, {@code region}, {@code invokeUrl},
- * {@code connectionsUrl}, {@code adminUrl}.
+ * {@code connectionsUrl}, {@code adminUrl}, {@code awsProfile}, {@code publishPath}.
  *
  * @param name           what the user calls this backend ("Bundled mock", "my-stack eu-west-1")
  * @param kind           {@link Kind#MOCK} or {@link Kind#LIVE}
@@ -27,10 +27,18 @@ import java.util.Locale;
  * @param invokeUrl      {@code …/dev/invoke} for the pool lanes, or null
  * @param connectionsUrl {@code …/dev/@connections} management API, or null
  * @param adminUrl       the mock's {@code /_connlab/} admin API, or null (always null for a live stack)
+ * @param awsProfile     the named profile in {@code ~/.aws/config} (SSO ones included) whose credentials a
+ *                       live profile uses, or null for the SDK's default chain; never the keys themselves
+ * @param publishPath    {@code sns} or {@code websocket}: how a run publishes by default; null picks
+ *                       {@code sns} when there is a topic, else {@code websocket} (the chat sample's way)
  */
 public record EndpointProfile(String name, Kind kind, String websocketUrl, String token, String pollUrl,
                               String snsEndpoint, String topicArn, String region, String invokeUrl,
-                              String connectionsUrl, String adminUrl) {
+                              String connectionsUrl, String adminUrl, String awsProfile, String publishPath) {
+
+    /** What {@code publishPath} may be. */
+    public static final String PUBLISH_SNS = "sns";
+    public static final String PUBLISH_WEBSOCKET = "websocket";
 
     /** The bundled mock (dummy credentials, admin API) or a deployed AWS stack. */
     public enum Kind { MOCK, LIVE }
@@ -47,6 +55,10 @@ public record EndpointProfile(String name, Kind kind, String websocketUrl, Strin
         invokeUrl = blankToNull(invokeUrl);
         connectionsUrl = blankToNull(connectionsUrl);
         adminUrl = blankToNull(adminUrl);
+        awsProfile = blankToNull(awsProfile);
+        publishPath = blankToNull(publishPath);
+        if (publishPath == null) publishPath = topicArn != null ? PUBLISH_SNS : PUBLISH_WEBSOCKET;
+        publishPath = publishPath.toLowerCase(Locale.ROOT);
 
         checkUrl("websocketUrl", websocketUrl, "ws", "wss");
         checkUrl("pollUrl", pollUrl, "http", "https");
@@ -65,9 +77,30 @@ public record EndpointProfile(String name, Kind kind, String websocketUrl, Strin
             // without the override the SDK would publish to real AWS SNS with the mock's dummy keys
             throw new IllegalArgumentException("endpoint profile: a MOCK profile with a topicArn needs 'snsEndpoint'");
         }
+        if (!publishPath.equals(PUBLISH_SNS) && !publishPath.equals(PUBLISH_WEBSOCKET)) {
+            throw new IllegalArgumentException("endpoint profile: 'publishPath' must be sns or websocket, got '" + publishPath + "'");
+        }
+        if (publishPath.equals(PUBLISH_SNS) && topicArn == null) {
+            throw new IllegalArgumentException("endpoint profile: 'publishPath' sns needs a 'topicArn' (or use publishPath websocket)");
+        }
+        if (awsProfile != null && !awsProfile.matches("[A-Za-z0-9_.+=,@-]{1,128}")) {
+            throw new IllegalArgumentException("endpoint profile: 'awsProfile' must be a profile name from ~/.aws/config"
+                    + " (letters, digits and _ . + = , @ -), got '" + awsProfile + "'");
+        }
+        if (kind == Kind.MOCK && awsProfile != null) {
+            throw new IllegalArgumentException("endpoint profile: 'awsProfile' is for a LIVE profile; the bundled mock needs no credentials");
+        }
         if (kind == Kind.LIVE && adminUrl != null) {
             throw new IllegalArgumentException("endpoint profile: 'adminUrl' is for the bundled mock only, not a LIVE profile");
         }
+    }
+
+    /** A profile without the last two fields: the SDK default chain, and the publish path its topic implies. */
+    public EndpointProfile(String name, Kind kind, String websocketUrl, String token, String pollUrl,
+                           String snsEndpoint, String topicArn, String region, String invokeUrl,
+                           String connectionsUrl, String adminUrl) {
+        this(name, kind, websocketUrl, token, pollUrl, snsEndpoint, topicArn, region, invokeUrl, connectionsUrl,
+                adminUrl, null, null);
     }
 
     public boolean hasPoll() {
@@ -96,13 +129,13 @@ public record EndpointProfile(String name, Kind kind, String websocketUrl, Strin
     /** A copy with another name, for saving a variant of a profile. */
     public EndpointProfile withName(String newName) {
         return new EndpointProfile(newName, kind, websocketUrl, token, pollUrl, snsEndpoint, topicArn, region,
-                invokeUrl, connectionsUrl, adminUrl);
+                invokeUrl, connectionsUrl, adminUrl, awsProfile, publishPath);
     }
 
     /** A copy with another WebSocket token (null for none). */
     public EndpointProfile withToken(String newToken) {
         return new EndpointProfile(name, kind, websocketUrl, newToken, pollUrl, snsEndpoint, topicArn, region,
-                invokeUrl, connectionsUrl, adminUrl);
+                invokeUrl, connectionsUrl, adminUrl, awsProfile, publishPath);
     }
 
     @Override

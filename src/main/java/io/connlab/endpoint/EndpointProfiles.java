@@ -23,12 +23,16 @@ public final class EndpointProfiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** A profile is a handful of URLs; anything bigger is not one. */
     private static final long MAX_FILE_BYTES = 1 << 20;
+    /** Fields that would hold AWS keys: refused, so a profile file can be shared safely. */
+    private static final java.util.List<String> KEY_FIELDS = java.util.List.of("accessKeyId", "secretAccessKey",
+            "sessionToken", "aws_access_key_id", "aws_secret_access_key", "aws_session_token");
 
     private EndpointProfiles() {
     }
 
     /** Parses a profile; {@link IllegalArgumentException} with a clear message when it is not a valid one. */
     public static EndpointProfile parse(String json) {
+        if (json != null && json.startsWith("\uFEFF")) json = json.substring(1); // a byte-order mark, as Notepad writes
         if (json == null || json.isBlank()) throw new IllegalArgumentException("endpoint profile: empty text, expected a JSON object");
         JsonNode root;
         try {
@@ -41,6 +45,12 @@ public final class EndpointProfiles {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("endpoint profile: expected a JSON object");
         }
+        for (String key : KEY_FIELDS) {
+            if (root.has(key)) {
+                throw new IllegalArgumentException("endpoint profile: '" + key + "' does not belong in a profile: ConnLab never stores"
+                        + " AWS keys. Keep them in ~/.aws (aws configure / aws sso login) and name that profile in 'awsProfile'");
+            }
+        }
         String kindText = text(root, "kind");
         EndpointProfile.Kind kind = null;
         if (kindText != null) {
@@ -52,7 +62,8 @@ public final class EndpointProfiles {
         }
         return new EndpointProfile(text(root, "name"), kind, text(root, "websocketUrl"), text(root, "token"),
                 text(root, "pollUrl"), text(root, "snsEndpoint"), text(root, "topicArn"), text(root, "region"),
-                text(root, "invokeUrl"), text(root, "connectionsUrl"), text(root, "adminUrl"));
+                text(root, "invokeUrl"), text(root, "connectionsUrl"), text(root, "adminUrl"), text(root, "awsProfile"),
+                text(root, "publishPath"));
     }
 
     /** Loads a profile file; {@link IllegalArgumentException} names the file when it is missing or invalid. */
@@ -78,6 +89,7 @@ public final class EndpointProfiles {
             if (dir != null) Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".profile", ".tmp");
             try {
+                ownerOnly(tmp); // a profile may hold a $connect token
                 Files.writeString(tmp, toJson(profile), StandardCharsets.UTF_8);
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -89,6 +101,12 @@ public final class EndpointProfiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save endpoint profile to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -106,6 +124,8 @@ public final class EndpointProfiles {
         putIf(o, "invokeUrl", p.invokeUrl());
         putIf(o, "connectionsUrl", p.connectionsUrl());
         putIf(o, "adminUrl", p.adminUrl());
+        putIf(o, "awsProfile", p.awsProfile());
+        o.put("publishPath", p.publishPath());
         try {
             return JSON.writeValueAsString(o) + System.lineSeparator();
         } catch (JsonProcessingException e) {

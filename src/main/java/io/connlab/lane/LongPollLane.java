@@ -81,7 +81,7 @@ public final class LongPollLane extends PollingLane {
 
     private void next(int client) {
         if (stopped) return;
-        // java.net.http does not say when the server starts holding; a poll out counts as held
+        // HTTP does not say when the server starts holding; a poll out counts as held
         // once the client knows its cursor. Before that it is still connecting: a run that began
         // publishing then would see its first messages fall before the client's "now".
         states.set(client, cursor(client) == NO_CURSOR ? LaneState.CONNECTING : LaneState.HOLDING);

@@ -6,21 +6,19 @@ import io.connlab.metrics.LaneRecorder;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
 
 /**
- * What the long- and short-poll lanes share: a few HTTP/1.1 clients for all their clients
- * (requests are async, so a thousand pollers cost a thousand sockets and four selector
- * threads, not a thousand threads),
+ * What the long- and short-poll lanes share: one {@link LaneHttpClient} for all their clients
+ * (a thousand pollers cost a thousand keep-alive sockets and one event-loop thread),
  * the per-client cursor, and turning an answer into deliveries.
  */
 abstract class PollingLane implements Lane {
@@ -36,7 +34,10 @@ abstract class PollingLane implements Lane {
 
     final AtomicReferenceArray<LaneState> states;
     final AtomicLongArray cursors;
-    final AtomicReferenceArray<CompletableFuture<?>> inFlight;
+    /** 1 while the client's poll is out, until its answer is read and its cursor moved on. */
+    final AtomicIntegerArray inFlight;
+    /** The request target (path and query) every poll starts with. */
+    private final String target;
     final AtomicLong requests = new AtomicLong();
     final AtomicLong emptyAnswers = new AtomicLong();
     final AtomicLong gaps = new AtomicLong();
@@ -45,11 +46,9 @@ abstract class PollingLane implements Lane {
     private final Object lifecycle = new Object();
     volatile boolean started;
     volatile boolean stopped;
-    ExecutorService executor;
     ScheduledThreadPoolExecutor timer;
-    /** Clients per HttpClient: each HttpClient has one selector thread; a few share a thousand pollers' I/O. */
-    static final int CLIENTS_PER_HTTP_CLIENT = 250;
-    volatile HttpClient[] http;
+    private volatile LaneHttpClient http;
+    private volatile Caller[] callers;
 
     PollingLane(String name, String pollUrl, String runId, int clients, Duration connectTimeout, LaneRecorder recorder) {
         if (pollUrl == null) throw new IllegalArgumentException(name + ": the endpoint has no poll URL");
@@ -70,7 +69,10 @@ abstract class PollingLane implements Lane {
             states.set(i, LaneState.CONNECTING);
             cursors.set(i, NO_CURSOR);
         }
-        this.inFlight = new AtomicReferenceArray<>(clients);
+        this.inFlight = new AtomicIntegerArray(clients);
+        URI uri = URI.create(pollUrl);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        this.target = path + "?" + (uri.getRawQuery() == null ? "" : uri.getRawQuery() + "&");
     }
 
     @Override
@@ -102,12 +104,13 @@ abstract class PollingLane implements Lane {
             if (started || stopped) return;
             started = true;
             String prefix = "connlab-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-            executor = LaneThreads.io(prefix);
             timer = LaneThreads.timer(prefix);
-            HttpClient[] h = new HttpClient[(clients + CLIENTS_PER_HTTP_CLIENT - 1) / CLIENTS_PER_HTTP_CLIENT];
-            for (int i = 0; i < h.length; i++) h[i] = LaneHttp.http11(executor, connectTimeout);
+            LaneHttpClient h = new LaneHttpClient(URI.create(pollUrl), prefix, connectTimeout, null);
+            Caller[] c = new Caller[clients];
+            for (int i = 0; i < clients; i++) c[i] = h.caller();
+            callers = c;
             http = h;
-            recorder.bytesEstimated("HTTP/1.1 request and status lines, headers and bodies as the JDK client sees them");
+            if (h.tls()) recorder.bytesEstimated("HTTP/1.1 bytes as sent and read, without TLS's own");
             begin();
         }
     }
@@ -122,14 +125,9 @@ abstract class PollingLane implements Lane {
             stopped = true;
             if (!started) return;
             timer.shutdownNow();
-            // cancelling the JDK's future aborts the exchange and closes its connection (JDK 16+)
-            for (int i = 0; i < clients; i++) {
-                CompletableFuture<?> f = inFlight.getAndSet(i, null);
-                if (f != null) f.cancel(true);
-            }
-            for (HttpClient h : http) LaneHttp.shutdown(h);
+            if (callers != null) for (Caller c : callers) c.cancel();
+            if (http != null) http.close();
             http = null;
-            executor.shutdownNow();
         }
     }
 
@@ -163,47 +161,56 @@ abstract class PollingLane implements Lane {
      * answered at once: held without a cursor, a poll that ends in a 504 would teach it nothing,
      * and every retry would start from a later "now", skipping what was published meanwhile.
      */
-    URI pollUri(int client, String wait) {
+    String pollTarget(int client, String wait) {
         long cursor = cursor(client);
-        String sep = pollUrl.contains("?") ? "&" : "?";
-        if (cursor == NO_CURSOR) return URI.create(pollUrl + sep + "wait=0");
-        return URI.create(pollUrl + sep + "cursor=" + cursor + "&wait=" + wait);
+        if (cursor == NO_CURSOR) return target + "wait=0";
+        return target + "cursor=" + cursor + "&wait=" + wait;
     }
 
     /**
-     * Sends one poll for {@code client}; {@code after} gets the outcome on an HTTP thread:
+     * Sends one poll for {@code client}; {@code after} gets the outcome on the HTTP thread:
      * true when a 200 answer was delivered, false after an error (already reported).
      */
-    final void poll(int client, String wait, Duration timeout, java.util.function.BiConsumer<Integer, Boolean> after) {
-        HttpClient[] all = http;
-        if (stopped || all == null) return;
-        HttpClient h = all[client / CLIENTS_PER_HTTP_CLIENT];
-        HttpRequest req = HttpRequest.newBuilder(pollUri(client, wait)).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
+    final void poll(int client, String wait, Duration timeout, BiConsumer<Integer, Boolean> after) {
+        LaneHttpClient h = http;
+        if (stopped || h == null) return;
+        byte[] request = h.encode("GET", pollTarget(client, wait), null, NO_BODY);
         requests.incrementAndGet();
-        recorder.requestSent(client, LaneHttp.requestBytes(req, 0));
-        CompletableFuture<HttpResponse<byte[]>> f;
+        recorder.requestSent(client, request.length);
+        inFlight.set(client, 1);
         try {
-            f = h.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (RuntimeException closedUnderUs) { // stop() raced us
+            callers[client].send(request, timeout.toMillis(), new Caller.Answer() {
+                @Override
+                public void answered(Caller.Reply reply) {
+                    done(client, () -> PollingLane.this.answered(client, reply), after);
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    done(client, () -> PollingLane.this.failed(client, error), after);
+                }
+            });
+        } catch (RejectedExecutionException closedUnderUs) { // stop() raced us
+            inFlight.set(client, 0);
+        }
+    }
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private void done(int client, java.util.function.BooleanSupplier outcome, BiConsumer<Integer, Boolean> after) {
+        if (stopped) {
+            inFlight.set(client, 0);
             return;
         }
-        inFlight.set(client, f);
-        f.whenComplete((resp, err) -> {
-            if (stopped) {
-                inFlight.compareAndSet(client, f, null);
-                return;
-            }
-            boolean ok = false;
-            try {
-                ok = err == null ? answered(client, resp) : failed(client, err);
-            } finally {
-                // Only now has the cursor moved on: a short-poll tick that saw the poll finished
-                // earlier would ask again from the old cursor and fetch the same messages twice.
-                inFlight.compareAndSet(client, f, null);
-            }
-            after.accept(client, ok);
-        });
+        boolean ok = false;
+        try {
+            ok = outcome.getAsBoolean();
+        } finally {
+            // Only now has the cursor moved on: a short-poll tick that saw the poll finished
+            // earlier would ask again from the old cursor and fetch the same messages twice.
+            inFlight.set(client, 0);
+        }
+        after.accept(client, ok);
     }
 
     private boolean failed(int client, Throwable err) {
@@ -212,27 +219,26 @@ abstract class PollingLane implements Lane {
         return false;
     }
 
-    private boolean answered(int client, HttpResponse<byte[]> resp) {
+    private boolean answered(int client, Caller.Reply reply) {
         long now = Clock.nowMicros();
-        byte[] body = resp.body() == null ? new byte[0] : resp.body();
-        int status = resp.statusCode();
+        byte[] body = reply.body();
+        int status = reply.status();
         if (status != 200) {
-            recorder.responseReceived(client, status, LaneHttp.responseBytes(resp, body.length), 0);
+            recorder.responseReceived(client, status, reply.bytes(), 0);
             errors.incrementAndGet();
-            recorder.error(client, "http-" + status, new String(body, 0, Math.min(body.length, 200),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            recorder.error(client, "http-" + status, new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8));
             return false;
         }
         PollResult answer;
         try {
             answer = PollResult.parse(body);
         } catch (IOException e) {
-            recorder.responseReceived(client, status, LaneHttp.responseBytes(resp, body.length), 0);
+            recorder.responseReceived(client, status, reply.bytes(), 0);
             errors.incrementAndGet();
             recorder.error(client, "bad-response", e.getMessage());
             return false;
         }
-        recorder.responseReceived(client, status, LaneHttp.responseBytes(resp, body.length), answer.messages().size());
+        recorder.responseReceived(client, status, reply.bytes(), answer.messages().size());
         long before = cursors.getAndSet(client, answer.cursor());
         if (answer.messages().isEmpty()) emptyAnswers.incrementAndGet();
         if (answer.gap()) {

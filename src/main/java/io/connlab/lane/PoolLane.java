@@ -5,16 +5,13 @@ import io.connlab.endpoint.EndpointProfile;
 import io.connlab.metrics.LaneRecorder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * then run side by side without the publisher knowing about either); with
  * {@code ratePerSecond == 0} it fires only when the run calls {@link #invoke()}, once per
  * published message: one event, one invocation, as an SNS-triggered function would run.
- * Callers are added as the load needs them (a message that finds every caller busy gets a new
- * one), up to {@code maxConcurrency}, the cap, as a function's reserved concurrency caps its
- * concurrent executions. A call the cap refuses is throttled: counted ({@link #throttled()})
+ * A message takes the caller freed last (so only as many callers, and connections, as the
+ * load needs are in use) up to {@code maxConcurrency}, the cap, as a function's reserved
+ * concurrency caps its concurrent executions. A call the cap refuses is throttled: counted ({@link #throttled()})
  * and reported ({@link LaneRecorder#throttled}), never silently skipped. "Client" in the
  * recorder is the caller slot 0..maxConcurrency-1.
  *
@@ -73,19 +70,20 @@ public final class PoolLane implements Lane {
     private final URI uri;
     private final Settings settings;
     private final LaneRecorder recorder;
-    private final ConcurrentLinkedQueue<Integer> freeCallers = new ConcurrentLinkedQueue<>();
-    private final ConcurrentHashMap<Integer, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
+    /** Free caller slots, the last one freed first: a few connections stay warm instead of a thousand going stale. */
+    private final ConcurrentLinkedDeque<Integer> freeCallers = new ConcurrentLinkedDeque<>();
+    private final AtomicIntegerArray inFlight;
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger callers = new java.util.concurrent.atomic.AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile boolean started;
     private volatile boolean stopped;
     private volatile boolean lastFailed;
-    private ExecutorService executor;
     private ScheduledThreadPoolExecutor timer;
-    private HttpClient http;
+    private volatile LaneHttpClient http;
+    private Caller[] callers;
+    private byte[] request;
 
     public PoolLane(EndpointProfile profile, Settings settings, LaneRecorder recorder) {
         this(profile.invokeUrl(), settings, recorder);
@@ -100,6 +98,8 @@ public final class PoolLane implements Lane {
                 + (settings.workMillis() > 0 ? "&sleepMs=" + settings.workMillis() : ""));
         this.settings = settings;
         this.recorder = recorder;
+        for (int i = 0; i < settings.maxConcurrency(); i++) freeCallers.add(i);
+        this.inFlight = new AtomicIntegerArray(settings.maxConcurrency());
     }
 
     @Override
@@ -122,10 +122,14 @@ public final class PoolLane implements Lane {
             if (started || stopped) return;
             started = true;
             String prefix = "connlab-pool-" + settings.mode().wireName();
-            executor = LaneThreads.io(prefix);
             timer = LaneThreads.timer(prefix);
-            http = LaneHttp.http11(executor, Duration.ofSeconds(10));
-            recorder.bytesEstimated("HTTP/1.1 request and status lines, headers and bodies as the JDK client sees them");
+            LaneHttpClient h = new LaneHttpClient(uri, prefix, Duration.ofSeconds(10), null);
+            callers = new Caller[settings.maxConcurrency()];
+            for (int i = 0; i < callers.length; i++) callers[i] = h.caller();
+            request = h.encode("POST", uri.getRawPath() + "?" + uri.getRawQuery(), "application/json",
+                    "{}".getBytes(StandardCharsets.US_ASCII));
+            http = h;
+            if (h.tls()) recorder.bytesEstimated("HTTP/1.1 bytes as sent and read, without TLS's own");
             if (settings.ratePerSecond() == 0) return; // driven by invoke()
             // ticks of at least 1 ms; above 1,000/s each tick fires its share, the fraction carried over
             long periodNanos = Math.max(1_000_000, Math.round(1e9 / settings.ratePerSecond()));
@@ -148,11 +152,9 @@ public final class PoolLane implements Lane {
             stopped = true;
             if (!started) return;
             timer.shutdownNow();
-            inFlight.values().forEach(f -> f.cancel(true));
-            inFlight.clear();
-            LaneHttp.shutdown(http);
+            if (callers != null) for (Caller c : callers) c.cancel();
+            if (http != null) http.close();
             http = null;
-            executor.shutdownNow();
         }
     }
 
@@ -166,7 +168,7 @@ public final class PoolLane implements Lane {
     @Override
     public LaneState clientState(int client) {
         if (stopped) return LaneState.STOPPED;
-        return inFlight.containsKey(client) ? LaneState.HOLDING : LaneState.OPEN;
+        return inFlight.get(client) != 0 ? LaneState.HOLDING : LaneState.OPEN;
     }
 
     /** Invocations sent. */
@@ -184,10 +186,6 @@ public final class PoolLane implements Lane {
         return throttled.get();
     }
 
-    /** Callers made so far (at most the cap). */
-    public int callers() {
-        return callers.get();
-    }
 
     /**
      * Starts one invocation now, on a free caller or a new one below the cap; returns at once.
@@ -200,60 +198,55 @@ public final class PoolLane implements Lane {
     }
 
     private boolean invokeOnce() {
-        HttpClient h = http;
+        LaneHttpClient h = http;
         if (stopped || h == null) return false;
-        Integer free = freeCallers.poll();
-        Integer caller = free != null ? free : newCaller();
+        Integer caller = freeCallers.pollFirst();
         if (caller == null) {
             throttled.incrementAndGet();
             recorder.throttled();
             return false;
         }
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         invocations.incrementAndGet();
-        recorder.requestSent(caller, LaneHttp.requestBytes(req, 2));
+        recorder.requestSent(caller, request.length);
         long began = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> f;
+        inFlight.set(caller, 1);
         try {
-            f = h.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (RuntimeException stopping) {
-            freeCallers.add(caller);
+            callers[caller].send(request, settings.timeout().toMillis(), new Caller.Answer() {
+                @Override
+                public void answered(Caller.Reply reply) {
+                    done(caller, reply, null, began);
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    done(caller, null, error, began);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            inFlight.set(caller, 0);
+            freeCallers.addFirst(caller);
             return false;
         }
-        inFlight.put(caller, f);
-        f.whenComplete((resp, err) -> {
-            inFlight.remove(caller, f);
-            try {
-                if (!stopped) answered(caller, resp, err, (System.nanoTime() - began) / 1e6);
-            } finally {
-                freeCallers.add(caller);
-            }
-        });
         return true;
     }
 
-    /** A new caller slot below the cap, or null at the cap. */
-    private Integer newCaller() {
-        int n;
-        do {
-            n = callers.get();
-            if (n >= settings.maxConcurrency()) return null;
-        } while (!callers.compareAndSet(n, n + 1));
-        return n;
+    private void done(int caller, Caller.Reply reply, Throwable err, long began) {
+        inFlight.set(caller, 0);
+        try {
+            if (!stopped) answered(caller, reply, err, (System.nanoTime() - began) / 1e6);
+        } finally {
+            freeCallers.addFirst(caller);
+        }
     }
 
-    private void answered(int caller, HttpResponse<byte[]> resp, Throwable err, double roundTripMs) {
+    private void answered(int caller, Caller.Reply reply, Throwable err, double roundTripMs) {
         LaneRecorder.Invocation result;
         if (err != null) {
             result = new LaneRecorder.Invocation(null, false, 0, 0, 0, 0, roundTripMs, -1, -1,
                     LaneHttp.errorKind(err), LaneHttp.describe(err));
         } else {
-            byte[] body = resp.body() == null ? new byte[0] : resp.body();
-            recorder.responseReceived(caller, resp.statusCode(), LaneHttp.responseBytes(resp, body.length), 0);
-            result = InvocationAnswer.parse(resp.statusCode(), resp.headers().firstValue("x-amzn-ErrorType").orElse(null),
-                    body, roundTripMs);
+            recorder.responseReceived(caller, reply.status(), reply.bytes(), 0);
+            result = InvocationAnswer.parse(reply.status(), reply.header("x-amzn-ErrorType"), reply.body(), roundTripMs);
         }
         if (result.failed()) failures.incrementAndGet();
         lastFailed = result.failed();

@@ -79,7 +79,7 @@ public final class ShortPollLane extends PollingLane {
 
     private void tick(int client) {
         if (stopped) return;
-        if (inFlight.get(client) != null) {
+        if (inFlight.get(client) != 0) {
             skippedTicks.incrementAndGet();
             return;
         }

@@ -42,9 +42,16 @@ public final class CostModel {
     }
 
     private final Prices prices;
+    private final RequestApi api;
 
-    public CostModel(Prices prices) {
+    public CostModel(Prices prices, RequestApi api) {
         this.prices = prices;
+        this.api = api;
+    }
+
+    /** Poll and invoke requests priced as an HTTP API's, as the live stack has. */
+    public CostModel(Prices prices) {
+        this(prices, RequestApi.HTTP_API);
     }
 
     public CostModel() {
@@ -53,6 +60,10 @@ public final class CostModel {
 
     public Prices prices() {
         return prices;
+    }
+
+    public RequestApi api() {
+        return api;
     }
 
     public Estimate estimate(Usage u) {
@@ -68,10 +79,8 @@ public final class CostModel {
                     u.connectionMinutes() / 1e6 * prices.connectionMinutesPerMillion()));
         }
         if (u.httpRequests() > 0) {
-            double units = (double) u.httpRequests()
-                    * Prices.units(u.httpBytesPerRequest(), prices.httpRequestUnitBytes());
-            lines.add(new Line("HTTP API requests", units, "512 KB requests",
-                    units / 1e6 * prices.httpRequestsPerMillion()));
+            double units = (double) u.httpRequests() * api.units(u.httpBytesPerRequest(), prices);
+            lines.add(new Line(api.item(), units, api.unit(), units / 1e6 * api.perMillion(prices)));
         }
         if (u.lambdaInvocations() > 0) {
             lines.add(new Line("Lambda requests", u.lambdaInvocations(), "requests",

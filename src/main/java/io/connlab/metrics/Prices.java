@@ -16,7 +16,8 @@ public record Prices(
         double httpRequestsPerMillion, int httpRequestUnitBytes,
         double lambdaRequestsPerMillion, double lambdaGbSecond,
         double snsPublishesPerMillion, int snsPublishUnitBytes,
-        double rdsProxyVcpuHour, int rdsProxyMinVcpus) {
+        double rdsProxyVcpuHour, int rdsProxyMinVcpus,
+        double restRequestsPerMillion) {
 
     /**
      * us-east-1 on-demand list prices, first tier, free tier left out. Checked 2026-11-27:
@@ -35,7 +36,8 @@ public record Prices(
             0.50,        // SNS standard topic: $ per million publishes
             64 * 1024,   // ... each 64 KB chunk of a publish is billed as one request
             0.015,       // RDS Proxy (provisioned instances): $ per vCPU-hour of the database behind it
-            2);          // ... billed for at least 2 vCPUs
+            2,           // ... billed for at least 2 vCPUs
+            3.50);       // API Gateway REST API: $ per million requests (first 333 million; FACTS 76)
 
     /** The prices estimates use unless told otherwise. */
     public static final Prices CURRENT = US_EAST_1_2026;

@@ -75,7 +75,7 @@ public final class MockBackend implements AutoCloseable {
         gateway = new WebSocketGateway(new InetSocketAddress(config.host(), config.wsPort()), config.stage(),
                 GatewayLimits.apiGateway(), config.timeScale(), network, config.token(), store::append);
         started.push(gateway);
-        poll = new PollApi(store, config.timeScale(), timers, httpExecutor);
+        poll = new PollApi(store, config.timeScale(), timers, httpExecutor, config.apiKind().integrationTimeoutMillis());
         started.push(poll);
         sns = new SnsApi(MockConfig.DEFAULT_TOPIC_ARN);
         // The SNS-subscribed "Lambda": push through @connections, store for the pollers. The push
@@ -86,7 +86,8 @@ public final class MockBackend implements AutoCloseable {
         });
         database = Database.start(config.dbMaxConnections(), network);
         started.push(database);
-        functions = new FunctionSimulator(database, FunctionSettings.defaults(), config.timeScale());
+        functions = new FunctionSimulator(database,
+                FunctionSettings.defaults().withInitDelay(Duration.ofMillis(config.coldStartMillis())), config.timeScale());
         started.push(functions);
 
         String stage = "/" + config.stage();

@@ -12,9 +12,15 @@ package io.connlab.mock;
  * @param rttMillis      added round-trip time at the socket edge
  * @param jitterMillis   added jitter (uniform, +/-) at the socket edge
  * @param dbMaxConnections the database's {@code max_connections}
+ * @param apiKind        the API Gateway kind the poll and invoke API play (null: {@link ApiKind#HTTP_API}, as the live stack)
+ * @param coldStartMillis a simulated function's init phase on a cold start (not divided by the time scale)
  */
 public record MockConfig(String host, int httpPort, int wsPort, String stage, TimeScale timeScale,
-                         String token, int rttMillis, int jitterMillis, int dbMaxConnections) {
+                         String token, int rttMillis, int jitterMillis, int dbMaxConnections, ApiKind apiKind,
+                         int coldStartMillis) {
+
+    /** A cold start's init phase unless told otherwise: a small Node.js function's, about 300 ms. */
+    public static final int DEFAULT_COLD_START_MILLIS = 300;
 
     public static final String DEFAULT_STAGE = "dev";
     public static final String DEFAULT_TOPIC_ARN = "arn:aws:sns:us-east-1:000000000000:connlab";
@@ -23,6 +29,7 @@ public record MockConfig(String host, int httpPort, int wsPort, String stage, Ti
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (stage == null || stage.isBlank()) stage = DEFAULT_STAGE;
         if (timeScale == null) timeScale = TimeScale.REAL;
+        if (apiKind == null) apiKind = ApiKind.HTTP_API;
         if (!stage.matches("[A-Za-z0-9_-]{1,128}")) {
             throw new IllegalArgumentException("stage must be letters, digits, '-' or '_', got '" + stage + "'");
         }
@@ -30,6 +37,16 @@ public record MockConfig(String host, int httpPort, int wsPort, String stage, Ti
         requirePort("ws port", wsPort);
         if (rttMillis < 0 || jitterMillis < 0) throw new IllegalArgumentException("rtt and jitter must be >= 0");
         if (dbMaxConnections < 1) throw new IllegalArgumentException("db max connections must be >= 1");
+        if (coldStartMillis < 0 || coldStartMillis > 60_000) {
+            throw new IllegalArgumentException("cold start must be 0..60000 ms, got " + coldStartMillis);
+        }
+    }
+
+    /** Without an API kind and cold start: an HTTP API, as the live stack has, and the default cold start. */
+    public MockConfig(String host, int httpPort, int wsPort, String stage, TimeScale timeScale,
+                      String token, int rttMillis, int jitterMillis, int dbMaxConnections) {
+        this(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, dbMaxConnections, ApiKind.HTTP_API,
+                DEFAULT_COLD_START_MILLIS);
     }
 
     /** Loopback, ephemeral ports, real time, no token, no added latency, 100 DB connections. */
@@ -38,19 +55,33 @@ public record MockConfig(String host, int httpPort, int wsPort, String stage, Ti
     }
 
     public MockConfig withTimeScale(double factor) {
-        return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(factor), token, rttMillis, jitterMillis, dbMaxConnections);
+        return new MockConfig(host, httpPort, wsPort, stage, new TimeScale(factor), token, rttMillis, jitterMillis,
+                dbMaxConnections, apiKind, coldStartMillis);
     }
 
     public MockConfig withToken(String t) {
-        return new MockConfig(host, httpPort, wsPort, stage, timeScale, t, rttMillis, jitterMillis, dbMaxConnections);
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, t, rttMillis, jitterMillis,
+                dbMaxConnections, apiKind, coldStartMillis);
     }
 
     public MockConfig withNetwork(int rtt, int jitter) {
-        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rtt, jitter, dbMaxConnections);
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rtt, jitter,
+                dbMaxConnections, apiKind, coldStartMillis);
     }
 
     public MockConfig withDbMaxConnections(int max) {
-        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, max);
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis,
+                max, apiKind, coldStartMillis);
+    }
+
+    public MockConfig withApiKind(ApiKind kind) {
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, dbMaxConnections, kind,
+                coldStartMillis);
+    }
+
+    public MockConfig withColdStartMillis(int millis) {
+        return new MockConfig(host, httpPort, wsPort, stage, timeScale, token, rttMillis, jitterMillis, dbMaxConnections, apiKind,
+                millis);
     }
 
     private static void requirePort(String what, int port) {

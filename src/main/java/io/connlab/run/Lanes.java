@@ -29,6 +29,17 @@ final class Lanes {
         };
     }
 
+    /**
+     * New connections a second on a live stack: a fifth of the account's 500 (FACTS 6, shared by
+     * every API in the region), so a whole class can start runs on one account at once.
+     */
+    static final int LIVE_CONNECTS_PER_SECOND = 100;
+
+    static WebSocketLane.Settings webSocketSettings(EndpointProfile profile, String runId, int clients) {
+        WebSocketLane.Settings s = WebSocketLane.Settings.of(runId, clients);
+        return profile.kind() == EndpointProfile.Kind.LIVE ? s.withConnectsPerSecond(LIVE_CONNECTS_PER_SECOND) : s;
+    }
+
     static RunLane create(EndpointProfile profile, RunSettings settings, String runId, Technique t, EventLog events) {
         int clients = settings.clientsPerLane();
         LaneMetrics metrics = new LaneMetrics(t.label(), t, clients, events);
@@ -36,7 +47,7 @@ final class Lanes {
         LaneRecorder recorder = new TracingRecorder(metrics, trace, shape(t));
         Lane lane = switch (t) {
             case WEBSOCKET -> new WebSocketLane(profile,
-                    WebSocketLane.Settings.of(runId, clients).withHeartbeat(settings.heartbeatInterval()), recorder);
+                    webSocketSettings(profile, runId, clients).withHeartbeat(settings.heartbeatInterval()), recorder);
             case LONG_POLL -> new LongPollLane(profile,
                     LongPollLane.Settings.of(runId, clients).withWait(settings.longPollWait()), recorder);
             case SHORT_POLL -> new ShortPollLane(profile,

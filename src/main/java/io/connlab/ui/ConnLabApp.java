@@ -35,14 +35,18 @@ public final class ConnLabApp extends Application {
         background = Executors.newSingleThreadExecutor(DaemonThreads.factory("connlab-engine"));
         io = Executors.newCachedThreadPool(DaemonThreads.factory("connlab-backend-panel"));
         Setup s = setup;
-        window = new LabWindow(s.engine().get(), s.prefs().get(), background, io);
         Platform.setImplicitExit(false);
         stage.setOnCloseRequest(e -> {
             stage.hide();
-            window.close().orTimeout(15, TimeUnit.SECONDS).whenComplete((v, t) -> Platform.exit());
+            if (window == null) Platform.exit();
+            else window.close().orTimeout(15, TimeUnit.SECONDS).whenComplete((v, t) -> Platform.exit());
         });
-        window.show(stage);
-        s.shown().accept(window);
+        // a window at once, the lab a pulse later (see FirstFrame)
+        FirstFrame.show(stage, () -> {
+            window = new LabWindow(s.engine().get(), s.prefs().get(), background, io);
+            window.show(stage);
+            s.shown().accept(window);
+        });
     }
 
     @Override

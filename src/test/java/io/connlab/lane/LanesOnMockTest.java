@@ -130,7 +130,7 @@ class LanesOnMockTest {
 
     @Test
     void longPollDeliversWithItsCursorAndLosesNothingAcross504s() throws Exception {
-        startMock(MockConfig.defaults().withTimeScale(60)); // integration timeout 29 s -> ~483 ms
+        startMock(MockConfig.defaults().withTimeScale(60)); // an HTTP API's 30 s integration timeout -> 500 ms
         RecordingRecorder rec = new RecordingRecorder();
         LongPollLane lp = started(new LongPollLane(profile,
                 LongPollLane.Settings.of("run1", 3).withWait(Duration.ofSeconds(1)).withBackoff(FAST), rec));

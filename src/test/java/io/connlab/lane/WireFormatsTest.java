@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -98,17 +97,16 @@ class WireFormatsTest {
     }
 
     @Test
-    void requestEstimateCountsLineHeadersAndBody() {
-        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/dev/poll?cursor=3&wait=20"))
-                .header("Accept", "application/json").GET().build();
-        long expected = "GET /dev/poll?cursor=3&wait=20 HTTP/1.1\r\n".length()
-                + "Host: 127.0.0.1:8080\r\n".length()
-                + ("User-Agent: Java-http-client/" + System.getProperty("java.version") + "\r\n").length()
-                + "Accept: application/json\r\n".length() + 2;
-        assertEquals(expected, LaneHttp.requestBytes(get, 0));
-        HttpRequest post = HttpRequest.newBuilder(URI.create("http://h/dev/invoke?mode=pooled"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        assertTrue(LaneHttp.requestBytes(post, 2) > "POST /dev/invoke?mode=pooled HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}".length());
+    void requestsAreEncodedByteForByteAsCounted() {
+        try (LaneHttpClient http = new LaneHttpClient(URI.create("http://127.0.0.1:8080"), "test-encode", Duration.ofSeconds(1), null)) {
+            assertEquals("GET /dev/poll?cursor=3&wait=20 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nAccept: application/json\r\n"
+                            + "User-Agent: connlab\r\n\r\n",
+                    new String(http.encode("GET", "/dev/poll?cursor=3&wait=20", null, new byte[0]), StandardCharsets.ISO_8859_1));
+            assertEquals("POST /dev/invoke?mode=pooled HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nAccept: application/json\r\n"
+                            + "User-Agent: connlab\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+                    new String(http.encode("POST", "/dev/invoke?mode=pooled", "application/json", "{}".getBytes(StandardCharsets.US_ASCII)),
+                            StandardCharsets.ISO_8859_1));
+        }
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class LabRuntime implements LabEngine {
         int wsPort = java.net.URI.create(m.endpoints().websocketUrl()).getPort();
         MockConfig next = new MockConfig(was.host(), httpPort, wsPort, was.stage(),
                 timeScale == null ? was.timeScale() : new io.connlab.mock.TimeScale(timeScale), was.token(),
-                m.network().rttMillis(), m.network().jitterMillis(), was.dbMaxConnections());
+                m.network().rttMillis(), m.network().jitterMillis(), was.dbMaxConnections(), was.apiKind(),
+                was.coldStartMillis());
         m.close();
         mock = null;
         startMock(next);

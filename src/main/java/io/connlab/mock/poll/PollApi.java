@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * The long- and short-poll endpoint, {@code GET /{stage}/poll?cursor=N&wait=S}: answers at
  * once with the messages after the cursor, or holds the request until a message arrives
  * or the wait ends (an empty list), or, for a wait past API Gateway's integration timeout
- * (29 s on the time scale), until that timeout cuts it off with 504.
+ * (30 s for an HTTP API, 29 s for a REST API, on the time scale), until that timeout cuts it off with 504.
  *
  * <p>A held request keeps only its exchange: {@link #handle} returns, and the publishing
  * thread (on append) or the timer answers it later; a client that goes away releases it.
@@ -36,7 +36,8 @@ public final class PollApi implements HttpHandler, AutoCloseable {
     static final int MAX_MESSAGES = 1000;
     /** Past the first message, an answer stops at about this much JSON; the cursor continues. */
     static final int MAX_ANSWER_BYTES = 1 << 20;
-    static final long INTEGRATION_TIMEOUT_MILLIS = 29_000;
+    /** An HTTP API's integration timeout, the default (a REST API's is 29 s: see {@code ApiKind}). */
+    static final long INTEGRATION_TIMEOUT_MILLIS = 30_000;
     private static final String JSON = "application/json";
 
     /** Held polls answered per task: enough to amortise the hand-off, few enough to spread a class over every core. */
@@ -62,12 +63,18 @@ public final class PollApi implements HttpHandler, AutoCloseable {
      *                  pollers is answered on every core instead of one after the other
      */
     public PollApi(MessageStore store, TimeScale timeScale, ScheduledExecutorService timers, Executor answering) {
+        this(store, timeScale, timers, answering, INTEGRATION_TIMEOUT_MILLIS);
+    }
+
+    /** @param integrationTimeoutMillis the gateway's integration timeout on the real clock (30 s HTTP API, 29 s REST API) */
+    public PollApi(MessageStore store, TimeScale timeScale, ScheduledExecutorService timers, Executor answering,
+                   long integrationTimeoutMillis) {
         this.store = store;
         this.timers = timers;
         this.answering = answering;
-        this.integrationTimeoutMillis = timeScale.scaleMillis(INTEGRATION_TIMEOUT_MILLIS);
+        this.integrationTimeoutMillis = timeScale.scaleMillis(integrationTimeoutMillis);
         // Most held polls end by an append, not by their timer: drop cancelled timers at once
-        // instead of keeping one per answered poll queued for up to 29 s.
+        // instead of keeping one per answered poll queued for up to 30 s.
         if (timers instanceof ScheduledThreadPoolExecutor stpe) stpe.setRemoveOnCancelPolicy(true);
         store.addListener(onAppend);
     }

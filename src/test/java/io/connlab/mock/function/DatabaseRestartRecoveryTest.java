@@ -34,7 +34,8 @@ class DatabaseRestartRecoveryTest {
         Set<String> warm = containersOf(roundOfCalls(), "warm-up");
         assertEquals(CONTAINERS, warm.size(), "one container per concurrent call");
 
-        f.db.stopFor(Duration.ofMillis(800));
+        // Long enough that the first round surely meets it stopped, even on a loaded machine.
+        f.db.stopFor(Duration.ofSeconds(3));
         for (Answer a : roundOfCalls()) {
             assertEquals(500, a.status(), "a call succeeded on a stopped database");
             // As PostgreSQL's clients would see it: the dropped connection (08006), or, when the pool

@@ -188,7 +188,7 @@ class PollApiTest {
 
     @Test
     void aWaitPastTheIntegrationTimeoutIsCutOffWith504() throws Exception {
-        s = new PollServer(100, new TimeScale(58)); // 29 s / 58 = 500 ms
+        s = new PollServer(100, new TimeScale(60)); // an HTTP API's 30 s / 60 = 500 ms
         assertEquals(500, s.api.integrationTimeoutMillis());
         long start = System.nanoTime();
         HttpResponse<String> r = s.poll("?cursor=0&wait=20");

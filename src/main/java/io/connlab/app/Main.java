@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "connlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A lab that shows how serverless applications keep connections alive.",
-        footer = {"", "With no command, connlab opens the lab's window. None of the commands opens it:"
-                + " they run in the terminal."},
+        footer = {"", "With no command, connlab opens the lab's window. The commands run in the terminal and"
+                + " do not open it (bench-window only, to measure the window, opens one of its own)."},
         subcommands = {ServeCommand.class, BenchCommand.class, BenchBackendCommand.class, WindowBenchCommand.class,
                 StartupBenchCommand.class, CompareCommand.class, CalibrateCommand.class, CheckCommand.class})
 public final class Main implements Callable<Integer> {

@@ -142,7 +142,6 @@ class PoolLaneTest {
         assertFalse(lane.invoke());
         assertEquals(1, lane.throttled());
         assertEquals(1, rec.throttled);
-        assertEquals(2, lane.callers());
         assertEquals(LaneState.HOLDING, lane.clientState(0));
         gate.countDown();
         await().atMost(WAIT).until(() -> rec.invocations.size() == 2);

@@ -24,9 +24,10 @@ public final class MachineLoad {
         this(Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean());
     }
 
+    // the process's CPU share would need com.sun.management (module jdk.management, not in the bundle):
+    // the load average, in java.management, says it for the whole machine
     private MachineLoad(int cores, OperatingSystemMXBean os) {
-        this(cores, os::getSystemLoadAverage, () -> os instanceof com.sun.management.OperatingSystemMXBean sun
-                ? sun.getProcessCpuLoad() : -1);
+        this(cores, os::getSystemLoadAverage, () -> -1);
     }
 
     /** @param loadAverage the 1-minute load average (negative: unknown); {@code processCpu} 0..1 of all cores (negative: unknown) */

@@ -133,9 +133,13 @@ final class BenchCommand implements Callable<Integer> {
                 return 1;
             }
             long totalSeconds = settings.duration().toSeconds();
-            while (!run.awaitEnd(Duration.ofSeconds(1))) {
+            // one line per second of the run, numbered by the second it is due at (never skipping one)
+            long began = System.nanoTime();
+            for (long second = 1; ; second++) {
+                long wait = began + second * 1_000_000_000L - System.nanoTime();
+                if (run.awaitEnd(Duration.ofNanos(Math.max(0, wait)))) break;
                 if (!quiet) {
-                    err.println(progress(run, totalSeconds));
+                    err.println(progress(run, second, totalSeconds));
                     err.flush();
                 }
             }
@@ -152,9 +156,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static String progress(RunController run, long totalSeconds) {
-        long elapsed = run.startedAt() == null ? 0
-                : Duration.between(run.startedAt(), java.time.Instant.now()).toSeconds();
+    private static String progress(RunController run, long elapsed, long totalSeconds) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "[%3ds/%ds] %s published %d",
                 Math.min(elapsed, totalSeconds), totalSeconds, run.phase().name().toLowerCase(Locale.ROOT), run.published()));
         for (RunLane l : run.lanes()) {

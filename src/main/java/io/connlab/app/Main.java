@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "connlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A lab that shows how serverless applications keep connections alive.",
+        footer = {"", "With no command, connlab opens the lab's window. The commands run in the terminal and"
+                + " do not open it (bench-window only, to measure the window, opens one of its own)."},
         subcommands = {ServeCommand.class, BenchCommand.class, BenchBackendCommand.class, WindowBenchCommand.class,
                 StartupBenchCommand.class, CompareCommand.class, CalibrateCommand.class, CheckCommand.class})
 public final class Main implements Callable<Integer> {
@@ -41,7 +43,20 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(Main::badInput);
         return cl;
+    }
+
+    /** A bad option: a short usage line, where to find the rest, then the reason, last, where the eye lands. */
+    private static int badInput(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        var err = cmd.getErr();
+        err.println("Usage: " + name + " [OPTIONS]" + (cmd.getSubcommands().isEmpty() ? "" : " [COMMAND]")
+                + "   (" + name + " --help lists them)");
+        err.println(e.getMessage());
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** No subcommand: the desktop lab, with the bundled mock started in the background. */

@@ -54,6 +54,11 @@ final class WindowBenchCommand implements Callable<Integer> {
             defaultValue = "10s", converter = Converters.Time.class)
     Duration warmUp;
 
+    @Option(names = "--rtt", paramLabel = "MS",
+            description = "Added round trip on the bundled mock, ms (default ${DEFAULT-VALUE}, the workload's documented one).",
+            defaultValue = "40")
+    int rtt;
+
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the window at the end.")
     Path screenshot;
 
@@ -72,7 +77,7 @@ final class WindowBenchCommand implements Callable<Integer> {
         LabRuntime runtime = new LabRuntime();
         Optional<WindowBench.Result> ran = WindowBench.run(() -> runtime,
                 new WindowBench.Plan(settings, warmUp, duration, screenshot, runtime::deliveredSoFar,
-                        runtime::publishedSoFar));
+                        runtime::publishedSoFar, rtt));
         if (ran.isEmpty()) return 1; // no display: the launcher said so in one line
         WindowBench.Result r = ran.get();
         if (!r.ok()) {

@@ -26,9 +26,14 @@ public record ExperimentResult(Experiment experiment, Observation.Outcome outcom
         StringBuilder sb = new StringBuilder();
         outcome.figures().forEach((k, v) -> {
             if (sb.length() > 0) sb.append(", ");
-            sb.append(k).append(" = ").append(v.isNaN() ? "no value" : v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,d", v.longValue())
-                    : String.format(java.util.Locale.ROOT, "%,.1f", v));
+            sb.append(k).append(" = ").append(figure(v));
         });
         return sb.toString();
+    }
+
+    /** One figure as it is printed: "1,004.2", "12", or "no value" for NaN. */
+    public static String figure(double v) {
+        return Double.isNaN(v) ? "no value" : v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,d", (long) v)
+                : String.format(java.util.Locale.ROOT, "%,.1f", v);
     }
 }

@@ -68,37 +68,69 @@ public final class Comparison {
         return costs;
     }
 
-    public List<Row> rows() {
-        List<Row> rows = new ArrayList<>();
-        rows.add(row("delivered", s -> Format.count(s.deliveredOrInvoked())));
-        rows.add(row("lost", s -> Format.count(s.lost())));
-        rows.add(row("duplicates", s -> Format.count(s.duplicates())));
-        rows.add(row("p50", s -> Format.ms(s.headlineLatency().p50())));
-        rows.add(row("p90", s -> Format.ms(s.headlineLatency().p90())));
-        rows.add(row("p99", s -> Format.ms(s.headlineLatency().p99())));
-        rows.add(row("max", s -> Format.ms(s.headlineLatency().max())));
-        rows.add(row("requests", s -> Format.count(s.requests())));
+    /**
+     * One figure: its row label, its unit for the CSV header ("" for a count), its cell text,
+     * and its plain value (NaN where the figure does not apply or is unknown).
+     */
+    private record Figure(String label, String unit, Function<LaneSnapshot, String> text,
+                          java.util.function.ToDoubleFunction<LaneSnapshot> value) {
+    }
+
+    private static Figure count(String label, java.util.function.ToLongFunction<LaneSnapshot> f) {
+        return new Figure(label, "", s -> Format.count(f.applyAsLong(s)), s -> f.applyAsLong(s));
+    }
+
+    private static Figure ms(String label, java.util.function.ToDoubleFunction<LaneSnapshot> f) {
+        return new Figure(label, "ms", s -> Format.ms(f.applyAsDouble(s)), f);
+    }
+
+    /** A figure only some lanes have: a dash (and an empty CSV cell) for the others. */
+    private static Figure only(java.util.function.Predicate<LaneSnapshot> has, Figure f) {
+        return new Figure(f.label(), f.unit(), s -> has.test(s) ? f.text().apply(s) : NONE,
+                s -> has.test(s) ? f.value().applyAsDouble(s) : Double.NaN);
+    }
+
+    private List<Figure> figures() {
+        List<Figure> f = new ArrayList<>();
+        f.add(count("delivered", LaneSnapshot::deliveredOrInvoked));
+        f.add(count("lost", LaneSnapshot::lost));
+        f.add(count("duplicates", LaneSnapshot::duplicates));
+        f.add(ms("p50", s -> s.headlineLatency().p50()));
+        f.add(ms("p90", s -> s.headlineLatency().p90()));
+        f.add(ms("p99", s -> s.headlineLatency().p99()));
+        f.add(ms("max", s -> s.headlineLatency().max()));
+        f.add(count("requests", LaneSnapshot::requests));
         // Only polls have empty answers; only WebSocket lanes see their connections (the JDK
         // HTTP client pools keep-alive connections out of sight): the rest show a dash.
-        rows.add(row("empty responses", s -> isPoll(s) ? Format.count(s.emptyResponses()) : NONE));
-        rows.add(row("connections", s -> s.technique() == Technique.WEBSOCKET ? Format.count(s.connectionsOpened()) : NONE));
-        rows.add(row("reconnects", s -> Format.count(s.reconnects())));
-        rows.add(row("errors", s -> Format.count(s.errors())));
-        rows.add(row("bytes up", s -> Format.bytes(s.bytesUp(), s.bytesEstimated())));
-        rows.add(row("bytes down", s -> Format.bytes(s.bytesDown(), s.bytesEstimated())));
+        f.add(only(Comparison::isPoll, count("empty responses", LaneSnapshot::emptyResponses)));
+        f.add(only(s -> s.technique() == Technique.WEBSOCKET, count("connections", LaneSnapshot::connectionsOpened)));
+        f.add(count("reconnects", LaneSnapshot::reconnects));
+        f.add(count("errors", LaneSnapshot::errors));
+        f.add(new Figure("bytes up", "B", s -> Format.bytes(s.bytesUp(), s.bytesEstimated()), LaneSnapshot::bytesUp));
+        f.add(new Figure("bytes down", "B", s -> Format.bytes(s.bytesDown(), s.bytesEstimated()), LaneSnapshot::bytesDown));
         if (lanes.stream().anyMatch(s -> s.technique() != null && s.technique().isPool())) {
-            rows.add(row("invocations", s -> Format.count(s.pool().invocations())));
-            rows.add(row("failed invocations", s -> Format.count(s.pool().failed())));
-            rows.add(row("cold starts", s -> Format.count(s.pool().coldStarts())));
-            rows.add(row("connect p50", s -> Format.ms(s.pool().connectMs().p50())));
-            rows.add(row("query p50", s -> Format.ms(s.pool().queryMs().p50())));
-            rows.add(row("DB connections max", s -> Format.ofMax(s.pool().dbConnectionsMax(), s.pool().dbMaxConnections())));
+            java.util.function.Predicate<LaneSnapshot> pool = s -> s.technique() != null && s.technique().isPool();
+            f.add(count("invocations", s -> s.pool().invocations()));
+            f.add(count("failed invocations", s -> s.pool().failed()));
+            f.add(only(pool, count("throttled", s -> s.pool().throttled())));
+            f.add(count("cold starts", s -> s.pool().coldStarts()));
+            f.add(ms("connect p50", s -> s.pool().connectMs().p50()));
+            f.add(ms("query p50", s -> s.pool().queryMs().p50()));
+            f.add(new Figure("DB connections max", "", s -> Format.ofMax(s.pool().dbConnectionsMax(), s.pool().dbMaxConnections()),
+                    s -> s.pool().dbConnectionsMax()));
         }
-        List<String> perMillion = new ArrayList<>();
-        for (CostModel.Estimate e : costs) {
-            perMillion.add(Format.dollars(e.perMillionDelivered()));
-        }
-        rows.add(new Row("$ per M delivered", techniques(), perMillion));
+        f.add(new Figure("$ per M delivered", "USD", s -> Format.dollars(cost(s).perMillionDelivered()),
+                s -> cost(s).perMillionDelivered()));
+        return f;
+    }
+
+    private CostModel.Estimate cost(LaneSnapshot s) {
+        return costs.get(lanes.indexOf(s));
+    }
+
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (Figure f : figures()) rows.add(new Row(f.label(), techniques(), lanes.stream().map(f.text()).toList()));
         return rows;
     }
 
@@ -108,20 +140,32 @@ public final class Comparison {
                 + " list prices checked " + prices.checked();
     }
 
-    /** RFC 4180 CSV: a header ("figure", lane names) then one line per row. */
+    /**
+     * RFC 4180 CSV for a spreadsheet: a header ("lane", then each figure with its unit:
+     * "p50 (ms)", "bytes up (B)") and one line per lane of plain numbers, a cell empty where the
+     * figure has no value for that lane. The window's and bench's table show the same figures.
+     */
     public String toCsv() {
         StringBuilder b = new StringBuilder();
+        List<Figure> figures = figures();
         List<String> header = new ArrayList<>();
-        header.add("figure");
-        header.addAll(laneNames());
+        header.add("lane");
+        for (Figure f : figures) header.add(f.unit().isEmpty() ? f.label() : f.label() + " (" + f.unit() + ")");
         csvLine(b, header);
-        for (Row r : rows()) {
+        for (LaneSnapshot s : lanes) {
             List<String> line = new ArrayList<>();
-            line.add(r.label());
-            line.addAll(r.cells());
+            line.add(s.lane());
+            for (Figure f : figures) line.add(plain(f.value().applyAsDouble(s)));
             csvLine(b, line);
         }
         return b.toString();
+    }
+
+    /** A plain number: whole numbers without a fraction, others to 3 places; empty for none. */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return java.math.BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** A plain-text table with aligned columns and the footnote, for a terminal. */

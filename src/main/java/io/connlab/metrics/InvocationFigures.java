@@ -17,6 +17,7 @@ final class InvocationFigures {
 
     private final LongAdder invocations = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder throttled = new LongAdder();
     private final LongAdder coldStarts = new LongAdder();
     private final LongAdder functionMicros = new LongAdder();
     private final Set<String> containers = ConcurrentHashMap.newKeySet();
@@ -54,6 +55,19 @@ final class InvocationFigures {
         }
     }
 
+    /** A call the lane's cap refused: never sent. */
+    void throttled() {
+        throttled.increment();
+    }
+
+    long throttledCount() {
+        return throttled.sum();
+    }
+
+    long failedCount() {
+        return failed.sum();
+    }
+
     long succeeded() {
         return invocations.sum() - failed.sum();
     }
@@ -66,8 +80,8 @@ final class InvocationFigures {
     }
 
     LaneSnapshot.Pool snapshot() {
-        return invocations.sum() == 0 ? LaneSnapshot.Pool.NONE : new LaneSnapshot.Pool(
-                invocations.sum(), failed.sum(), coldStarts.sum(), containers.size(),
+        return invocations.sum() == 0 && throttled.sum() == 0 ? LaneSnapshot.Pool.NONE : new LaneSnapshot.Pool(
+                invocations.sum(), failed.sum(), throttled.sum(), coldStarts.sum(), containers.size(),
                 connectMs.summary(), queryMs.summary(), roundTripMs.summary(), functionMicros.sum() / 1000.0,
                 dbLast.get(), dbMax.get(), dbMaxConnections.get());
     }

@@ -18,8 +18,11 @@ import org.HdrHistogram.Histogram;
  * that start, so what a client missed while away counts as lost. Clients 0..clients-1 never
  * seen at all count as having missed everything.
  *
- * <p>Pool lanes report {@link #invocation}s: each one's round trip goes into the pool
- * figures (and stands in for delivery latency when the lane reports no deliveries).
+ * <p>Pool lanes report {@link #invocation}s, one per published message: each one's round trip
+ * goes into the pool figures (and stands in for delivery latency). Their messages are judged
+ * as a whole, not per caller: expected is every settled message, delivered the successful
+ * invocations, lost the failed and throttled ones; so the window, {@code bench} and the
+ * reports show one set of figures under the same names.
  */
 public final class LaneMetrics implements LaneRecorder {
 
@@ -243,6 +246,11 @@ public final class LaneMetrics implements LaneRecorder {
     }
 
     @Override
+    public void throttled() {
+        pool.throttled();
+    }
+
+    @Override
     public void bytesEstimated(String how) {
         this.bytesEstimatedHow = how == null || how.isBlank() ? "estimated" : how;
     }
@@ -277,9 +285,18 @@ public final class LaneMetrics implements LaneRecorder {
             // a pool lane that reports no deliveries receives no seqs: nothing of the stream is judged lost
             long first = poolSeries ? NONE : published.first();
             ClientLedger.Judgement judged = ledger.judge(now, settled, first);
+            long expected = judged.expected();
+            long deliveredNow = delivered.sum();
+            long lost = judged.lost();
+            if (poolSeries) { // one message, one invocation: judged for the lane as a whole
+                long from = published.first();
+                expected = from == NONE || settled == NONE || settled < from ? 0 : settled - from + 1;
+                deliveredNow = pool.succeeded();
+                lost = pool.failedCount() + pool.throttledCount();
+            }
             return new LaneSnapshot(lane, technique, now, now - startedMicros, clients,
                     published.count(), settled == NONE ? (first == NONE ? -1 : first - 1) : settled,
-                    judged.expected(), delivered.sum(), duplicates.sum(), judged.lost(),
+                    expected, deliveredNow, duplicates.sum(), lost,
                     latency.summary(),
                     requests.sum(), responses.sum(), emptyResponses.sum(), responsesByStatus.copy(),
                     connectionsOpened.sum(), judged.open(), closesByCode.copy(),

@@ -40,6 +40,10 @@ public interface LaneRecorder {
     /** One function invocation's result (pool lanes only). */
     void invocation(int client, Invocation result);
 
+    /** A pool lane's cap refused a call: every caller was busy, so this message was not processed. */
+    default void throttled() {
+    }
+
     /**
      * Says, once, that the byte figures this lane reports are estimates and how they are made
      * (for example "WebSocket frame = payload + header size"), so tables can mark them.

@@ -47,16 +47,17 @@ public record LaneSnapshot(
     /**
      * Pool lanes: function invocations and what they said about the database.
      *
+     * @param throttled      calls the lane's cap on concurrent callers refused (never sent; the message went unprocessed)
      * @param functionMs     billed function time: each invocation's duration plus its init time on a cold start
      * @param roundTripMs    invocation round trip as the client saw it
      * @param dbConnectionsLast the database connections in use in the latest answer; {@code dbConnectionsMax} the most seen
      * @param dbMaxConnections the database's max_connections as last reported (0 if never)
      */
-    public record Pool(long invocations, long failed, long coldStarts, int containers,
+    public record Pool(long invocations, long failed, long throttled, long coldStarts, int containers,
                        Percentiles connectMs, Percentiles queryMs, Percentiles roundTripMs, double functionMs,
                        int dbConnectionsLast, int dbConnectionsMax, int dbMaxConnections) {
 
-        public static final Pool NONE = new Pool(0, 0, 0, 0, Percentiles.EMPTY, Percentiles.EMPTY,
+        public static final Pool NONE = new Pool(0, 0, 0, 0, 0, Percentiles.EMPTY, Percentiles.EMPTY,
                 Percentiles.EMPTY, 0, 0, 0, 0);
 
         public long succeeded() {
@@ -76,11 +77,11 @@ public record LaneSnapshot(
     }
 
     /**
-     * What this lane got done: distinct deliveries, or for a pool lane that reports no
-     * deliveries, its successful invocations. Cost per million is per this figure.
+     * What this lane got done: distinct deliveries (for a pool lane, the messages its function
+     * processed: successful invocations, one per message). Cost per million is per this figure.
      */
     public long deliveredOrInvoked() {
-        return delivered == 0 && technique != null && technique.isPool() ? pool.succeeded() : delivered;
+        return delivered;
     }
 
     /** The latency to show for the lane: deliveries, or for a pool lane without them, invocation round trips. */

@@ -116,4 +116,9 @@ public final class TracingRecorder implements LaneRecorder {
         delegate.invocation(client, result);
         if (result != null && result.failed()) note(client, WireEvent.Kind.ERROR, result.errorKind());
     }
+
+    @Override
+    public void throttled() {
+        delegate.throttled();
+    }
 }

@@ -28,7 +28,9 @@ public record WireEvent(Kind kind, long atMicros, String label) {
         /** A connection dropped abnormally, or messages were lost. */
         DROP,
         /** A request failed. */
-        ERROR
+        ERROR,
+        /** Someone did something to the backend (a fault button, a message sent by hand): a labelled marker across the strip. */
+        MARK
     }
 
     public WireEvent {

@@ -20,9 +20,9 @@ public final class WireTrace {
     private final int mask;
     private final AtomicLong appended = new AtomicLong();
 
-    /** A trace holding the last 512 events. */
+    /** A trace holding the last 4096 events: minutes of a teaching run, to scroll back through after Stop. */
     public WireTrace() {
-        this(512);
+        this(4096);
     }
 
     /** @param capacity how many events are kept; rounded up to a power of two, 2..65536 */
@@ -57,7 +57,15 @@ public final class WireTrace {
      */
     public List<WireEvent> copySince(long micros) {
         long end = appended.get();
-        long start = Math.max(0, end - slots.length());
+        long oldest = Math.max(0, end - slots.length());
+        // walk back from the newest to the first event older than asked (appends from several
+        // threads are nearly in time order: a second of slack), so a frame reads only its window
+        long start = end;
+        while (start > oldest) {
+            Slot s = slots.get((int) ((start - 1) & mask));
+            if (s != null && s.index == start - 1 && s.event.atMicros() < micros - 1_000_000) break;
+            start--;
+        }
         List<WireEvent> out = new ArrayList<>((int) Math.min(64, end - start));
         for (long i = start; i < end; i++) {
             Slot s = slots.get((int) (i & mask));

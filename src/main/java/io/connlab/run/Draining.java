@@ -65,8 +65,9 @@ final class Draining {
 
     private static boolean allDelivered(Collection<RunLane> lanes, long lastSeq) {
         for (RunLane l : lanes) {
-            if (l.technique().isPool()) continue;
-            if (l.metrics().snapshot(lastSeq).lost() > 0) return false;
+            var s = l.metrics().snapshot(lastSeq);
+            // a pool lane is done when every message's invocation has answered (or was throttled)
+            if (l.technique().isPool() ? s.delivered() + s.lost() < s.expected() : s.lost() > 0) return false;
         }
         return true;
     }

@@ -52,12 +52,17 @@ final class Lanes {
                     LongPollLane.Settings.of(runId, clients).withWait(settings.longPollWait()), recorder);
             case SHORT_POLL -> new ShortPollLane(profile,
                     ShortPollLane.Settings.of(runId, clients).withInterval(settings.shortPollInterval()), recorder);
-            // The run invokes once per published message (rate 0: no timer of the lane's own);
-            // clients are the concurrent callers, so more clients scale out more containers.
+            // The run invokes once per published message (rate 0: no timer of the lane's own),
+            // with as many concurrent callers as that needs, up to the cap; past it, throttled.
             case POOL_POOLED, POOL_UNPOOLED, POOL_PROXY ->
-                    new PoolLane(profile, PoolLane.Settings.of(PoolMode.parse(t.id()), 0, clients), recorder);
+                    new PoolLane(profile, PoolLane.Settings.of(PoolMode.parse(t.id()), 0, poolCallerCap(clients)), recorder);
         };
         return new RunLane(t, lane, metrics, trace);
+    }
+
+    /** The pool lanes' cap on concurrent callers (in effect the function's reserved concurrency): the clients setting, at least 20. */
+    static int poolCallerCap(int clients) {
+        return Math.max(20, clients);
     }
 
     private static TracingRecorder.Shape shape(Technique t) {

@@ -41,6 +41,7 @@ final class PublishSchedule {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile Publisher publisher;
     private volatile ScheduledFuture<?> ticks;
+    private volatile long endNanos = Long.MAX_VALUE;
 
     /**
      * @param settings the current settings (the rate and payload size may change during a run)
@@ -69,11 +70,20 @@ final class PublishSchedule {
         publisher = p;
     }
 
-    /** Starts (or, at a new rate, restarts) the ticks. */
+    /** Starts the ticks; publishing ends {@code duration} from now (no tick due at or after that publishes). */
+    void begin(RunSettings s) {
+        endNanos = System.nanoTime() + s.duration().toNanos();
+        start(s);
+    }
+
+    /** Starts (or, at a new rate, restarts) the ticks, keeping the end. */
     void start(RunSettings s) {
-        long periodNanos = Math.max(1, 1_000_000_000L / s.ratePerSecond());
+        TickPlan plan = TickPlan.of(System.nanoTime(), s.ratePerSecond(), endNanos);
+        long[] k = {0}; // only the timer thread counts
         ScheduledFuture<?> old = ticks;
-        ticks = timer.scheduleAtFixedRate(this::tick, 0, periodNanos, TimeUnit.NANOSECONDS);
+        ticks = timer.scheduleAtFixedRate(() -> {
+            if (plan.due(k[0]++)) tick();
+        }, 0, plan.periodNanos(), TimeUnit.NANOSECONDS);
         if (old != null) old.cancel(false);
     }
 
@@ -115,8 +125,11 @@ final class PublishSchedule {
     private void tick() {
         if (!running.getAsBoolean()) return;
         long n = seq.incrementAndGet();
-        for (RunLane l : lanes) {
-            if (l.technique().isPool()) ((PoolLane) l.lane()).invoke();
+        long now = Clock.nowMicros();
+        for (RunLane l : lanes) { // one invocation per message, as an SNS-triggered function runs
+            if (!l.technique().isPool()) continue;
+            l.metrics().published(n, now);
+            ((PoolLane) l.lane()).invoke();
         }
         try {
             publishing.execute(() -> publish(n));

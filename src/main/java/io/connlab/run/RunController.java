@@ -88,7 +88,7 @@ public final class RunController implements AutoCloseable {
         }
         startedAt = Instant.now();
         if (!phase.compareAndSet(Phase.STARTING, Phase.RUNNING)) return; // stopped meanwhile
-        schedule.start(settings);
+        schedule.begin(settings);
         end = schedule.timer().schedule(this::drain, settings.duration().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -142,6 +142,18 @@ public final class RunController implements AutoCloseable {
         schedule.closePublisher();
         schedule.timer().shutdown();
         ended.countDown();
+    }
+
+    /**
+     * Marks a moment on every lane's strip (a fault, a message sent by hand) and in the event
+     * log, so what happened next can be read against it. {@code lane} limits it to one lane (null: all).
+     */
+    public void mark(String label, Technique lane) {
+        long at = io.connlab.metrics.Clock.nowMicros();
+        for (RunLane l : lanes.values()) {
+            if (lane == null || l.technique() == lane) l.trace().append(io.connlab.metrics.WireEvent.Kind.MARK, at, label);
+        }
+        events.add("backend", -1, EventLog.Kind.NOTE, label);
     }
 
     /** Waits until the run has ended (finished, stopped or failed); true if it did within {@code timeout}. */

@@ -64,6 +64,14 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
                 PublishPath.SNS, Duration.ofSeconds(1), Duration.ofSeconds(20));
     }
 
+    /**
+     * The window's first run: 1 message a second to 1 client, so between two messages the long
+     * poll visibly holds and the short poll visibly asks in vain (at 20/s both look alike).
+     */
+    public static RunSettings teaching() {
+        return defaults().withRate(1);
+    }
+
     /** The enabled lanes as the user reads them, in display order: "WebSocket, Long poll". */
     public String lanesLabel() {
         return String.join(", ", lanes.stream().sorted().map(Technique::label).toList());

@@ -1,6 +1,7 @@
 package io.connlab.ui;
 
 import io.connlab.thread.DaemonThreads;
+import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.LabEngine;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -29,6 +30,8 @@ public final class ConnLabApp extends Application {
     private ExecutorService background;
     private ExecutorService io;
     private LabWindow window;
+    private LabEngine engine;
+    private UiPreferences prefs;
 
     @Override
     public void start(Stage stage) {
@@ -43,10 +46,26 @@ public final class ConnLabApp extends Application {
         });
         // a window at once, the lab a pulse later (see FirstFrame)
         FirstFrame.show(stage, () -> {
-            window = new LabWindow(s.engine().get(), s.prefs().get(), background, io);
-            window.show(stage);
+            engine = s.engine().get();
+            prefs = s.prefs().get();
+            prefs.language().ifPresent(I18n::use); // else the system's language
+            open(stage);
             s.shown().accept(window);
         });
+    }
+
+    private void open(Stage stage) {
+        window = new LabWindow(engine, prefs, background, io);
+        // showDocument can block (it starts a browser): never on the FX thread
+        window.openLinksWith(url -> io.execute(() -> getHostServices().showDocument(url)));
+        window.onLanguageChosen(language -> {
+            // the words are read as the views are built: build them again, on the same engine and backend
+            window.detach();
+            prefs.saveLanguage(language);
+            I18n.use(language);
+            open(stage);
+        });
+        window.show(stage);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.LabEngine;
 import io.connlab.ui.toolbar.LabToolbar;
@@ -42,9 +43,9 @@ final class FileDialogs {
 
     private void loadProfile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Load endpoint profile");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Endpoint profile (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("Any file", "*"));
+        chooser.setTitle(I18n.t("files.loadProfile"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(I18n.t("files.profileFilter"), "*.json"),
+                new FileChooser.ExtensionFilter(I18n.t("files.anyFile"), "*"));
         File f = chooser.showOpenDialog(owner());
         if (f != null) toolbar.backendProperty().set(BackendChoice.profile(f.toPath()));
     }
@@ -52,25 +53,25 @@ final class FileDialogs {
     private void saveResults(boolean json) {
         var saver = engine.results();
         if (saver.isEmpty()) {
-            run.perform("Save results", () -> {
-                throw new IllegalStateException("there are no results to save yet");
+            run.perform(I18n.t("files.saveResults"), () -> {
+                throw new IllegalStateException(I18n.t("files.noResults"));
             });
             return;
         }
         Path file = chooseSave(json ? "connlab-results.json" : "connlab-results.csv",
-                json ? "JSON (*.json)" : "CSV (*.csv)", json ? "*.json" : "*.csv");
+                json ? I18n.t("files.jsonFilter") : I18n.t("files.csvFilter"), json ? "*.json" : "*.csv");
         if (file == null) return;
-        run.perform("Saving " + file.getFileName(), () -> {
+        run.perform(I18n.t("files.saving", file.getFileName()), () -> {
             if (json) saver.get().saveJson(file);
             else saver.get().saveCsv(file);
         });
     }
 
     private void savePicture() {
-        Path file = chooseSave("connlab.png", "PNG picture (*.png)", "*.png");
+        Path file = chooseSave("connlab.png", I18n.t("files.pngFilter"), "*.png");
         if (file == null) return;
         WindowPicture picture = WindowPicture.of(root.getScene());
-        run.perform("Saving " + file.getFileName(), () -> picture.save(file));
+        run.perform(I18n.t("files.saving", file.getFileName()), () -> picture.save(file));
     }
 
     private Path chooseSave(String name, String description, String pattern) {

@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Clock;
 import io.connlab.ui.backend.BackendPanel;
 import io.connlab.ui.canvas.SequenceStrip;
@@ -8,6 +9,9 @@ import io.connlab.ui.lanes.LaneColumn;
 import io.connlab.ui.model.FrameMeter;
 import io.connlab.ui.model.LabEngine;
 import io.connlab.ui.model.LaneFeed;
+import io.connlab.ui.model.StripTime;
+import io.connlab.ui.model.MachineLoad;
+import io.connlab.ui.lanes.LatencyScale;
 import io.connlab.ui.toolbar.RunControlModel;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Tab;
@@ -36,6 +40,9 @@ final class FrameLoop extends AnimationTimer {
     private final BackendPanel backendPanel;
     private final Tab backendTab;
     private final FrameMeter meter;
+    private final StripTime stripTime;
+    private final MachineLoad machine = new MachineLoad();
+    private final javafx.scene.control.Label machineWarning;
     private long lastFigures;
     private long lastChart;
     private long lastTable;
@@ -43,7 +50,10 @@ final class FrameLoop extends AnimationTimer {
     private boolean logged;
 
     FrameLoop(LabEngine engine, RunControlModel run, Collection<LaneColumn> columns, ComparisonTable comparison,
-              BackendPanel backendPanel, Tab backendTab, FrameMeter meter) {
+              BackendPanel backendPanel, Tab backendTab, FrameMeter meter, StripTime stripTime,
+              javafx.scene.control.Label machineWarning) {
+        this.stripTime = stripTime;
+        this.machineWarning = machineWarning;
         this.engine = engine;
         this.run = run;
         this.columns = columns;
@@ -59,11 +69,11 @@ final class FrameLoop extends AnimationTimer {
         long cpu = FrameMeter.threadCpuNanos();
         try {
             frame(nanos);
-            engine.problem().ifPresent(p -> run.showProblem("The figures stopped updating: " + p));
+            engine.problem().ifPresent(p -> run.showProblem(I18n.t("status.figuresStopped", p)));
         } catch (RuntimeException e) {
             if (!logged) LOG.warn("a frame failed; the window keeps going", e);
             logged = true;
-            run.showProblem("The window could not draw a frame: " + RunControlModel.describe(e));
+            run.showProblem(I18n.t("status.frameFailed", RunControlModel.describe(e)));
         }
         meter.record(nanos, System.nanoTime() - start, FrameMeter.threadCpuNanos() - cpu);
     }
@@ -75,20 +85,28 @@ final class FrameLoop extends AnimationTimer {
         boolean chartDue = nanos - lastChart >= CHART_NANOS && run.activity() == RunControlModel.Activity.RUNNING;
         if (figuresDue) lastFigures = nanos;
         if (chartDue) lastChart = nanos;
+        long shown = stripTime.now(run.activity() != RunControlModel.Activity.IDLE, now);
+        String caption = stripTime.caption();
         for (LaneColumn c : columns) {
             if (!c.isVisible()) continue;
             LaneFeed feed = engine.lane(c.kind());
             if (figuresDue) c.showFigures(feed.figures());
-            c.paintFrame(feed.wireSince(now - SequenceStrip.WINDOW_MICROS), now);
+            c.paintFrame(feed.wireSince(shown - SequenceStrip.WINDOW_MICROS), shown, caption);
             if (chartDue) c.sampleLatency(now);
         }
+        if (chartDue) LatencyScale.share(columns, now);
         if (nanos - lastTable >= TABLE_NANOS) {
             lastTable = nanos;
             comparison.show(engine.comparison());
         }
-        if (backendTab.isSelected() && nanos - lastPanel >= PANEL_NANOS) {
+        if (nanos - lastPanel >= PANEL_NANOS) {
             lastPanel = nanos;
-            backendPanel.refresh();
+            if (backendTab.isSelected()) backendPanel.refresh();
+            // only while a run goes: the warning is about the figures
+            String warning = run.activity() == RunControlModel.Activity.RUNNING ? machine.warning() : "";
+            if (!warning.equals(machineWarning.getText())) machineWarning.setText(warning);
+            machineWarning.setVisible(!warning.isEmpty());
+            machineWarning.setManaged(!warning.isEmpty());
         }
     }
 }

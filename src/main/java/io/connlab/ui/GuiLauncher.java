@@ -54,6 +54,8 @@ public final class GuiLauncher {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             // e.g. DISPLAY is set but the X server cannot be reached
             System.err.println(NO_DISPLAY + " (" + firstLine(e) + ")");
+            // a failure of our own start-up hides behind JavaFX's wrapper: say it, so it is not taken for a display problem
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) System.err.println("  caused by: " + c);
             return 1;
         }
     }

@@ -1,6 +1,12 @@
 package io.connlab.ui;
 
+import io.connlab.lesson.LessonLibrary;
+import io.connlab.metrics.Format;
+import io.connlab.metrics.Prices;
 import io.connlab.metrics.Technique;
+import io.connlab.ui.lesson.LessonDock;
+import io.connlab.ui.lesson.LessonPane;
+import io.connlab.ui.model.I18n;
 import io.connlab.ui.backend.BackendPanel;
 import io.connlab.ui.backend.FaultBar;
 import io.connlab.ui.canvas.Palette;
@@ -10,6 +16,8 @@ import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.FrameMeter;
 import io.connlab.ui.model.FrameStats;
 import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.StripTime;
+import io.connlab.ui.canvas.SequenceStrip;
 import io.connlab.ui.toolbar.AppearanceModel;
 import io.connlab.ui.toolbar.LabToolbar;
 import io.connlab.ui.toolbar.RunControlModel;
@@ -58,6 +66,10 @@ public final class LabWindow {
     private final BorderPane root = new BorderPane();
     private final AnimationTimer frames;
     private final FrameMeter frameMeter = new FrameMeter();
+    private final StripTime stripTime = new StripTime(SequenceStrip.WINDOW_MICROS);
+    private final LessonPane lessons;
+    private volatile java.util.function.Consumer<String> linkOpener = url -> { };
+    private java.util.function.Consumer<String> languageChosen = language -> { };
     private Stage stage;
     private boolean closed;
 
@@ -75,6 +87,7 @@ public final class LabWindow {
         run = new RunControlModel(toolbar, engine, background, fx);
 
         LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root).actions());
+        bar.addAppearance(languageChoice());
 
         HBox lanes = new HBox();
         lanes.getStyleClass().add("lanes");
@@ -84,6 +97,7 @@ public final class LabWindow {
             c.visibleProperty().bind(toolbar.shownProperty(k));
             c.managedProperty().bind(c.visibleProperty());
             c.hideButton().setOnAction(e -> toolbar.shownProperty(k).set(false));
+            c.onStripScroll(stripTime::scrollBack);
             columns.put(k, c);
             lanes.getChildren().add(c);
         }
@@ -99,21 +113,27 @@ public final class LabWindow {
             Node viewport = lanesScroll.lookup(".viewport");
             if (viewport != null) viewport.setCache(false);
         });
-        ScrollPane lesson = new ScrollPane(new LessonPane());
-        lesson.setFitToWidth(true);
-        lesson.setFitToHeight(true);
-        lesson.getStyleClass().add("edge-to-edge");
-        SplitPane top = new SplitPane(lanesScroll, lesson);
-        top.setDividerPositions(0.82);
-        SplitPane.setResizableWithParent(top.getItems().get(1), false);
+        UiPreferences.LessonPlace place = prefs.lessonPlace();
+        lessons = new LessonPane(LessonLibrary.fromClasspath(I18n.language()), place.lessonId(), run.activityProperty(),
+                e -> run.startExperiment(e.preset()), engine::lastRunFigures, url -> linkOpener.accept(url));
+        lessons.wideProperty().set(place.wide());
+        lessons.collapsedProperty().set(place.collapsed());
+        SplitPane top = new LessonDock(lanesScroll, lessons).node();
 
         comparison = new ComparisonTable(ToolbarModel.WINDOW_LANES, toolbar::shownProperty);
         var mock = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> toolbar.backendProperty().get().isMock(), toolbar.backendProperty());
         FaultBar faults = new FaultBar(engine::faults, run, mock);
-        backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx);
-        Tab comparisonTab = new Tab("Comparison", comparison);
-        backendTab = new Tab("Backend", backendPanel);
+        backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx, mock);
+        // the cost estimate's footnote, as bench prints it under its table
+        Label footnote = new Label(I18n.t("table.footnote", Format.ESTIMATE_MARK, Prices.CURRENT.region(), Prices.CURRENT.checked().toString()));
+        footnote.setId("comparison-footnote");
+        footnote.getStyleClass().add("footnote");
+        footnote.setWrapText(true);
+        javafx.scene.layout.VBox comparisonBox = new javafx.scene.layout.VBox(comparison, footnote);
+        javafx.scene.layout.VBox.setVgrow(comparison, javafx.scene.layout.Priority.ALWAYS);
+        Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparisonBox);
+        backendTab = new Tab(I18n.t("tab.backend"), backendPanel);
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.setId("bottom-tabs");
@@ -125,7 +145,13 @@ public final class LabWindow {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(run.statusProperty());
-        HBox statusBar = new HBox(status);
+        Label machineWarning = new Label();
+        machineWarning.setId("machine-warning");
+        machineWarning.getStyleClass().add("machine-warning");
+        machineWarning.setWrapText(true);
+        machineWarning.setVisible(false);
+        machineWarning.setManaged(false);
+        javafx.scene.layout.VBox statusBar = new javafx.scene.layout.VBox(machineWarning, status);
         statusBar.getStyleClass().add("status-bar");
 
         root.setTop(bar);
@@ -134,18 +160,60 @@ public final class LabWindow {
         root.getChildren().add(palette.node());
         root.getStyleClass().add("lab");
         root.getStylesheets().add(LabWindow.class.getResource("lab.css").toExternalForm());
-        root.styleProperty().bind(look.fontSizeProperty().asString(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;"));
+        // the bundled CJK font for every word (both languages: the language menu says 中文), else the theme's
+        Fonts.load();
+        String family = Fonts.family().map(f -> "-fx-font-family: \"" + f + "\"; ").orElse("");
+        root.styleProperty().bind(look.fontSizeProperty().asString(java.util.Locale.ROOT, family + "-fx-font-size: %.0fpx;"));
         look.themeProperty().addListener((o, a, b) -> applyTheme(b));
         applyTheme(look.themeProperty().get());
         run.activityProperty().addListener((o, a, b) -> {
             if (b == RunControlModel.Activity.STARTING) columns.values().forEach(LaneColumn::clearChart);
         });
 
-        frames = new FrameLoop(engine, run, columns.values(), comparison, backendPanel, backendTab, frameMeter);
+        frames = new FrameLoop(engine, run, columns.values(), comparison, backendPanel, backendTab, frameMeter, stripTime,
+                machineWarning);
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Who rebuilds the window in another language ("en", "zh"); the app sets it, tests may leave it unset. */
+    public void onLanguageChosen(java.util.function.Consumer<String> handler) {
+        languageChosen = handler;
+    }
+
+    /** The language menu: English or 中文, each written in its own language. Switching is allowed between runs. */
+    private javafx.scene.control.ChoiceBox<String> languageChoice() {
+        var choice = new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(I18n.LANGUAGES));
+        choice.setId("language");
+        choice.setTooltip(new javafx.scene.control.Tooltip(I18n.t("toolbar.language")));
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String l) {
+                return l == null ? "" : I18n.t("language." + l);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        choice.setValue(I18n.language());
+        choice.disableProperty().bind(run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE));
+        choice.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(I18n.language())) languageChosen.accept(b);
+        });
+        return choice;
+    }
+
+    /** How a web link in a lesson is opened (the app's HostServices; tests leave it doing nothing). */
+    public void openLinksWith(java.util.function.Consumer<String> opener) {
+        linkOpener = opener;
+    }
+
+    public LessonPane lessonPane() {
+        return lessons;
     }
 
     public ToolbarModel toolbarModel() {
@@ -200,24 +268,42 @@ public final class LabWindow {
         stage.show();
         frames.start();
         BackendChoice backend = toolbar.backendProperty().get();
-        run.perform(backend.isMock() ? "Starting the bundled mock" : "Connecting to " + backend,
+        run.perform(backend.isMock() ? I18n.t("status.startingMock") : I18n.t("status.connecting", backend),
                 () -> engine.useBackend(backend));
+    }
+
+    /**
+     * Saves preferences and stops the frames, leaving the engine (and its backend) running for
+     * the window that replaces this one (another language). Between runs only; FX thread.
+     */
+    public void detach() {
+        if (closed) return;
+        closed = true;
+        remember();
+        CompletableFuture.runAsync(prefs::flush, background);
     }
 
     /** Saves preferences, stops the frames, then stops every lane and the backend. Idempotent. */
     public CompletableFuture<Void> close() {
         if (closed) return CompletableFuture.completedFuture(null);
         closed = true;
+        remember();
+        // the values were read above on the FX thread; writing them to disk happens off it
+        CompletableFuture<Void> flushed = CompletableFuture.runAsync(prefs::flush, background);
+        return run.shutdown().thenCombine(flushed, (a, b) -> null);
+    }
+
+    private void remember() {
         frames.stop();
         prefs.saveFrom(toolbar);
         prefs.saveFrom(look);
+        io.connlab.lesson.Lesson open = lessons.lessonProperty().get();
+        prefs.saveLessonPlace(new UiPreferences.LessonPlace(open == null ? null : open.id(),
+                lessons.wideProperty().get(), lessons.collapsedProperty().get()));
         if (stage != null) {
             prefs.saveWindow(new UiPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));
         }
-        // the values were read above on the FX thread; writing them to disk happens off it
-        CompletableFuture<Void> flushed = CompletableFuture.runAsync(prefs::flush, background);
-        return run.shutdown().thenCombine(flushed, (a, b) -> null);
     }
 
     private void applyTheme(Theme theme) {

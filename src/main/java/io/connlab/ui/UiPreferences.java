@@ -30,6 +30,10 @@ public final class UiPreferences {
         }
     }
 
+    /** Where the lesson pane was: the lesson open, widened for teaching, hidden for a run. */
+    public record LessonPlace(String lessonId, boolean wide, boolean collapsed) {
+    }
+
     private final Preferences node;
 
     public UiPreferences(Preferences node) {
@@ -75,7 +79,7 @@ public final class UiPreferences {
         toolbar.jitterMillisProperty().set(clamp(node.getInt("jitterMillis", toolbar.jitterMillisProperty().get()), NetworkSettings.MAX_JITTER));
         toolbar.timeScaleProperty().set(Math.max(1, Math.min(600, node.getInt("timeScale", 1))));
         for (Technique k : ToolbarModel.WINDOW_LANES) {
-            toolbar.shownProperty(k).set(node.getBoolean("shown." + k.id(), true));
+            toolbar.shownProperty(k).set(node.getBoolean("shown." + k.id(), toolbar.shownProperty(k).get()));
         }
     }
 
@@ -107,6 +111,28 @@ public final class UiPreferences {
         node.putDouble("window.width", b.width());
         node.putDouble("window.height", b.height());
         node.putBoolean("window.maximized", b.maximized());
+    }
+
+    public LessonPlace lessonPlace() {
+        String id = node.get("lesson.id", null);
+        return new LessonPlace(id != null && id.matches("[a-z0-9-]{1,60}") ? id : null,
+                node.getBoolean("lesson.wide", false), node.getBoolean("lesson.collapsed", false));
+    }
+
+    public void saveLessonPlace(LessonPlace p) {
+        if (p.lessonId() != null) node.put("lesson.id", p.lessonId());
+        node.putBoolean("lesson.wide", p.wide());
+        node.putBoolean("lesson.collapsed", p.collapsed());
+    }
+
+    /** The language chosen in the window ("en", "zh"); empty when never chosen (then the system's). */
+    public Optional<String> language() {
+        String l = node.get("language", null);
+        return l != null && io.connlab.ui.model.I18n.LANGUAGES.contains(l) ? Optional.of(l) : Optional.empty();
+    }
+
+    public void saveLanguage(String language) {
+        if (language != null && io.connlab.ui.model.I18n.LANGUAGES.contains(language)) node.put("language", language);
     }
 
     /** Writes to the backing store; failures are logged, never thrown (a read-only home must not stop the app). */

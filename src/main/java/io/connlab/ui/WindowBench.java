@@ -42,8 +42,9 @@ public final class WindowBench {
      * @param delivered the events delivered so far, over every lane; read at the measurement's start and end
      * @param published the messages published so far; read likewise
      */
+    /** @param rttMillis the mock's added round trip, typed into the toolbar like the rest (the window's default is the teaching one) */
     public record Plan(RunSettings settings, Duration warmUp, Duration measure, Path picture, LongSupplier delivered,
-                       LongSupplier published) {
+                       LongSupplier published, int rttMillis) {
     }
 
     /**
@@ -129,6 +130,7 @@ public final class WindowBench {
             t.durationProperty().set(Quantities.format(Duration.ofSeconds((runFor.toMillis() + 999) / 1000)));
             t.clientsProperty().set(String.valueOf(s.clientsPerLane()));
             t.publishProperty().set(s.publish());
+            t.rttMillisProperty().set(plan.rttMillis());
             for (Technique k : ToolbarModel.WINDOW_LANES) t.shownProperty(k).set(s.lanes().contains(k));
             RunControlModel run = window.runControl();
             run.activityProperty().addListener((o, was, now) -> {

@@ -77,6 +77,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void aBadOptionPrintsAShortUsageLineThenItsReasonLast() {
+        Outcome o = bench("--frobnicate");
+        List<String> lines = o.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(2, lines.size(), o.all());
+        assertTrue(lines.get(0).startsWith("Usage: connlab bench [OPTIONS]"), o.all());
+        assertEquals("Unknown option: '--frobnicate'", lines.get(1), o.all());
+    }
+
+    @Test
+    void helpSaysThatNoCommandOpensTheWindow() {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("--help"));
+        String help = out.toString().replaceAll("\\s+", " "); // picocli wraps at 80 columns
+        assertTrue(help.contains("With no command, connlab opens the lab's window. The commands run in the terminal"), help);
+    }
+
+    @Test
     void aMissingProfileFileExits2(@TempDir Path dir) {
         Path missing = dir.resolve("nope.json");
         Outcome o = bench("--profile", missing.toString(), "--duration", "1s");
@@ -142,6 +161,10 @@ class BenchCommandTest {
         }
         assertTrue(o.out().contains("delivered") && o.out().contains("$ per M delivered"), o.all());
         assertTrue(o.err().contains("published"), "progress lines while it runs: " + o.all());
+        // one progress line a second, numbered without a gap
+        List<Integer> seconds = o.err().lines().filter(l -> l.startsWith("["))
+                .map(l -> Integer.parseInt(l.substring(1, l.indexOf('s')).trim())).toList();
+        for (int i = 0; i < seconds.size(); i++) assertEquals(i + 1, seconds.get(i), o.err());
 
         JsonNode report = new ObjectMapper().readTree(Files.readString(json, StandardCharsets.UTF_8));
         assertEquals("FINISHED", report.path("phase").asText(), report.toString());
@@ -152,6 +175,8 @@ class BenchCommandTest {
             assertEquals(0, lane.path("lost").asLong(), lane.toString());
         }
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("figure,WebSocket,Long poll,Short poll,Pool: pooled,Pool: unpooled", lines.get(0));
+        assertTrue(lines.get(0).startsWith("lane,delivered,lost,duplicates,p50 (ms)"), lines.get(0));
+        assertEquals(List.of("WebSocket", "Long poll", "Short poll", "Pool: pooled", "Pool: unpooled"),
+                lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList());
     }
 }

@@ -47,12 +47,17 @@ class CompareCommandTest {
         String header = o.out().lines().filter(l -> l.contains("WebSocket (fast)")).findFirst().orElseThrow(() -> new AssertionError(o.out()));
         assertTrue(header.indexOf("WebSocket (fast)") < header.indexOf("WebSocket (slow)"), header);
         assertTrue(header.indexOf("WebSocket (slow)") < header.indexOf("Long poll (fast)"), header);
-        String csvHeader = Files.readAllLines(csv).get(0);
-        assertTrue(csvHeader.startsWith("figure,WebSocket (fast),WebSocket (slow),Long poll (fast),Long poll (slow)"), csvHeader);
+        // the CSV: one line per lane in the same order, figures as columns with their units (issue 9)
+        java.util.List<String> lines = Files.readAllLines(csv);
+        java.util.List<String> columns = java.util.List.of(lines.get(0).split(","));
+        assertEquals("lane", columns.get(0), lines.get(0));
+        assertEquals(java.util.List.of("WebSocket (fast)", "WebSocket (slow)", "Long poll (fast)", "Long poll (slow)"),
+                lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList());
         // the slow run's WebSocket p50 pays the 60 ms it was given
-        String p50 = Files.readAllLines(csv).stream().filter(l -> l.startsWith("p50,")).findFirst().orElseThrow();
-        String[] cells = p50.split(",");
-        assertTrue(ms(cells[2]) > ms(cells[1]) + 20, p50);
+        int p50 = columns.indexOf("p50 (ms)");
+        double fastP50 = ms(lines.get(1).split(",", -1)[p50]);
+        double slowP50 = ms(lines.get(2).split(",", -1)[p50]);
+        assertTrue(slowP50 > fastP50 + 20, fastP50 + " ms, then " + slowP50 + " ms");
     }
 
     /** "68 ms" or "68" -> 68. */

@@ -2,6 +2,8 @@ package io.connlab.app;
 
 import io.connlab.app.engine.LabRuntime;
 import io.connlab.metrics.Technique;
+import io.connlab.metrics.WireEvent;
+import javafx.scene.control.Label;
 import io.connlab.ui.LabWindow;
 import io.connlab.ui.UiPreferences;
 import io.connlab.ui.toolbar.RunControlModel;
@@ -76,7 +78,7 @@ class LabOnMockTest {
         robot.clickOn("#start");
         await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (Technique k : ToolbarModel.WINDOW_LANES) {
+            for (Technique k : toolbar.shownLanes()) {
                 assertTrue(window.column(k).figures().delivered() > 0, k.label() + " delivered");
             }
         });
@@ -112,6 +114,12 @@ class LabOnMockTest {
         robot.clickOn("Backend");
         robot.clickOn("Drop every WebSocket");
         await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > 0);
+        // a labelled marker on the strips at its moment, and the outcome in plain words
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.column(Technique.LONG_POLL).strip().events().stream()
+                .anyMatch(e -> e.kind() == WireEvent.Kind.MARK && "drop every WebSocket".equals(e.label())));
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> status.getText().matches(
+                "Dropped 2 WebSockets: 2 reconnected within \\d+\\.\\d s, \\d+ messages? lost"));
     }
 
     @Test
@@ -120,6 +128,9 @@ class LabOnMockTest {
         robot.clickOn("Backend");
         robot.clickOn((javafx.scene.control.Button b) -> b.getText() != null && b.getText().startsWith("Stop the database"));
         await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.POOL_UNPOOLED).figures().errors() > 0);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> status.getText().matches(
+                "Stopped the database for 5 s; pooled: \\d+ failed invocations?, unpooled: [1-9]\\d* failed invocations?"));
     }
 
     @Test

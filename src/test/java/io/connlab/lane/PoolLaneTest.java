@@ -132,7 +132,7 @@ class PoolLaneTest {
     }
 
     @Test
-    void busyCallersSkipRatherThanPileUp() {
+    void callsPastTheCapAreThrottledAndCounted() {
         gate = new CountDownLatch(1); // the function hangs until released
         RecordingRecorder rec = new RecordingRecorder();
         PoolLane lane = lane(PoolLane.Settings.of(PoolMode.POOLED, 0, 2), rec);
@@ -140,7 +140,8 @@ class PoolLaneTest {
         assertTrue(lane.invoke());
         assertTrue(lane.invoke());
         assertFalse(lane.invoke());
-        assertEquals(1, lane.skipped());
+        assertEquals(1, lane.throttled());
+        assertEquals(1, rec.throttled);
         assertEquals(LaneState.HOLDING, lane.clientState(0));
         gate.countDown();
         await().atMost(WAIT).until(() -> rec.invocations.size() == 2);

@@ -33,6 +33,7 @@ final class RecordingRecorder implements LaneRecorder {
     final AtomicLong gaps = new AtomicLong();
     final List<Error> errors = new CopyOnWriteArrayList<>();
     final List<Invocation> invocations = new CopyOnWriteArrayList<>();
+    volatile int throttled;
 
     @Override
     public void connectionOpened(int client) {
@@ -84,6 +85,11 @@ final class RecordingRecorder implements LaneRecorder {
     @Override
     public void error(int client, String kind, String detail) {
         errors.add(new Error(client, kind, detail));
+    }
+
+    @Override
+    public synchronized void throttled() {
+        throttled++;
     }
 
     @Override

@@ -57,14 +57,24 @@ class ComparisonTest {
     }
 
     @Test
-    void csvHasAHeaderQuotesWhatNeedsItAndOneLinePerRow() {
+    void csvHasUnitsInItsHeaderPlainNumbersAndEmptyCellsWhereNoValue() {
         Comparison c = Comparison.of(twoLanes());
         String[] lines = c.toCsv().split("\r\n");
-        assertEquals("figure,WebSocket,\"Long poll, 20 s\"", lines[0]);
-        assertEquals("delivered,2,3", lines[1]);
-        assertEquals("lost,1,0", lines[2]);
-        assertEquals(c.rows().size() + 1, lines.length);
-        assertTrue(lines[lines.length - 1].startsWith("$ per M delivered,$"));
+        List<String> header = List.of(lines[0].split(","));
+        assertEquals(List.of("lane", "delivered", "lost", "duplicates", "p50 (ms)"), header.subList(0, 5));
+        assertTrue(header.contains("bytes down (B)") && header.contains("$ per M delivered (USD)"), lines[0]);
+        assertEquals(c.rows().size() + 1, header.size(), "one column per figure");
+        assertEquals(3, lines.length, "one line per lane");
+        assertTrue(lines[1].startsWith("WebSocket,2,1,"), lines[1]);
+        assertTrue(lines[2].startsWith("\"Long poll, 20 s\",3,0,"), lines[2]);
+        for (String line : List.of(lines[1], lines[2])) {
+            for (String cell : line.substring(line.indexOf(',', line.startsWith("\"") ? line.indexOf('"', 1) : 0) + 1).split(",", -1)) {
+                assertTrue(cell.isEmpty() || cell.matches("-?\\d+(\\.\\d+)?"), "a plain number or empty: '" + cell + "' in " + line);
+            }
+        }
+        // the WebSocket lane has no empty responses: an empty cell, not a dash
+        int empty = header.indexOf("empty responses");
+        assertEquals("", lines[1].split(",", -1)[empty]);
     }
 
     @Test

@@ -278,13 +278,14 @@ class LaneMetricsTest {
     @Test
     void poolFigures() {
         LaneMetrics m = metrics(Technique.POOL_UNPOOLED, 2);
-        publish(m, 1, 3); // a pool lane with no deliveries judges no loss
+        publish(m, 1, 4); // a pool lane: one invocation per message, judged for the lane as a whole
         m.invocation(0, new LaneRecorder.Invocation("c1", true, 300, 12, 2, 20, 340, 1, 100, null, null));
         m.invocation(1, new LaneRecorder.Invocation("c1", false, 0, 10, 4, 16, 20, 3, 100, null, null));
         m.invocation(1, new LaneRecorder.Invocation("c2", false, 0, 0, 0, 5, 9, 2, 100,
                 "db-too-many-clients", "FATAL: sorry, too many clients already"));
         m.invocation(1, null);
-        LaneSnapshot s = m.snapshot(3);
+        m.throttled(); // message 4: the cap refused its call
+        LaneSnapshot s = m.snapshot(4);
         LaneSnapshot.Pool p = s.pool();
         assertEquals(3, p.invocations());
         assertEquals(1, p.failed());
@@ -298,7 +299,10 @@ class LaneMetricsTest {
         assertEquals(12, p.connectMs().max(), 0.05);
         assertEquals(3, p.roundTripMs().count());
         assertEquals(Map.of("db-too-many-clients", 1L, "invocation", 1L), s.errorsByKind());
-        assertEquals(0, s.lost());
+        assertEquals(1, p.throttled());
+        assertEquals(4, s.expected());
+        assertEquals(2, s.delivered());
+        assertEquals(2, s.lost(), "the failed invocation and the throttled call");
         assertEquals(2, s.deliveredOrInvoked());
         assertEquals(p.roundTripMs(), s.headlineLatency());
         assertTrue(events.since(-1).stream().anyMatch(e -> e.kind() == EventLog.Kind.COLD_START));

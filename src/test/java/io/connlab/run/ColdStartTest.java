@@ -21,26 +21,29 @@ class ColdStartTest {
     final InProcessMock backend = new InProcessMock(MockConfig.defaults());
 
     @Test
-    void aSteadySingleCallerHasExactlyOneColdStart() throws Exception {
+    void aSlowSteadyStreamReusesItsWarmContainer() throws Exception {
         EndpointProfile profile = backend.profile();
-        RunSettings settings = MockRuns.settings(10, Duration.ofMillis(1500), 1, PublishPath.SNS,
+        // one message a second: each invocation ends (a 300 ms cold start, then warm ones) long before the
+        // next, so one container serves them all (a second only if the machine stalls the first past a second)
+        RunSettings settings = MockRuns.settings(1, Duration.ofSeconds(4), 1, PublishPath.SNS,
                 Duration.ofSeconds(1), Technique.POOL_POOLED, Technique.POOL_UNPOOLED, Technique.POOL_PROXY);
         try (RunController run = MockRuns.runToEnd(profile, settings)) {
             for (LaneSnapshot s : run.finalSnapshots().values()) {
                 String figures = figures(s);
                 assertTrue(s.pool().invocations() > 1, figures);
                 assertEquals(0, s.pool().failed(), figures);
-                assertEquals(1, s.pool().containers(), figures);
-                assertEquals(1, s.pool().coldStarts(), figures);
+                assertTrue(s.pool().containers() <= 2, figures);
+                assertEquals(s.pool().containers(), s.pool().coldStarts(), "one cold start per container: " + figures);
+                assertTrue(s.pool().invocations() > s.pool().coldStarts(), "warm invocations follow: " + figures);
             }
         }
     }
 
     /**
-     * Four callers at a rate that keeps them all busy: the first four invocations each wait out a
-     * cold start (300 ms) at the same time, so several containers start (four, unless the machine
-     * stalls for longer than a cold start), and no more than four invocations are ever in flight,
-     * so no fifth is needed.
+     * 50 messages a second, one invocation each: the invocations that arrive while the first
+     * containers wait out their cold start (300 ms) need containers of their own, as an
+     * SNS-triggered function scales out, up to the lane's cap on callers; each container has
+     * exactly one cold start, and warm invocations follow.
      */
     @Test
     void coldStartsAppearOncePerContainer() throws Exception {
@@ -52,7 +55,7 @@ class ColdStartTest {
             for (LaneSnapshot s : run.finalSnapshots().values()) {
                 String figures = figures(s);
                 assertEquals(0, s.pool().failed(), figures);
-                assertTrue(s.pool().containers() > 1 && s.pool().containers() <= callers, figures);
+                assertTrue(s.pool().containers() > 1 && s.pool().containers() <= Lanes.poolCallerCap(callers), figures);
                 assertEquals(s.pool().containers(), s.pool().coldStarts(), figures);
                 assertTrue(s.pool().invocations() > s.pool().coldStarts(), "warm invocations follow: " + figures);
             }

@@ -263,10 +263,14 @@ public final class DemoFeed implements LabEngine {
     @Override
     public Optional<Faults> faults() {
         return Optional.of(new Faults() {
-            public void dropAllWebSockets() { trace(Technique.WEBSOCKET, WireEvent.Kind.DROP, "1001"); }
-            public void restartBackend() { }
-            public void burstOfConnections(int count) { }
-            public void stopDatabase(Duration pause) { }
+            public String dropAllWebSockets() {
+                for (Technique k : traces.keySet()) trace(k, WireEvent.Kind.MARK, "drop every WebSocket");
+                trace(Technique.WEBSOCKET, WireEvent.Kind.DROP, "1001");
+                return "Dropped 1 WebSocket: 1 reconnected within 0.2 s, 0 messages lost";
+            }
+            public String restartBackend() { return "Restarted the backend in 0.1 s"; }
+            public String burstOfConnections(int count) { return "Burst: " + count + " connected, 0 refused with 429"; }
+            public String stopDatabase(Duration pause) { return "Stopped the database for " + pause.toSeconds() + " s"; }
         });
     }
 

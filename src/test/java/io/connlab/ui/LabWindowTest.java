@@ -28,33 +28,18 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The window as a user meets it, headless (Monocle), on the demo feed. */
 @ExtendWith(ApplicationExtension.class)
-class LabWindowTest {
-
-    private final DemoFeed engine = new DemoFeed();
-    private ExecutorService background;
-    private ExecutorService io;
-    private LabWindow window;
+class LabWindowTest extends OnDemoWindow {
 
     @Start
     void start(Stage stage) {
-        background = Executors.newSingleThreadExecutor();
-        io = Executors.newCachedThreadPool();
-        window = new LabWindow(engine, new UiPreferences(new MemoryPreferences()), background, io);
-        window.show(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        var closed = WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS);
-        closed.get(10, TimeUnit.SECONDS);
-        background.shutdownNow();
-        io.shutdownNow();
-        assertTrue(background.awaitTermination(5, TimeUnit.SECONDS));
+        open(stage);
     }
 
     @Test
-    void theWindowShowsTheFiveLaneColumns(FxRobot robot) {
-        for (Technique k : ToolbarModel.WINDOW_LANES) {
+    void theWindowShowsTheFiveLaneColumnsAndOffersTheProxy(FxRobot robot) {
+        assertFalse(robot.lookup("#lane-proxy").queryAs(LaneColumn.class).isVisible(), "the proxy lane is off until asked for");
+        assertTrue(robot.lookup("#show-proxy").tryQuery().isPresent(), "the toolbar offers the proxy lane");
+        for (Technique k : window.toolbarModel().shownLanes()) {
             LaneColumn c = robot.lookup("#lane-" + k.id()).queryAs(LaneColumn.class);
             assertTrue(c.isVisible(), k.label());
             assertTrue(c.getWidth() > 50, k.label() + " has room");
@@ -136,7 +121,7 @@ class LabWindowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().activity() == RunControlModel.Activity.RUNNING);
         assertEquals(1, engine.starts.get());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            for (Technique k : ToolbarModel.WINDOW_LANES) {
+            for (Technique k : window.toolbarModel().shownLanes()) {
                 assertTrue(window.column(k).figures().delivered() > 0, k.label());
             }
             var rows = window.comparisonTable().rows();

@@ -75,4 +75,18 @@ class UiPreferencesTest {
     void aMissingNodeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new UiPreferences(null));
     }
+
+    @Test
+    void theLanguageIsRememberedOnlyOnceChosenAndTheLessonPlaceComesBack() {
+        UiPreferences prefs = new UiPreferences(new MemoryPreferences());
+        assertTrue(prefs.language().isEmpty(), "never chosen: the system's language");
+        prefs.saveLanguage("klingon");
+        assertTrue(prefs.language().isEmpty());
+        prefs.saveLanguage("zh");
+        assertEquals(java.util.Optional.of("zh"), prefs.language());
+
+        assertEquals(new UiPreferences.LessonPlace(null, false, false), prefs.lessonPlace());
+        prefs.saveLessonPlace(new UiPreferences.LessonPlace("websocket", true, false));
+        assertEquals(new UiPreferences.LessonPlace("websocket", true, false), prefs.lessonPlace());
+    }
 }

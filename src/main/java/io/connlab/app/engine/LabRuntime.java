@@ -3,6 +3,9 @@ package io.connlab.app.engine;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.endpoint.EndpointProfiles;
 import io.connlab.endpoint.MockAdminClient;
+import io.connlab.lesson.FaultTimeline;
+import io.connlab.lesson.Preset;
+import io.connlab.lesson.RunFigures;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.Technique;
 import io.connlab.mock.MockBackend;
@@ -35,6 +38,9 @@ public final class LabRuntime implements LabEngine {
     private volatile RunController run;
     private volatile RunFeeds feeds = RunFeeds.NONE;
     private final MockSampler sampler = new MockSampler();
+    private volatile FaultTimeline faults;
+    private volatile RunFigures lastFigures;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LabRuntime.class);
 
     @Override
     public void useBackend(BackendChoice choice) throws Exception {
@@ -67,6 +73,11 @@ public final class LabRuntime implements LabEngine {
     /** Stops and starts the mock on the same ports (a fault button; also a new time scale). */
     void restartMock(Double timeScale) throws Exception {
         MockBackend m = mock;
+        restartMock(timeScale, m == null ? 0 : m.config().dbMaxConnections());
+    }
+
+    private void restartMock(Double timeScale, int dbMaxConnections) throws Exception {
+        MockBackend m = mock;
         if (m == null) throw new IllegalStateException("only the bundled mock can be restarted");
         MockConfig was = m.config();
         var uri = java.net.URI.create(m.endpoints().pollUrl());
@@ -74,7 +85,7 @@ public final class LabRuntime implements LabEngine {
         int wsPort = java.net.URI.create(m.endpoints().websocketUrl()).getPort();
         MockConfig next = new MockConfig(was.host(), httpPort, wsPort, was.stage(),
                 timeScale == null ? was.timeScale() : new io.connlab.mock.TimeScale(timeScale), was.token(),
-                m.network().rttMillis(), m.network().jitterMillis(), was.dbMaxConnections(), was.apiKind(),
+                m.network().rttMillis(), m.network().jitterMillis(), dbMaxConnections, was.apiKind(),
                 was.coldStartMillis());
         m.close();
         mock = null;
@@ -84,11 +95,42 @@ public final class LabRuntime implements LabEngine {
     @Override
     public void start(RunSettings settings, NetworkSettings network) throws Exception {
         if (profile == null) useBackend(BackendChoice.mock());
+        setUpMock(network, MockConfig.defaults().dbMaxConnections());
+        startRun(settings);
+    }
+
+    @Override
+    public void startExperiment(RunSettings settings, NetworkSettings network, Preset preset) throws Exception {
+        if (profile == null) useBackend(BackendChoice.mock());
+        if (mock == null) throw new IllegalStateException("experiments run on the bundled mock: choose it as the backend");
+        setUpMock(network, preset.backend().maxConnections());
+        startRun(settings);
+        faults = FaultTimeline.start(run, preset.faults(), admin, line -> LOG.info("experiment: {}", line));
+    }
+
+    @Override
+    public Optional<RunFigures> lastRunFigures() {
+        RunFigures f = lastFigures;
+        if (f != null) return Optional.of(f);
+        RunController r = run;
+        if (r == null || r.finalSnapshots() == null) return Optional.empty();
+        lastFigures = f = RunFigures.of(r);
+        return Optional.of(f);
+    }
+
+    /** The mock at the time scale, network and {@code max_connections} asked for (restarted when they change). */
+    private void setUpMock(NetworkSettings network, int dbMaxConnections) throws Exception {
         MockBackend m = mock;
-        if (m != null) {
-            if (m.config().timeScale().factor() != network.timeScale()) restartMock((double) network.timeScale());
-            mock.network().set(network.rttMillis(), network.jitterMillis());
+        if (m == null) return;
+        if (m.config().timeScale().factor() != network.timeScale() || m.config().dbMaxConnections() != dbMaxConnections) {
+            restartMock((double) network.timeScale(), dbMaxConnections);
         }
+        mock.network().set(network.rttMillis(), network.jitterMillis());
+    }
+
+    private void startRun(RunSettings settings) throws Exception {
+        stopFaults();
+        lastFigures = null;
         RunController previous = run;
         if (previous != null) previous.close();
         feeds.close();
@@ -98,8 +140,15 @@ public final class LabRuntime implements LabEngine {
         next.start();
     }
 
+    private void stopFaults() {
+        FaultTimeline f = faults;
+        faults = null;
+        if (f != null) f.close();
+    }
+
     @Override
     public void stop() {
+        stopFaults();
         RunController r = run;
         if (r != null) r.stop();
     }
@@ -109,7 +158,19 @@ public final class LabRuntime implements LabEngine {
         RunController r = run;
         if (r == null) return false;
         RunController.Phase p = r.phase();
-        return p == RunController.Phase.STARTING || p == RunController.Phase.RUNNING || p == RunController.Phase.DRAINING;
+        if (p == RunController.Phase.STARTING || p == RunController.Phase.RUNNING || p == RunController.Phase.DRAINING) return true;
+        // the phase turns FINISHED before the lanes have stopped and the final figures are taken:
+        // the run is over for the window once they are (a lesson judges its run by them)
+        return p != RunController.Phase.IDLE && !ended(r);
+    }
+
+    private static boolean ended(RunController r) {
+        try {
+            return r.awaitEnd(java.time.Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     @Override
@@ -188,6 +249,11 @@ public final class LabRuntime implements LabEngine {
         return r == null ? 0 : r.published();
     }
 
+    /** The current (or last) run, or null. */
+    RunController run() {
+        return run;
+    }
+
     MockAdminClient admin() {
         return admin;
     }
@@ -198,6 +264,7 @@ public final class LabRuntime implements LabEngine {
 
     @Override
     public void close() {
+        stopFaults();
         RunController r = run;
         if (r != null) r.close();
         feeds.close();

@@ -2,6 +2,7 @@ package io.connlab.app.engine;
 
 import io.connlab.endpoint.MockAdminClient;
 import io.connlab.metrics.EventLog;
+import io.connlab.metrics.Technique;
 import io.connlab.run.RunController;
 import io.connlab.ui.model.BackendPanelModel;
 import io.connlab.ui.model.ConnectionRow;
@@ -32,6 +33,13 @@ final class MockBackendPanel implements BackendPanelModel {
     @Override
     public void send(String connectionId, String text) throws Exception {
         admin.sendTo(connectionId, text);
+        RunController r = run.get();
+        if (r != null) r.mark("sent to " + shortId(connectionId), Technique.WEBSOCKET);
+    }
+
+    /** The first characters of a connection id, enough to tell it from the others on a strip. */
+    static String shortId(String id) {
+        return id.length() <= 8 ? id : id.substring(0, 8) + "…";
     }
 
     @Override
@@ -43,9 +51,16 @@ final class MockBackendPanel implements BackendPanelModel {
     public List<LogLine> events() {
         RunController r = run.get();
         if (r == null) return List.of();
-        return r.events().recent(LOG_LINES).stream()
+        // errors fold by lane and kind ("function-error: …" → "Pool: pooled: function-error × 43")
+        return LogLine.fold(r.events().recent(LOG_LINES).stream()
                 .map(e -> new LogLine(Instant.ofEpochMilli(e.atMicros() / 1000), e.lane() + ": " + e.text(),
-                        e.kind() == EventLog.Kind.ERROR || e.kind() == EventLog.Kind.CLOSED))
-                .toList();
+                        e.kind() == EventLog.Kind.ERROR || e.kind() == EventLog.Kind.CLOSED,
+                        e.lane() + ": " + cause(e), 1))
+                .toList());
+    }
+
+    private static String cause(EventLog.Event e) {
+        int colon = e.text().indexOf(':');
+        return e.kind() == EventLog.Kind.ERROR && colon > 0 ? e.text().substring(0, colon) : e.text();
     }
 }

@@ -25,18 +25,30 @@ final class MockFaults implements Faults {
     }
 
     @Override
-    public void dropAllWebSockets() throws Exception {
-        runtime.admin().drop("websocket");
+    public String dropAllWebSockets() throws Exception {
+        FaultOutcome o = new FaultOutcome(runtime.run(), "drop every WebSocket");
+        int dropped = runtime.admin().drop("websocket");
+        return "Dropped " + dropped + (dropped == 1 ? " WebSocket" : " WebSockets") + o.websocketRecovery(dropped);
     }
 
     @Override
-    public void restartBackend() throws Exception {
+    public String restartBackend() throws Exception {
+        FaultOutcome o = new FaultOutcome(runtime.run(), "restart backend");
         runtime.restartMock(null);
+        String restarted = String.format(java.util.Locale.ROOT, "Restarted the backend in %.1f s", o.secondsSinceStart());
+        if (!o.running()) return restarted;
+        String ws = o.websocketRecovery(Integer.MAX_VALUE);
+        return restarted + (ws.isEmpty() ? "" : "; WebSockets" + ws);
     }
 
     @Override
-    public void stopDatabase(Duration pause) throws Exception {
+    public String stopDatabase(Duration pause) throws Exception {
+        FaultOutcome o = new FaultOutcome(runtime.run(), "database stopped " + pause.toSeconds() + " s");
         runtime.admin().stopDatabase(pause);
+        if (!o.running()) return "Stopped the database for " + pause.toSeconds() + " s";
+        // watch the pool lanes through the pause and a second after it
+        FaultOutcome.await(() -> false, pause.plusSeconds(1));
+        return "Stopped the database for " + pause.toSeconds() + " s" + o.poolFailures();
     }
 
     /**
@@ -44,8 +56,9 @@ final class MockFaults implements Faults {
      * 500 new connections a second the rest are refused with 429. They close after a while.
      */
     @Override
-    public void burstOfConnections(int count) throws Exception {
+    public String burstOfConnections(int count) throws Exception {
         if (count < 1 || count > 5_000) throw new IllegalArgumentException("a burst is 1..5000 connections");
+        new FaultOutcome(runtime.run(), "burst of " + count);
         HttpClient client = HttpClient.newHttpClient();
         URI uri = runtime.profile().websocketConnectUri();
         List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
@@ -66,5 +79,37 @@ final class MockFaults implements Faults {
             }
             closer.shutdown();
         }, BURST_STAY.toMillis(), TimeUnit.MILLISECONDS);
+        return burstOutcome(opening);
+    }
+
+    private static String failure(CompletableFuture<WebSocket> f) {
+        try {
+            f.join();
+            return "";
+        } catch (RuntimeException e) {
+            return String.valueOf(e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    /** "Burst: 100 connected, 12 refused with 429": waits (bounded) for every handshake's answer. */
+    private static String burstOutcome(List<CompletableFuture<WebSocket>> opening) {
+        try {
+            CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
+        } catch (Exception someFailedOrTookLong) {
+            // counted below
+        }
+        int connected = 0;
+        int refused = 0;
+        int failed = 0;
+        int pending = 0;
+        for (CompletableFuture<WebSocket> f : opening) {
+            if (!f.isDone()) pending++;
+            else if (!f.isCompletedExceptionally()) connected++;
+            else if (failure(f).contains("429")) refused++;
+            else failed++;
+        }
+        return "Burst: " + connected + " connected, " + refused + " refused with 429"
+                + (failed > 0 ? ", " + failed + " failed otherwise" : "")
+                + (pending > 0 ? ", " + pending + " still opening" : "");
     }
 }

@@ -1,5 +1,6 @@
 package io.connlab.app.engine;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.endpoint.MockAdminClient;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.LaneSnapshot;
@@ -135,10 +136,10 @@ final class RunFeeds implements AutoCloseable {
 
     private String detail(Technique t, LaneSnapshot s) {
         return switch (t) {
-            case WEBSOCKET -> s.connectionsOpen() + " open";
-            case LONG_POLL -> "wait " + run.settings().longPollWait().toSeconds() + " s";
-            case SHORT_POLL -> "every " + run.settings().shortPollInterval().toMillis() / 1000.0 + " s";
-            default -> s.pool().containers() + (s.pool().containers() == 1 ? " container" : " containers");
+            case WEBSOCKET -> I18n.t("detail.open", s.connectionsOpen());
+            case LONG_POLL -> I18n.t("detail.wait", run.settings().longPollWait().toSeconds());
+            case SHORT_POLL -> I18n.t("detail.every", run.settings().shortPollInterval().toMillis() / 1000.0);
+            default -> I18n.t("detail.containers", s.pool().containers());
         };
     }
 

@@ -1,5 +1,6 @@
 package io.connlab.ui.backend;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Format;
 import io.connlab.ui.model.BackendPanelModel;
 import io.connlab.ui.model.ConnectionRow;
@@ -17,6 +18,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,11 +49,21 @@ public final class BackendPanel extends VBox {
     private final Executor fx;
     private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
     private final ObservableList<LogLine> events = FXCollections.observableArrayList();
-    private final TextField message = new TextField("Hello from the instructor");
+    private final TextField message = new TextField(I18n.t("backend.defaultMessage"));
     private final AtomicBoolean fetching = new AtomicBoolean();
 
+    /** When each connection was last sent a message from this panel (FX thread). */
+    private final java.util.Map<String, Instant> sentByHand = new java.util.HashMap<>();
+    private final ListView<LogLine> log = new ListView<>(events);
+    private TableView<ConnectionRow> table;
+
+    // the panel's words, in one place (to move into a resource bundle)
+    static final String NO_CONNECTIONS_ON_MOCK = "backend.noConnections";
+    static final String NO_CONNECTIONS_ELSEWHERE = "backend.noConnectionsElsewhere";
+
+    /** @param onMock true while the bundled mock is the backend (the placeholder says what to do) */
     public BackendPanel(FaultBar faults, Supplier<Optional<BackendPanelModel>> model, RunControlModel run,
-                        Executor io, Executor fx) {
+                        Executor io, Executor fx, javafx.beans.value.ObservableBooleanValue onMock) {
         this.model = model;
         this.run = run;
         this.io = io;
@@ -59,14 +71,19 @@ public final class BackendPanel extends VBox {
         getStyleClass().add("backend-panel");
         setId("backend-panel");
 
-        TableView<ConnectionRow> table = new TableView<>(connections);
+        table = new TableView<>(connections);
         table.setId("connections");
-        table.setPlaceholder(new Label("No WebSocket connections. They are listed here while the bundled mock runs."));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(onMock)
+                .then(I18n.t(NO_CONNECTIONS_ON_MOCK)).otherwise(I18n.t(NO_CONNECTIONS_ELSEWHERE)));
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("id", r -> r.id()));
-        table.getColumns().add(column("connected at", r -> time(r.connectedAt())));
-        table.getColumns().add(column("last active", r -> time(r.lastActive())));
-        table.getColumns().add(column("source", r -> r.source()));
+        table.getColumns().add(column(I18n.t("backend.col.id"), r -> r.id()));
+        table.getColumns().add(column(I18n.t("backend.col.connectedAt"), r -> time(r.connectedAt())));
+        table.getColumns().add(column(I18n.t("backend.col.lastActive"), r -> time(r.lastActive())));
+        table.getColumns().add(column(I18n.t("backend.col.youSent"), r -> time(sentByHand.get(r.id()))));
+        table.getColumns().add(column(I18n.t("backend.col.source"), r -> r.source()));
         TableColumn<ConnectionRow, ConnectionRow> actions = new TableColumn<>("");
         actions.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         actions.setCellFactory(c -> new ActionCell());
@@ -74,19 +91,18 @@ public final class BackendPanel extends VBox {
         actions.setSortable(false);
         table.getColumns().add(actions);
 
-        Label sendLabel = new Label("Message to send");
+        Label sendLabel = new Label(I18n.t("backend.messageToSend"));
         sendLabel.getStyleClass().add("field-name");
         message.setPrefColumnCount(24);
         HBox sendLine = new HBox(8, sendLabel, message);
         sendLine.setAlignment(Pos.CENTER_LEFT);
-        Label connTitle = new Label("WebSocket connections");
+        Label connTitle = new Label(I18n.t("backend.connections"));
         connTitle.getStyleClass().add("panel-title");
         VBox left = new VBox(6, connTitle, table, sendLine);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        ListView<LogLine> log = new ListView<>(events);
         log.setId("backend-events");
-        log.setPlaceholder(new Label("Close codes and errors appear here."));
+        log.setPlaceholder(new Label(I18n.t("backend.eventsEmpty")));
         log.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(LogLine line, boolean empty) {
@@ -94,13 +110,19 @@ public final class BackendPanel extends VBox {
                 getStyleClass().remove("log-error");
                 if (empty || line == null) {
                     setText(null);
+                    setTooltip(null);
                 } else {
-                    setText(time(line.at()) + "  " + line.text());
+                    // one compact line; a long error shows whole in the tooltip
+                    setText(time(line.at()) + "  " + line.shown());
+                    Tooltip tip = new Tooltip(line.count() > 1 ? I18n.t("backend.latestOf", line.count(), line.text()) : line.text());
+                    tip.setWrapText(true);
+                    tip.setMaxWidth(600);
+                    setTooltip(tip);
                     if (line.error()) getStyleClass().add("log-error");
                 }
             }
         });
-        Label logTitle = new Label("Events");
+        Label logTitle = new Label(I18n.t("backend.events"));
         logTitle.getStyleClass().add("panel-title");
         VBox right = new VBox(6, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);
@@ -125,7 +147,10 @@ public final class BackendPanel extends VBox {
                 List<LogLine> e = m.get().events();
                 fx.execute(() -> {
                     if (!connections.equals(c)) connections.setAll(c);
-                    if (!events.equals(e)) events.setAll(e);
+                    if (!events.equals(e)) {
+                        events.setAll(e);
+                        if (!e.isEmpty()) log.scrollTo(e.size() - 1); // follow the newest entry
+                    }
                 });
             } catch (Exception ex) {
                 // the backend may be restarting; the next refresh tries again
@@ -135,13 +160,18 @@ public final class BackendPanel extends VBox {
         });
     }
 
+    /** The event list's lines as shown (folded). */
+    public ObservableList<LogLine> events() {
+        return events;
+    }
+
     public ObservableList<ConnectionRow> connections() {
         return connections;
     }
 
     private final class ActionCell extends TableCell<ConnectionRow, ConnectionRow> {
-        private final Button send = new Button("Send to this one", new FontIcon(Feather.SEND));
-        private final Button drop = new Button("Disconnect", new FontIcon(Feather.X_CIRCLE));
+        private final Button send = new Button(I18n.t("backend.send"), new FontIcon(Feather.SEND));
+        private final Button drop = new Button(I18n.t("backend.disconnect"), new FontIcon(Feather.X_CIRCLE));
         private final HBox box = new HBox(6, send, drop);
 
         ActionCell() {
@@ -150,11 +180,17 @@ public final class BackendPanel extends VBox {
             send.setOnAction(e -> {
                 ConnectionRow r = getItem();
                 String text = message.getText();
-                model.get().ifPresent(m -> run.perform("Send to " + r.id(), () -> m.send(r.id(), text)));
+                model.get().ifPresent(m -> run.perform(I18n.t("backend.sendTo", r.id()), () -> {
+                    m.send(r.id(), text);
+                    fx.execute(() -> {
+                        sentByHand.put(r.id(), Instant.now());
+                        table.refresh();
+                    });
+                }));
             });
             drop.setOnAction(e -> {
                 ConnectionRow r = getItem();
-                model.get().ifPresent(m -> run.perform("Disconnect " + r.id(), () -> m.disconnect(r.id())));
+                model.get().ifPresent(m -> run.perform(I18n.t("backend.disconnectOne", r.id()), () -> m.disconnect(r.id())));
             });
         }
 

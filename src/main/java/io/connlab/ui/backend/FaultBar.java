@@ -1,5 +1,6 @@
 package io.connlab.ui.backend;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.Faults;
 import io.connlab.ui.toolbar.RunControlModel;
 import javafx.beans.value.ObservableBooleanValue;
@@ -26,22 +27,22 @@ public final class FaultBar extends HBox {
      */
     public FaultBar(Supplier<Optional<Faults>> faults, RunControlModel run, ObservableBooleanValue enabled) {
         getStyleClass().add("fault-bar");
-        Label name = new Label("Faults (mock)");
+        Label name = new Label(I18n.t("faults.title"));
         name.getStyleClass().add("field-name");
         getChildren().addAll(name,
-                button("Drop every WebSocket", Feather.WIFI_OFF, "Close every WebSocket as a gateway failure would",
+                button(I18n.t("faults.drop"), Feather.WIFI_OFF, I18n.t("faults.drop.tip"),
                         faults, run, enabled, f -> f.dropAllWebSockets()),
-                button("Restart backend", Feather.REFRESH_CW, "Stop and start the mock on the same ports",
+                button(I18n.t("faults.restart"), Feather.REFRESH_CW, I18n.t("faults.restart.tip"),
                         faults, run, enabled, f -> f.restartBackend()),
-                button("Burst of " + BURST + " connections", Feather.USERS, "A class joining at once",
+                button(I18n.t("faults.burst", BURST), Feather.USERS, I18n.t("faults.burst.tip"),
                         faults, run, enabled, f -> f.burstOfConnections(BURST)),
-                button("Stop the database " + DB_PAUSE.toSeconds() + " s", Feather.DATABASE,
-                        "The pool lanes lose their database for a few seconds",
+                button(I18n.t("faults.stopDb", DB_PAUSE.toSeconds()), Feather.DATABASE,
+                        I18n.t("faults.stopDb.tip"),
                         faults, run, enabled, f -> f.stopDatabase(DB_PAUSE)));
     }
 
     private interface Call {
-        void on(Faults f) throws Exception;
+        String on(Faults f) throws Exception;
     }
 
     private static Button button(String text, Feather icon, String tip, Supplier<Optional<Faults>> faults,
@@ -52,7 +53,7 @@ public final class FaultBar extends HBox {
         b.setOnAction(e -> {
             Optional<Faults> f = faults.get();
             if (f.isEmpty()) return;
-            run.perform(text, () -> call.on(f.get()));
+            run.report(text, () -> call.on(f.get()));
         });
         return b;
     }

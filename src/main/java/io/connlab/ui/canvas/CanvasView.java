@@ -19,6 +19,7 @@ public abstract class CanvasView extends Region {
         getStyleClass().add(styleClass);
         getChildren().add(canvas);
         setMinWidth(0);
+        palette.onChange(this::repaint);
     }
 
     @Override
@@ -49,6 +50,11 @@ public abstract class CanvasView extends Region {
     }
 
     protected abstract void draw(GraphicsContext g, double w, double h);
+
+    /** The colours and type it paints with. */
+    public Palette palette() {
+        return palette;
+    }
 
     /** The canvas, for tests that look at pixels. */
     Canvas canvas() {

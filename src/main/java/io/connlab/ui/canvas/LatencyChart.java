@@ -1,5 +1,6 @@
 package io.connlab.ui.canvas;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Format;
 import io.connlab.metrics.Technique;
 import io.connlab.ui.model.LatencyHistory;
@@ -10,7 +11,9 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * p50 and p99 delivery latency of one lane over the last minute: p50 a solid line in the
- * lane's accent, p99 a dashed one, a ms axis with round steps that grows with the data.
+ * lane's accent, p99 a dashed one, on a log ms axis by decades (1 ms, 10 ms, 100 ms, 1 s…).
+ * The window gives every lane's chart the same axis ({@link #useScale}), so they compare
+ * side by side; alone, a chart fits its own data.
  */
 public final class LatencyChart extends CanvasView {
 
@@ -21,6 +24,8 @@ public final class LatencyChart extends CanvasView {
     private final Technique kind;
     private final LatencyHistory history = new LatencyHistory(600);
     private long now;
+    private double scaleLo = Double.NaN;
+    private double scaleHi = Double.NaN;
 
     public LatencyChart(Palette palette, Technique kind) {
         super(palette, "latency-chart");
@@ -36,6 +41,29 @@ public final class LatencyChart extends CanvasView {
         now = nowMicros;
         history.add(nowMicros, p50Ms, p99Ms);
         repaint();
+    }
+
+    /** The shared axis, from {@code loMs} to {@code hiMs} (powers of ten); repaints when it changed. */
+    public void useScale(double loMs, double hiMs) {
+        if (loMs == scaleLo && hiMs == scaleHi) return;
+        scaleLo = loMs;
+        scaleHi = hiMs;
+        repaint();
+    }
+
+    /** The span shown now. */
+    public long span() {
+        return history.size() == 0 ? SPAN_MICROS
+                : Math.max(MIN_SPAN_MICROS, Math.min(SPAN_MICROS, now - history.atMicros(0)));
+    }
+
+    /** Decades around [min, max] ms: {lo, hi}, powers of ten at least one decade apart. */
+    public static double[] decades(double minMs, double maxMs) {
+        if (!(maxMs > 0) || !Double.isFinite(maxMs)) return new double[] {1, 1000};
+        double lo = Math.pow(10, Math.floor(Math.log10(Math.min(minMs, maxMs))));
+        double hi = Math.pow(10, Math.ceil(Math.log10(maxMs * 1.05)));
+        if (hi <= lo) hi = lo * 10;
+        return new double[] {Math.max(0.01, lo), hi};
     }
 
     public void clear() {
@@ -55,21 +83,21 @@ public final class LatencyChart extends CanvasView {
         double bottom = h - em * 1.3;
         double plotW = w - axisW - 4;
 
-        long span = history.size() == 0 ? SPAN_MICROS
-                : Math.max(MIN_SPAN_MICROS, Math.min(SPAN_MICROS, now - history.atMicros(0)));
-        double max = LatencyHistory.niceCeiling(history.maxP99Since(now - span) * 1.05);
+        long span = span();
+        double[] own = decades(history.minP50Since(now - span), history.maxP99Since(now - span));
+        double lo = Double.isNaN(scaleLo) ? own[0] : scaleLo;
+        double hi = Double.isNaN(scaleHi) ? own[1] : scaleHi;
         g.setLineWidth(1);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i <= 4; i++) {
-            double v = max * i / 4;
-            double y = bottom - (bottom - top) * i / 4;
+        int steps = (int) Math.round(Math.log10(hi / lo));
+        for (int i = 0; i <= steps; i++) {
+            double v = lo * Math.pow(10, i);
+            double y = y(v, lo, hi, top, bottom);
             g.setStroke(border);
             g.strokeLine(axisW, y, w, y);
-            if (i % 2 == 0) {
-                g.setFill(muted);
-                g.fillText(Format.axisMs(v), axisW - 6, y);
-            }
+            g.setFill(muted);
+            g.fillText(Format.axisMs(v), axisW - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -77,7 +105,7 @@ public final class LatencyChart extends CanvasView {
         g.fillText("-" + spanS + " s", axisW + 12, bottom + 3);
         g.fillText("-" + Math.round(spanS / 2.0) + " s", axisW + plotW / 2, bottom + 3);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("now", w - 2, bottom + 3);
+        g.fillText(I18n.t("chart.now"), w - 2, bottom + 3);
 
         // legend
         g.setTextBaseline(VPos.CENTER);
@@ -96,15 +124,20 @@ public final class LatencyChart extends CanvasView {
 
         if (history.size() == 0 || history.maxP99Since(now - span) == 0) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("no deliveries yet", axisW + plotW / 2, (top + bottom) / 2);
+            g.fillText(I18n.t("chart.noDeliveries"), axisW + plotW / 2, (top + bottom) / 2);
             return;
         }
-        line(g, true, span, axisW, plotW, top, bottom, max, accent.deriveColor(0, 1, 1, 0.75), 1.8);
-        line(g, false, span, axisW, plotW, top, bottom, max, accent, 2.5);
+        line(g, true, span, axisW, plotW, top, bottom, lo, hi, accent.deriveColor(0, 1, 1, 0.75), 1.8);
+        line(g, false, span, axisW, plotW, top, bottom, lo, hi, accent, 2.5);
+    }
+
+    private static double y(double v, double lo, double hi, double top, double bottom) {
+        double f = Math.log10(Math.max(lo, Math.min(hi, v)) / lo) / Math.log10(hi / lo);
+        return bottom - (bottom - top) * f;
     }
 
     private void line(GraphicsContext g, boolean p99, long span, double x0, double plotW, double top, double bottom,
-                      double max, Color c, double width) {
+                      double lo, double hi, Color c, double width) {
         g.setStroke(c);
         g.setLineWidth(width);
         if (p99) g.setLineDashes(6, 4);
@@ -119,7 +152,7 @@ public final class LatencyChart extends CanvasView {
                 continue;
             }
             double x = x0 + plotW * (1 - (now - t) / (double) span);
-            double y = bottom - (bottom - top) * Math.min(1, v / max);
+            double y = y(v, lo, hi, top, bottom);
             if (drawing) g.lineTo(x, y);
             else g.moveTo(x, y);
             drawing = true;

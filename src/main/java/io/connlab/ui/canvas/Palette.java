@@ -40,6 +40,21 @@ public final class Palette {
         holder.getChildren().add(type);
     }
 
+    /**
+     * Calls {@code repaint} when the type size (A+/A-) or the theme changes, so text and marks
+     * drawn on canvases follow at once, even on a canvas that is not repainted every frame.
+     */
+    public void onChange(Runnable repaint) {
+        // CSS may set equal values again (a new Font, a new Background): repaint only on a real change
+        type.fontProperty().addListener((o, a, b) -> {
+            if (a == null || b == null || a.getSize() != b.getSize() || !a.getFamily().equals(b.getFamily())) repaint.run();
+        });
+        Region canvas = roles.get(Role.CANVAS);
+        canvas.backgroundProperty().addListener((o, a, b) -> {
+            if (!java.util.Objects.equals(a, b)) repaint.run();
+        });
+    }
+
     /** Put this node anywhere in the scene (it is invisible and takes no space). */
     public Node node() {
         return holder;

@@ -1,5 +1,6 @@
 package io.connlab.ui.canvas;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Format;
 import io.connlab.metrics.Technique;
 import io.connlab.ui.model.PoolFigures;
@@ -127,7 +128,7 @@ public final class PoolPicture extends CanvasView {
         if (boxes.isEmpty()) {
             g.setFill(muted);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("no containers yet", areaW / 2, areaH / 2);
+            g.fillText(I18n.t("pool.noContainers"), areaW / 2, areaH / 2);
         }
 
         // the database
@@ -144,7 +145,7 @@ public final class PoolPicture extends CanvasView {
         g.setFill(fg);
         g.setTextAlign(TextAlignment.CENTER);
         g.setFont(palette.font(0.9));
-        g.fillText("DB", dbX + dbW / 2, dbY + em * 0.9);
+        g.fillText(I18n.t("pool.db"), dbX + dbW / 2, dbY + em * 0.9);
         g.setFont(palette.font(0.8));
         g.fillText(pool.dbMaxConnections() > 0 ? pool.dbConnections() + "/" + pool.dbMaxConnections() : "–",
                 dbX + dbW / 2, dbMidY);
@@ -162,17 +163,22 @@ public final class PoolPicture extends CanvasView {
         g.setFill(accent);
         g.fillRect(x, ly - sq / 2, sq, sq);
         g.setFill(muted);
-        g.fillText("busy " + pool.count(PoolFigures.ContainerState.BUSY), x + sq + 4, ly);
-        x += em * 5;
+        String busy = I18n.t("pool.busy") + " " + pool.count(PoolFigures.ContainerState.BUSY);
+        g.fillText(busy, x + sq + 4, ly);
+        x += sq + 4 + SequenceStrip.labelWidth(busy, em) + em * 0.6; // by the text's width, so the last one is not cut
         g.setFill(accent.deriveColor(0, 1, 1, 0.3));
         g.fillRect(x, ly - sq / 2, sq, sq);
+        g.setStroke(accent); // the outline carries the contrast, as on the boxes
+        g.setLineWidth(1.2);
+        g.strokeRect(x, ly - sq / 2, sq, sq);
         g.setFill(muted);
-        g.fillText("warm " + pool.count(PoolFigures.ContainerState.WARM), x + sq + 4, ly);
-        x += em * 5.2;
+        String warm = I18n.t("pool.warm") + " " + pool.count(PoolFigures.ContainerState.WARM);
+        g.fillText(warm, x + sq + 4, ly);
+        x += sq + 4 + SequenceStrip.labelWidth(warm, em) + em * 0.6;
         g.setStroke(warning);
         g.setLineWidth(1.5);
         g.strokeRect(x, ly - sq / 2, sq, sq);
-        g.fillText("cold " + pool.count(PoolFigures.ContainerState.COLD), x + sq + 4, ly);
+        g.fillText(I18n.t("pool.cold") + " " + pool.count(PoolFigures.ContainerState.COLD), x + sq + 4, ly);
     }
 
     /** The largest box that fits {@code n} boxes in the area, between 0.6 em and 2 em. */

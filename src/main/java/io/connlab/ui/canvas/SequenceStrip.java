@@ -1,5 +1,6 @@
 package io.connlab.ui.canvas;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
 import io.connlab.metrics.WireEvent;
@@ -30,6 +31,7 @@ public final class SequenceStrip extends CanvasView {
     private List<WireEvent> events = List.of();
     private long now;
     private LaneState state = LaneState.IDLE;
+    private String caption = "";
 
     public SequenceStrip(Palette palette, Technique kind) {
         super(palette, "sequence-strip");
@@ -42,12 +44,34 @@ public final class SequenceStrip extends CanvasView {
      * strip moves less than a pixel a frame, and each paint costs the renderer every arrow.
      */
     public void show(List<WireEvent> events, long nowMicros, LaneState state) {
+        show(events, nowMicros, state, "");
+    }
+
+    /** As above, with a caption about the time shown ("run over: scroll to look back"), or "" for none. */
+    public void show(List<WireEvent> events, long nowMicros, LaneState state, String caption) {
         double perPixel = WINDOW_MICROS / Math.max(1, getWidth());
-        if (nowMicros - now < perPixel && nowMicros >= now && state == this.state) return;
+        boolean sameCaption = caption.equals(this.caption);
+        if (Math.abs(nowMicros - now) < perPixel && state == this.state && sameCaption) return;
         this.events = events;
         this.now = nowMicros;
         this.state = state;
+        this.caption = caption;
         repaint();
+    }
+
+    /** The moment shown at the right edge, as of the last paint. */
+    public long shownMicros() {
+        return now;
+    }
+
+    /** The caption shown, "" for none. */
+    public String caption() {
+        return caption;
+    }
+
+    /** Micros per pixel at the strip's width, to turn a scroll in pixels into time. */
+    public double microsPerPixel() {
+        return WINDOW_MICROS / Math.max(1, getWidth());
     }
 
     @Override
@@ -105,9 +129,9 @@ public final class SequenceStrip extends CanvasView {
         g.setFont(palette.font(0.8));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("client", 4, top - 3);
+        g.fillText(I18n.t("strip.client"), 4, top - 3);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(kind.isPool() ? "function" : "server", 4, bottom + 2);
+        g.fillText(kind.isPool() ? I18n.t("strip.function") : I18n.t("strip.server"), 4, bottom + 2);
 
         // held polls: a bar on the server line from when it arrived until its answer (or now)
         g.setLineCap(StrokeLineCap.ROUND);
@@ -115,12 +139,17 @@ public final class SequenceStrip extends CanvasView {
         for (WireEvent e : events) {
             if (e.kind() == WireEvent.Kind.HOLD_START) holdStart = e.atMicros();
             if (e.kind() == WireEvent.Kind.HOLD_END) {
+                double from = holdStart >= 0 ? x(holdStart, w) : 0;
+                holdBand(g, from, x(e.atMicros(), w), top, bottom, accent);
                 if (holdStart >= 0) holdBar(g, x(holdStart, w) + slant, x(e.atMicros(), w) - slant, bottom, accent, em, false);
                 else holdBar(g, 0, x(e.atMicros(), w) - slant, bottom, accent, em, false);
                 holdStart = -1;
             }
         }
-        if (holdStart >= 0) holdBar(g, x(holdStart, w) + slant, w, bottom, accent, em, true);
+        if (holdStart >= 0) {
+            holdBand(g, x(holdStart, w), w, top, bottom, accent);
+            holdBar(g, x(holdStart, w) + slant, w, bottom, accent, em, true);
+        }
         else if (state == LaneState.HOLDING && events.stream().noneMatch(e -> e.kind() == WireEvent.Kind.HOLD_END
                 || e.kind() == WireEvent.Kind.HOLD_START)) {
             holdBar(g, 0, w, bottom, accent, em, true);
@@ -128,13 +157,14 @@ public final class SequenceStrip extends CanvasView {
 
         // arrows
         g.setFont(palette.font(0.75));
-        double lastLabelX = Double.NEGATIVE_INFINITY;
+        double lastLabelEnd = Double.NEGATIVE_INFINITY;
         java.util.Arrays.fill(lastArrowX, Double.NEGATIVE_INFINITY);
         for (WireEvent e : events) {
             double x = x(e.atMicros(), w);
             // at hundreds of messages a second the arrows are denser than the pixels: one of a
             // kind every few pixels looks the same and costs the renderer a fraction
             int k = e.kind().ordinal();
+            if (e.kind() == WireEvent.Kind.MARK) continue; // drawn on top, below
             if (x - lastArrowX[k] < MIN_ARROW_GAP_PX) continue;
             lastArrowX[k] = x;
             Color c = accent;
@@ -146,23 +176,70 @@ public final class SequenceStrip extends CanvasView {
                 case DROP -> { cross(g, x, (top + bottom) / 2, em * 0.45, danger); c = danger; }
                 case CONNECT -> { tick(g, x, top, bottom, accent); c = accent; }
                 case CLOSE -> { tick(g, x, top, bottom, muted); c = muted; }
+                case MARK -> { }
             }
-            String label = e.kind() == WireEvent.Kind.CONNECT ? "open" : e.label();
-            if (label != null && x - lastLabelX > em * 3.5 && x > em * 1.5 && x < w - em) {
+            String label = e.kind() == WireEvent.Kind.CONNECT ? I18n.t("strip.open") : e.label();
+            // labels never overlap: one is drawn only where it clears the last one drawn
+            double half = labelWidth(label, em) / 2;
+            if (label != null && x - half > lastLabelEnd + em * 0.4 && x - half > 0 && x + half < w) {
                 g.setFill(c == accent ? fg : c);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.BOTTOM);
                 g.fillText(label, x, top + em * 1.1 + (e.kind() == WireEvent.Kind.DROP ? em * 1.2 : 0));
-                lastLabelX = x;
+                lastLabelEnd = x + half;
             }
+        }
+        marks(g, w, h, em, fg);
+        if (!caption.isEmpty()) {
+            g.setFont(palette.font(0.75));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(muted);
+            g.fillText(caption, w - 4, 2);
         }
         if (events.isEmpty() && state == LaneState.IDLE) {
             g.setFill(muted);
             g.setFont(palette.font(0.85));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("no traffic yet", w / 2, (top + bottom) / 2);
+            g.fillText(I18n.t("strip.noTraffic"), w / 2, (top + bottom) / 2);
         }
+    }
+
+    /**
+     * Faults and messages sent by hand: a line across the strip at their moment, labelled at the
+     * bottom in a tag, every one of them (never thinned: each is a moment to point at).
+     */
+    private void marks(GraphicsContext g, double w, double h, double em, Color fg) {
+        Color warning = palette.color(Palette.Role.WARNING);
+        g.setFont(palette.font(0.75));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (WireEvent e : events) {
+            if (e.kind() != WireEvent.Kind.MARK) continue;
+            double x = x(e.atMicros(), w);
+            if (x < 0 || x > w) continue;
+            g.setStroke(warning);
+            g.setLineWidth(2.5);
+            g.strokeLine(x, 0, x, h);
+            String label = e.label() == null ? "" : e.label();
+            double lw = labelWidth(label, em) + 6;
+            double lx = Math.min(x + 2, w - lw);
+            g.setFill(warning);
+            g.fillRoundRect(lx, h - em * 1.3, lw, em * 1.2, 6, 6);
+            g.setFill(palette.color(Palette.Role.CANVAS));
+            g.fillText(label, lx + 3, h - em * 0.2);
+        }
+    }
+
+    /** The events of the last paint (for tests). */
+    public List<WireEvent> events() {
+        return events;
+    }
+
+    /** A label's width at 0.75 em, generously estimated (average glyph about 0.6 em), so thinning errs on the side of space. */
+    static double labelWidth(String label, double em) {
+        return label == null ? 0 : label.length() * em * 0.75 * 0.6 + 2;
     }
 
     private boolean hasConnectEvents() {
@@ -174,12 +251,19 @@ public final class SequenceStrip extends CanvasView {
         return w - w * (now - atMicros) / (double) WINDOW_MICROS;
     }
 
+    /** A held poll, from its request to its answer, shaded between the lines: the time the server held it open. */
+    private static void holdBand(GraphicsContext g, double from, double to, double top, double bottom, Color accent) {
+        if (to <= from) return;
+        g.setFill(accent.deriveColor(0, 1, 1, 0.16));
+        g.fillRect(from, top, to - from, bottom - top);
+    }
+
     private static void holdBar(GraphicsContext g, double from, double to, double serverY, Color accent,
                                 double em, boolean waiting) {
         if (to <= from) return;
-        double hgt = em * 0.55;
+        double hgt = em * 0.8;
         double y = serverY - hgt - 2;
-        g.setFill(accent.deriveColor(0, 1, 1, waiting ? 0.18 : 0.30));
+        g.setFill(accent.deriveColor(0, 1, 1, waiting ? 0.30 : 0.45));
         g.fillRoundRect(from, y, to - from, hgt, hgt, hgt);
         g.setStroke(accent);
         g.setLineWidth(1.5);
@@ -191,7 +275,7 @@ public final class SequenceStrip extends CanvasView {
             g.setFont(Palette.sized(g.getFont(), 0.75 * em));
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText("held…", to - 4, y - 2);
+            g.fillText(I18n.t("strip.held"), to - 4, y - 2);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.connlab.ui.comparison;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
@@ -32,15 +33,17 @@ public final class ComparisonTable extends TableView<Comparison.Row> {
         setId("comparison");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<Comparison.Row, String> figure = new TableColumn<>("figure");
-        figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+        TableColumn<Comparison.Row, String> figure = new TableColumn<>(I18n.t("table.figure"));
+        figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(I18n.row(c.getValue().label())));
         figure.setSortable(false);
         figure.getStyleClass().add("figure-cell");
         getColumns().add(figure);
         for (Technique k : lanes) {
             TableColumn<Comparison.Row, String> col = new TableColumn<>();
-            Label head = new Label(k.label());
+            Label head = new Label(I18n.t("lane." + k.id()));
             head.getStyleClass().addAll("lane-header", "lane-" + k.id());
+            head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            head.setWrapText(true); // a narrow column at large type wraps "Pool: unpooled" rather than cutting it
             col.setGraphic(head);
             col.setId("comparison-" + k.id());
             col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cell(k)));

@@ -1,5 +1,6 @@
 package io.connlab.ui.lanes;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
 import io.connlab.metrics.WireEvent;
@@ -33,7 +34,7 @@ import java.util.List;
 public final class LaneColumn extends VBox {
 
     private final Technique kind;
-    private final Label state = new Label(LaneState.IDLE.text());
+    private final Label state = new Label(I18n.t("state." + LaneState.IDLE.name()));
     private final Label detail = new Label();
     private final SequenceStrip strip;
     private final LatencyChart chart;
@@ -49,12 +50,12 @@ public final class LaneColumn extends VBox {
 
         Region bar = new Region();
         bar.getStyleClass().add("accent-bar");
-        Label title = new Label(kind.label());
+        Label title = new Label(I18n.t("lane." + kind.id()));
         title.getStyleClass().add("lane-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         hide.setGraphic(new FontIcon(Feather.X));
         hide.getStyleClass().addAll("hide-button", "flat");
-        hide.setTooltip(new Tooltip("Hide this lane"));
+        hide.setTooltip(new Tooltip(I18n.t("lane.hide")));
         hide.setId("hide-" + kind.id());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -102,6 +103,22 @@ public final class LaneColumn extends VBox {
         setMaxWidth(Double.MAX_VALUE);
     }
 
+    /** Scrolling the strip calls {@code backMicros} with how far back (positive) or forward to move. */
+    public void onStripScroll(java.util.function.LongConsumer backMicros) {
+        strip.setOnScroll(e -> {
+            double px = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+            backMicros.accept(Math.round(px * strip.microsPerPixel()));
+        });
+    }
+
+    public SequenceStrip strip() {
+        return strip;
+    }
+
+    public LatencyChart chart() {
+        return chart;
+    }
+
     public Technique kind() {
         return kind;
     }
@@ -113,14 +130,19 @@ public final class LaneColumn extends VBox {
 
     /** Every frame: the strip and the pool picture. */
     public void paintFrame(List<WireEvent> events, long nowMicros) {
-        strip.show(events, nowMicros, figures.state());
+        paintFrame(events, nowMicros, "");
+    }
+
+    /** As above, the strip showing up to {@code nowMicros} with a caption about that time ("" for none). */
+    public void paintFrame(List<WireEvent> events, long nowMicros, String caption) {
+        strip.show(events, nowMicros, figures.state(), caption);
         if (pool != null) pool.show(figures.pool(), nowMicros);
     }
 
     /** A few times a second: state and counters. */
     public void showFigures(LaneFigures f) {
         figures = f == null ? LaneFigures.idle() : f;
-        state.setText(figures.state().text());
+        state.setText(I18n.t("state." + figures.state().name()));
         if (figures.state().troubled()) {
             if (!state.getStyleClass().contains("troubled")) state.getStyleClass().add("troubled");
         } else {

@@ -20,6 +20,6 @@ public record BackendChoice(Path profile) {
 
     @Override
     public String toString() {
-        return isMock() ? "Bundled mock" : String.valueOf(profile.getFileName());
+        return isMock() ? I18n.t("backend.mock") : String.valueOf(profile.getFileName());
     }
 }

@@ -3,20 +3,22 @@ package io.connlab.ui.model;
 import java.time.Duration;
 
 /**
- * The mock backend's fault buttons. Each call may block for a while (a restart); the window
- * calls them on a background thread and shows what they return or throw.
+ * The mock backend's fault buttons. Each call may block for a while (a restart, waiting to see
+ * the clients recover); the window calls them on a background thread. Each leaves a marker on
+ * the strips at its moment and returns its outcome in plain words for the status line
+ * ("Dropped 5 WebSockets: 5 reconnected within 1.3 s, 3 messages lost").
  */
 public interface Faults {
 
     /** Closes every WebSocket connection as a gateway failure would (1001 / 1006). */
-    void dropAllWebSockets() throws Exception;
+    String dropAllWebSockets() throws Exception;
 
     /** Stops and starts the mock backend on the same ports. */
-    void restartBackend() throws Exception;
+    String restartBackend() throws Exception;
 
     /** Opens {@code count} new WebSocket connections at once, as a class joining would. */
-    void burstOfConnections(int count) throws Exception;
+    String burstOfConnections(int count) throws Exception;
 
     /** Stops the database for {@code pause}, then starts it again. */
-    void stopDatabase(Duration pause) throws Exception;
+    String stopDatabase(Duration pause) throws Exception;
 }

@@ -1,5 +1,7 @@
 package io.connlab.ui.model;
 
+import io.connlab.lesson.Preset;
+import io.connlab.lesson.RunFigures;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.Technique;
 import io.connlab.run.RunSettings;
@@ -23,6 +25,20 @@ public interface LabEngine {
     }
 
     void start(RunSettings settings, NetworkSettings network) throws Exception;
+
+    /**
+     * Starts a lesson's experiment: a run with {@code settings} (the preset's, as the toolbar
+     * shows them) on the bundled mock set up as the preset says, with its timed faults on their
+     * schedule. Background thread, like {@link #start}.
+     */
+    default void startExperiment(RunSettings settings, NetworkSettings network, Preset preset) throws Exception {
+        throw new UnsupportedOperationException("this engine cannot run experiments");
+    }
+
+    /** The settled figures of the last run, once it has ended (what an experiment is judged by); FX thread, at once. */
+    default Optional<RunFigures> lastRunFigures() {
+        return Optional.empty();
+    }
 
     void stop() throws Exception;
 

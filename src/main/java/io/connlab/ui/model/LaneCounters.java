@@ -16,27 +16,27 @@ public final class LaneCounters {
     }
 
     public static List<Line> lines(Technique kind, LaneFigures f) {
-        Line p50 = new Line("p50", Format.ms(f.p50Ms()));
-        Line p99 = new Line("p99", Format.ms(f.p99Ms()));
+        Line p50 = new Line(I18n.t("counter.p50"), Format.ms(f.p50Ms()));
+        Line p99 = new Line(I18n.t("counter.p99"), Format.ms(f.p99Ms()));
         if (kind.isPool()) {
             PoolFigures pool = f.pool() == null ? PoolFigures.empty() : f.pool();
-            return List.of(new Line("invocations", Format.count(f.invocations())),
-                    new Line("cold starts", Format.count(f.coldStarts())),
+            return List.of(new Line(I18n.t("counter.invocations"), Format.count(f.invocations())),
+                    new Line(I18n.t("counter.coldStarts"), Format.count(f.coldStarts())),
                     p50, p99,
-                    new Line("DB connections", pool.dbMaxConnections() > 0
+                    new Line(I18n.t("counter.dbConnections"), pool.dbMaxConnections() > 0
                             ? pool.dbConnections() + " / " + pool.dbMaxConnections() : Format.NONE),
-                    new Line("errors", Format.count(f.errors())));
+                    new Line(I18n.t("counter.errors"), Format.count(f.errors())));
         }
-        Line delivered = new Line("delivered", Format.count(f.delivered()));
-        Line lost = new Line("lost", Format.count(f.lost()));
-        Line bytes = new Line("bytes", Format.bytes(f.bytes()));
+        Line delivered = new Line(I18n.t("counter.delivered"), Format.count(f.delivered()));
+        Line lost = new Line(I18n.t("counter.lost"), Format.count(f.lost()));
+        Line bytes = new Line(I18n.t("counter.bytes"), Format.bytes(f.bytes()));
         return switch (kind) {
             case WEBSOCKET -> List.of(delivered, lost, p50, p99,
-                    new Line("connections", Format.count(f.connections())),
-                    new Line("reconnects", Format.count(f.reconnects())), bytes);
+                    new Line(I18n.t("counter.connections"), Format.count(f.connections())),
+                    new Line(I18n.t("counter.reconnects"), Format.count(f.reconnects())), bytes);
             default -> List.of(delivered, lost, p50, p99,
-                    new Line("requests", Format.count(f.requests())),
-                    new Line("empty", Format.count(f.emptyResponses())), bytes);
+                    new Line(I18n.t("counter.requests"), Format.count(f.requests())),
+                    new Line(I18n.t("counter.empty"), Format.count(f.emptyResponses())), bytes);
         };
     }
 

@@ -61,6 +61,17 @@ public final class LatencyHistory {
         return max;
     }
 
+    /** The smallest finite positive p50 among samples at or after {@code sinceMicros}, +inf if none. */
+    public double minP50Since(long sinceMicros) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < size; i++) {
+            if (atMicros(i) < sinceMicros) continue;
+            double v = p50(i);
+            if (Double.isFinite(v) && v > 0 && v < min) min = v;
+        }
+        return min;
+    }
+
     /** A round top for a ms axis at or above {@code v}: 1, 2, 5 times a power of ten. */
     public static double niceCeiling(double v) {
         if (!(v > 0)) return 10;

@@ -1,5 +1,6 @@
 package io.connlab.ui.toolbar;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.ui.model.BackendChoice;
@@ -38,6 +39,7 @@ public final class LabToolbar extends VBox {
     }
 
     private final Button start = new Button();
+    private HBox appearance;
 
     public LabToolbar(ToolbarModel model, RunControlModel run, AppearanceModel look, FileActions files) {
         getStyleClass().add("lab-toolbar");
@@ -53,7 +55,7 @@ public final class LabToolbar extends VBox {
             if (b != null && !backends.contains(b)) backends.add(b);
         });
         backend.disableProperty().bind(idle.not());
-        Button load = iconButton(Feather.FOLDER, "Load endpoint profile… (a deployed stack)", files.loadProfile());
+        Button load = iconButton(Feather.FOLDER, I18n.t("toolbar.loadProfile"), files.loadProfile());
         load.setId("load-profile");
         load.disableProperty().bind(idle.not());
 
@@ -61,26 +63,28 @@ public final class LabToolbar extends VBox {
         start.setId("start");
         start.getStyleClass().addAll("start-button", "accent");
         start.textProperty().bind(Bindings.createStringBinding(() -> switch (run.activity()) {
-            case IDLE -> "Start";
-            case STARTING -> "Starting";
-            case RUNNING -> "Stop";
-            case STOPPING -> "Stopping";
+            case IDLE -> I18n.t("toolbar.start");
+            case STARTING -> I18n.t("toolbar.starting");
+            case RUNNING -> I18n.t("toolbar.stop");
+            case STOPPING -> I18n.t("toolbar.stopping");
         }, run.activityProperty()));
         start.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(run.activity() == RunControlModel.Activity.IDLE ? Feather.PLAY : Feather.SQUARE),
                 run.activityProperty()));
-        start.disableProperty().bind(run.activityProperty().isEqualTo(RunControlModel.Activity.STOPPING));
+        // Start is disabled while a field is invalid (the status line names them); Stop never is
+        start.disableProperty().bind(run.activityProperty().isEqualTo(RunControlModel.Activity.STOPPING)
+                .or(run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE).and(model.validProperty().not())));
         start.setDefaultButton(false);
         start.setOnAction(e -> run.toggle());
 
         ValidatedField rate = new ValidatedField("rate", model.rateProperty(),
-                model.errorProperty(ToolbarModel.Field.RATE), 5, "messages per second, 1..10000");
+                model.errorProperty(ToolbarModel.Field.RATE), 3, I18n.t("toolbar.rate.tip"));
         ValidatedField size = new ValidatedField("payload", model.payloadProperty(),
-                model.errorProperty(ToolbarModel.Field.PAYLOAD), 6, "payload size: 256 B, 4 KB (64 B..128 KB)");
+                model.errorProperty(ToolbarModel.Field.PAYLOAD), 4, I18n.t("toolbar.size.tip"));
         ValidatedField duration = new ValidatedField("duration", model.durationProperty(),
-                model.errorProperty(ToolbarModel.Field.DURATION), 5, "how long the run lasts: 30 s, 2 min");
+                model.errorProperty(ToolbarModel.Field.DURATION), 4, I18n.t("toolbar.duration.tip"));
         ValidatedField clients = new ValidatedField("clients", model.clientsProperty(),
-                model.errorProperty(ToolbarModel.Field.CLIENTS), 4, "simulated users in each lane, 1..5000");
+                model.errorProperty(ToolbarModel.Field.CLIENTS), 3, I18n.t("toolbar.clients.tip"));
         duration.disableProperty().bind(idle.not());
         clients.disableProperty().bind(idle.not());
 
@@ -99,43 +103,49 @@ public final class LabToolbar extends VBox {
             }
         });
 
-        MenuButton save = new MenuButton("Save", new FontIcon(Feather.DOWNLOAD));
+        MenuButton save = new MenuButton(I18n.t("toolbar.save"), new FontIcon(Feather.DOWNLOAD));
         save.setId("save");
-        MenuItem json = new MenuItem("Results as JSON…");
+        MenuItem json = new MenuItem(I18n.t("toolbar.saveJson"));
         json.setOnAction(e -> files.saveJson().run());
-        MenuItem csv = new MenuItem("Results as CSV…");
+        MenuItem csv = new MenuItem(I18n.t("toolbar.saveCsv"));
         csv.setOnAction(e -> files.saveCsv().run());
-        MenuItem png = new MenuItem("Picture of the window (PNG)…");
+        MenuItem png = new MenuItem(I18n.t("toolbar.savePicture"));
         png.setOnAction(e -> files.savePicture().run());
+        json.setId("save-json");
+        csv.setId("save-csv");
+        // results are the settled figures of a run that has ended: not while one goes (the picture may be taken any time)
+        var running = run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE);
+        json.disableProperty().bind(running);
+        csv.disableProperty().bind(running);
         save.getItems().addAll(json, csv, png);
 
         Button theme = new Button();
         theme.setId("theme");
-        theme.setTooltip(new Tooltip("Light or dark"));
+        theme.setTooltip(new Tooltip(I18n.t("toolbar.theme")));
         theme.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(look.themeProperty().get().isDark() ? Feather.SUN : Feather.MOON), look.themeProperty()));
         theme.setOnAction(e -> look.toggleDark());
         Button smaller = new Button("A-");
         smaller.setId("font-smaller");
-        smaller.setTooltip(new Tooltip("Smaller type"));
+        smaller.setTooltip(new Tooltip(I18n.t("toolbar.smaller")));
         smaller.setOnAction(e -> look.smaller());
         Button bigger = new Button("A+");
         bigger.setId("font-bigger");
-        bigger.setTooltip(new Tooltip("Larger type, for a projector"));
+        bigger.setTooltip(new Tooltip(I18n.t("toolbar.bigger")));
         bigger.setOnAction(e -> look.bigger());
 
         HBox row1 = row(flow(group(backend, load), group(start),
-                        group(name("rate"), rate, name("/s")), group(name("size"), size),
-                        group(name("duration"), duration), group(name("publish"), publish),
-                        group(name("clients"), clients)),
-                group(save, theme, smaller, bigger));
+                        group(name(I18n.t("toolbar.rate")), rate, name(I18n.t("toolbar.perSecond"))), group(name(I18n.t("toolbar.size")), size),
+                        group(name(I18n.t("toolbar.duration")), duration), group(name(I18n.t("toolbar.publish")), publish),
+                        group(name(I18n.t("toolbar.clients")), clients)),
+                appearance = group(save, theme, smaller, bigger));
 
         // network (mock only)
         Slider rtt = slider(0, 500, model.rttMillisProperty(), "rtt");
         Slider jitter = slider(0, 200, model.jitterMillisProperty(), "jitter");
         ChoiceBox<Integer> scale = new ChoiceBox<>(FXCollections.observableArrayList(1, 10, 60));
         scale.setId("time-scale");
-        scale.setTooltip(new Tooltip("How much faster the gateway's timeouts run: a 10 min idle timeout in 10 s at ×60"));
+        scale.setTooltip(new Tooltip(I18n.t("toolbar.timeScale.tip")));
         scale.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer v) {
@@ -150,8 +160,8 @@ public final class LabToolbar extends VBox {
         scale.setValue(model.timeScaleProperty().get());
         scale.valueProperty().addListener((o, a, b) -> { if (b != null) model.timeScaleProperty().set(b); });
         model.timeScaleProperty().addListener((o, a, b) -> scale.setValue(b.intValue()));
-        Node[] network = {name("RTT"), rtt, valueLabel(model.rttMillisProperty(), "ms"),
-                name("jitter"), jitter, valueLabel(model.jitterMillisProperty(), "ms"), name("time"), scale};
+        Node[] network = {name(I18n.t("toolbar.rtt")), rtt, valueLabel(model.rttMillisProperty(), I18n.t("unit.ms")),
+                name(I18n.t("toolbar.jitter")), jitter, valueLabel(model.jitterMillisProperty(), I18n.t("unit.ms")), name(I18n.t("toolbar.time")), scale};
         var mock = Bindings.createBooleanBinding(() -> model.backendProperty().get() != null
                 && model.backendProperty().get().isMock(), model.backendProperty());
         for (Node n : network) n.disableProperty().bind(mock.not());
@@ -159,22 +169,30 @@ public final class LabToolbar extends VBox {
         HBox lanes = new HBox(4);
         lanes.setMinWidth(Region.USE_PREF_SIZE);
         lanes.setAlignment(Pos.CENTER_LEFT);
-        lanes.getChildren().add(name("lanes"));
+        lanes.getChildren().add(name(I18n.t("toolbar.lanes")));
         for (Technique k : ToolbarModel.WINDOW_LANES) {
-            ToggleButton t = new ToggleButton(k.label());
+            ToggleButton t = new ToggleButton(I18n.t("lane." + k.id()));
             t.setId("show-" + k.id());
             t.getStyleClass().addAll("small", "lane-" + k.id());
             t.selectedProperty().bindBidirectional(model.shownProperty(k));
-            t.setTooltip(new Tooltip("Show or hide the " + k.label() + " lane; hidden lanes do not run"));
+            t.setTooltip(new Tooltip(I18n.t("toolbar.laneToggle.tip", I18n.t("lane." + k.id()))));
             lanes.getChildren().add(t);
         }
         Label lanesMessage = new Label();
         lanesMessage.getStyleClass().add("field-message");
         lanesMessage.textProperty().bind(model.errorProperty(ToolbarModel.Field.LANES));
+        lanesMessage.visibleProperty().bind(lanesMessage.textProperty().isNotEmpty());
+        lanesMessage.managedProperty().bind(lanesMessage.visibleProperty());
         lanes.getChildren().add(lanesMessage);
+        // one flow, so the lane buttons sit beside the network controls when there is room (two rows at 1280 px, A+ twice)
         HBox row2 = row(flow(group(network[0], network[1], network[2]), group(network[3], network[4], network[5]),
-                group(network[6], network[7])), lanes);
+                group(network[6], network[7]), lanes), new Region());
         getChildren().addAll(row1, row2);
+    }
+
+    /** Adds a control beside theme and type size (the window's language). */
+    public void addAppearance(Node n) {
+        appearance.getChildren().add(n);
     }
 
     /** A row: groups on the left that wrap when the window is narrow (or the type large), fixed ones on the right. */

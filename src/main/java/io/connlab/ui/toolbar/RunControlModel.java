@@ -1,5 +1,6 @@
 package io.connlab.ui.toolbar;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
 import io.connlab.ui.model.BackendChoice;
@@ -41,7 +42,7 @@ public final class RunControlModel {
     private final Executor background;
     private final Executor fx;
     private final ReadOnlyObjectWrapper<Activity> activity = new ReadOnlyObjectWrapper<>(this, "activity", Activity.IDLE);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready. Press Start to run.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", I18n.t("status.ready"));
     // values computed on the FX thread, picked up by the next background job
     private final AtomicReference<NetworkSettings> pendingNetwork = new AtomicReference<>();
     private final AtomicReference<RunSettings> pendingSettings = new AtomicReference<>();
@@ -60,6 +61,7 @@ public final class RunControlModel {
         toolbar.payloadProperty().addListener(settings);
         toolbar.publishProperty().addListener(settings);
         toolbar.backendProperty().addListener((o, a, b) -> backendChanged(b));
+        watchFields();
     }
 
     public ReadOnlyObjectProperty<Activity> activityProperty() {
@@ -80,29 +82,48 @@ public final class RunControlModel {
      * field is bad or a run is already going.
      */
     public boolean start() {
+        return start(engine::start);
+    }
+
+    /**
+     * Starts a lesson's experiment: the preset goes into the toolbar's fields (so the user sees
+     * what runs), then the run starts with them and the preset's faults. Refused like {@link #start()}.
+     */
+    public boolean startExperiment(io.connlab.lesson.Preset preset) {
+        if (activity.get() != Activity.IDLE) return false;
+        if (!toolbar.backendProperty().get().isMock()) toolbar.backendProperty().set(BackendChoice.mock());
+        io.connlab.lesson.BackendSetup b = preset.backend();
+        toolbar.apply(preset.run(), new NetworkSettings(b.rttMillis(), b.jitterMillis(), (int) Math.round(b.timeScale())));
+        return start((s, n) -> engine.startExperiment(s, n, preset));
+    }
+
+    private interface Starter {
+        void start(RunSettings s, NetworkSettings n) throws Exception;
+    }
+
+    private boolean start(Starter starter) {
         if (activity.get() != Activity.IDLE) return false;
         Optional<RunSettings> settings = toolbar.settings();
         if (settings.isEmpty()) {
-            status.set("Cannot start: fix the field marked in red.");
+            status.set(cannotStart());
             return false;
         }
         RunSettings s = settings.get();
         NetworkSettings n = toolbar.network();
         activity.set(Activity.STARTING);
-        status.set("Starting...");
+        status.set(I18n.t("status.starting"));
         background.execute(() -> {
             try {
-                engine.start(s, n);
+                starter.start(s, n);
                 fx.execute(() -> {
                     if (activity.get() == Activity.STARTING) activity.set(Activity.RUNNING);
-                    status.set("Running: " + s.ratePerSecond() + " messages/s of " + s.payloadBytes()
-                            + " B for " + Quantities.format(s.duration()) + ".");
+                    status.set(I18n.t("status.running", s.ratePerSecond(), s.payloadBytes(), Quantities.format(s.duration())));
                 });
             } catch (Exception | LinkageError e) {
                 LOG.warn("run did not start", e);
                 fx.execute(() -> {
                     activity.set(Activity.IDLE);
-                    status.set("Could not start: " + describe(e));
+                    status.set(I18n.t("status.couldNotStart", describe(e)));
                 });
             }
         });
@@ -113,14 +134,14 @@ public final class RunControlModel {
     public void stop() {
         if (activity.get() != Activity.RUNNING && activity.get() != Activity.STARTING) return;
         activity.set(Activity.STOPPING);
-        status.set("Stopping...");
+        status.set(I18n.t("status.stopping"));
         background.execute(() -> {
-            String msg = "Stopped.";
+            String msg = I18n.t("status.stopped");
             try {
                 engine.stop();
             } catch (Exception e) {
                 LOG.warn("run did not stop cleanly", e);
-                msg = "Stopped, with an error: " + describe(e);
+                msg = I18n.t("status.stoppedWithError", describe(e));
             }
             String done = msg;
             fx.execute(() -> {
@@ -140,7 +161,7 @@ public final class RunControlModel {
     public void poll() {
         if (activity.get() == Activity.RUNNING && !engine.isRunning()) {
             activity.set(Activity.IDLE);
-            status.set("Run finished.");
+            status.set(I18n.t("status.finished"));
         }
     }
 
@@ -160,15 +181,52 @@ public final class RunControlModel {
 
     /** Runs a blocking job (a fault, a save) on the background thread and reports it in the status line. */
     public void perform(String what, Job job) {
-        status.set(what + "...");
+        report(what, () -> {
+            job.run();
+            return null;
+        });
+    }
+
+    private String cannotStart() {
+        cannotStartShown = I18n.t(CANNOT_START, toolbar.invalidFields());
+        return cannotStartShown;
+    }
+
+    /** The status line's words about the fields, in one place (to move into a resource bundle). */
+    static final String CANNOT_START = "status.cannotStart";
+    private String cannotStartShown = "";
+
+    /** Says in the status line which fields stop a run (Start is disabled meanwhile), and clears that once they are fixed. */
+    private void watchFields() {
+        for (ToolbarModel.Field f : ToolbarModel.Field.values()) {
+            toolbar.errorProperty(f).addListener((o, a, b) -> {
+                if (activity.get() != Activity.IDLE) return;
+                if (!toolbar.invalidFields().isEmpty()) status.set(cannotStart()); // errors are set before validity
+                else if (cannotStartShown.equals(status.get())) status.set(I18n.t("status.readyShort"));
+            });
+        }
+    }
+
+    /** Does one blocking thing that says what came of it; that outcome, in plain words, becomes the status line. */
+    @FunctionalInterface
+    public interface Outcome {
+        String run() throws Exception;
+    }
+
+    /** As {@link #perform}, the status line then showing the job's outcome ("Dropped 5 WebSockets: …"). */
+    public void report(String what, Outcome job) {
+        status.set(I18n.t("status.doing", what));
         background.execute(() -> {
             String msg;
             try {
-                job.run();
-                msg = what + ": done.";
+                String outcome = job.run();
+                msg = outcome == null || outcome.isBlank() ? I18n.t("status.done", what) : outcome;
             } catch (Exception e) {
-                LOG.warn("{} failed", what, e);
-                msg = what + " failed: " + describe(e);
+                // a refusal in the user's words is said, not dumped; only the unexpected gets its stack trace
+                if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
+                        || e instanceof java.io.IOException) LOG.warn("{} failed: {}", what, describe(e));
+                else LOG.warn("{} failed", what, e);
+                msg = I18n.t("status.failed", what, describe(e));
             }
             String done = msg;
             fx.execute(() -> status.set(done));
@@ -222,7 +280,7 @@ public final class RunControlModel {
     private void backendChanged(BackendChoice choice) {
         if (choice == null) return;
         if (activity.get() != Activity.IDLE) stop();
-        perform("Switching to " + choice, () -> engine.useBackend(choice));
+        perform(I18n.t("status.switching", choice), () -> engine.useBackend(choice));
     }
 
 }

@@ -1,5 +1,6 @@
 package io.connlab.ui.toolbar;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.run.Quantities;
@@ -41,7 +42,7 @@ public final class ToolbarModel {
 
     /** The lanes the window has columns for, in order. */
     public static final List<Technique> WINDOW_LANES = List.of(Technique.WEBSOCKET, Technique.LONG_POLL,
-            Technique.SHORT_POLL, Technique.POOL_POOLED, Technique.POOL_UNPOOLED);
+            Technique.SHORT_POLL, Technique.POOL_POOLED, Technique.POOL_UNPOOLED, Technique.POOL_PROXY);
 
     private final StringProperty rate = new SimpleStringProperty(this, "rate");
     private final StringProperty payload = new SimpleStringProperty(this, "payload");
@@ -49,19 +50,22 @@ public final class ToolbarModel {
     private final StringProperty clients = new SimpleStringProperty(this, "clients");
     private final ObjectProperty<PublishPath> publish = new SimpleObjectProperty<>(this, "publish", PublishPath.SNS);
     private final ObjectProperty<BackendChoice> backend = new SimpleObjectProperty<>(this, "backend", BackendChoice.mock());
-    private final IntegerProperty rttMillis = new SimpleIntegerProperty(this, "rtt", 40);
+    private final IntegerProperty rttMillis = new SimpleIntegerProperty(this, "rtt", DEFAULT_RTT_MS);
+    /** Added round trip on the mock by default: enough that each request and its answer are apart on the strip. */
+    public static final int DEFAULT_RTT_MS = 100;
     private final IntegerProperty jitterMillis = new SimpleIntegerProperty(this, "jitter", 0);
     private final IntegerProperty timeScale = new SimpleIntegerProperty(this, "timeScale", 1);
     private final Map<Technique, BooleanProperty> shown = new EnumMap<>(Technique.class);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 
-    private RunSettings base = RunSettings.defaults();
+    private RunSettings base = RunSettings.teaching();
 
     public ToolbarModel() {
         for (Field f : Field.values()) errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase(java.util.Locale.ROOT) + "Error", ""));
         for (Technique k : WINDOW_LANES) {
-            BooleanProperty p = new SimpleBooleanProperty(this, k.id(), true);
+            // the proxy lane is off until asked for (a lesson, the toggle): the default run stays as bench's
+            BooleanProperty p = new SimpleBooleanProperty(this, k.id(), k != Technique.POOL_PROXY);
             p.addListener((o, a, b) -> check());
             shown.put(k, p);
         }
@@ -79,7 +83,7 @@ public final class ToolbarModel {
     public IntegerProperty jitterMillisProperty() { return jitterMillis; }
     public IntegerProperty timeScaleProperty() { return timeScale; }
 
-    /** Whether a lane's column is shown; hidden lanes do not run. */
+    /** Whether a lane's column is shown; a lane hidden at Start does not run; one hidden during a run keeps running, out of sight. */
     public BooleanProperty shownProperty(Technique kind) {
         BooleanProperty p = shown.get(kind);
         if (p == null) throw new IllegalArgumentException(kind + " has no column");
@@ -97,6 +101,12 @@ public final class ToolbarModel {
 
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /** The fields in error, in the user's words ("rate, clients"); empty when all are fine. */
+    public String invalidFields() {
+        return String.join(", ", errors.entrySet().stream().filter(e -> !e.getValue().get().isEmpty())
+                .map(e -> I18n.t("field." + e.getKey().name())).toList());
     }
 
     public boolean isValid() {
@@ -120,7 +130,16 @@ public final class ToolbarModel {
         if (!valid.get()) return Optional.empty();
         return Optional.of(new RunSettings(Quantities.rate(rate.get()), Quantities.bytes(payload.get()),
                 Quantities.duration(duration.get()), Quantities.count(clients.get()), shownLanes(),
-                publish.get(), base.shortPollInterval(), base.longPollWait()));
+                publish.get(), base.shortPollInterval(), base.longPollWait(), base.heartbeatInterval()));
+    }
+
+    /** Shows a lesson's run in the fields: its settings (timings kept for the run), lanes and network. */
+    public void apply(RunSettings s, NetworkSettings network) {
+        load(s);
+        for (Technique k : WINDOW_LANES) shown.get(k).set(s.lanes().contains(k));
+        rttMillis.set(network.rttMillis());
+        jitterMillis.set(network.jitterMillis());
+        timeScale.set(network.timeScale());
     }
 
     public NetworkSettings network() {
@@ -135,11 +154,11 @@ public final class ToolbarModel {
     }
 
     private void check() {
-        set(Field.RATE, problem(rate.get(), Quantities::rate, base::withRate, -1));
-        set(Field.PAYLOAD, problem(payload.get(), Quantities::bytes, base::withPayloadBytes, -1));
-        set(Field.DURATION, problem(duration.get(), Quantities::duration, base::withDuration, Duration.ZERO));
-        set(Field.CLIENTS, problem(clients.get(), Quantities::count, base::withClients, -1));
-        set(Field.LANES, problem(shownLanes(), Function.identity(), base::withLanes, Set.of()));
+        set(Field.RATE, problem(Field.RATE, rate.get(), Quantities::rate, base::withRate, -1));
+        set(Field.PAYLOAD, problem(Field.PAYLOAD, payload.get(), Quantities::bytes, base::withPayloadBytes, -1));
+        set(Field.DURATION, problem(Field.DURATION, duration.get(), Quantities::duration, base::withDuration, Duration.ZERO));
+        set(Field.CLIENTS, problem(Field.CLIENTS, clients.get(), Quantities::count, base::withClients, -1));
+        set(Field.LANES, problem(Field.LANES, shownLanes(), Function.identity(), base::withLanes, Set.of()));
         valid.set(errors.values().stream().allMatch(e -> e.get().isEmpty()));
     }
 
@@ -153,14 +172,15 @@ public final class ToolbarModel {
      * RunSettings about a value it refuses. The field already shows what was typed, so the
      * rule's ", got ..." tail is left off.
      */
-    private static <T, V> String problem(T text, Function<T, V> parse, Function<V, RunSettings> apply, V refused) {
+    private static <T, V> String problem(Field field, T text, Function<T, V> parse, Function<V, RunSettings> apply, V refused) {
         V value = parse.apply(text);
         try {
             apply.apply(value != null ? value : refused);
-            return value != null ? "" : "cannot read \"" + text + "\"";
+            return value != null ? "" : I18n.t("error.unreadable", text);
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage() == null ? "bad value" : e.getMessage();
-            return msg.replaceFirst(", got .*$", "");
+            // the rule RunSettings enforces, in the window's language, with RunSettings' own limits
+            return I18n.t("error." + field.name(), RunSettings.MAX_RATE, RunSettings.MIN_PAYLOAD, RunSettings.MAX_PAYLOAD,
+                    RunSettings.MAX_CLIENTS);
         }
     }
 

@@ -27,7 +27,8 @@ public final class ValidatedField extends VBox {
         message.getStyleClass().add("field-message");
         message.textProperty().bind(error);
         message.visibleProperty().bind(error.isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        // laid out by hand below the field, taking no room: an error never pushes the toolbar down
+        message.setManaged(false);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(javafx.beans.binding.Bindings.when(error.isEmpty()).then(hint).otherwise(error));
         field.setTooltip(tip);
@@ -35,6 +36,13 @@ public final class ValidatedField extends VBox {
         field.pseudoClassStateChanged(Styles.STATE_DANGER, !error.get().isEmpty());
         setSpacing(2);
         getChildren().addAll(field, message);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        message.autosize();
+        message.relocate(field.getLayoutX(), field.getLayoutY() + field.getHeight() + 1);
     }
 
     public TextField field() {

@@ -83,7 +83,7 @@ class RunControlModelTest {
         toolbar.rateProperty().set("30");
         assertTrue(run.start());
         assertEquals(RUNNING, run.activity());
-        assertEquals(List.of("start 30 rtt 40"), engine.calls);
+        assertEquals(List.of("start 30 rtt 100"), engine.calls);
     }
 
     @Test
@@ -92,7 +92,7 @@ class RunControlModelTest {
         assertFalse(run.start());
         run.toggle();
         assertEquals(IDLE, run.activity());
-        assertEquals(List.of("start 20 rtt 40", "stop"), engine.calls);
+        assertEquals(List.of("start 1 rtt 100", "stop"), engine.calls);
         run.stop();
         assertEquals(2, engine.calls.size());
     }

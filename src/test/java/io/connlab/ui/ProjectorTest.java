@@ -1,0 +1,134 @@
+package io.connlab.ui;
+
+import io.connlab.metrics.Technique;
+import io.connlab.ui.canvas.Palette;
+import io.connlab.ui.toolbar.Theme;
+import io.connlab.ui.toolbar.ToolbarModel;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The window at a projector: 1280×720 with A+ twice, the dark theme, and a field in error. */
+@ExtendWith(ApplicationExtension.class)
+class ProjectorTest extends OnDemoWindow {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        open(stage);
+    }
+
+    @Test
+    void at1280x720WithAPlusTwiceNoVisibleLabelIsCutShort(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        robot.clickOn("#font-bigger").clickOn("#font-bigger");
+        robot.clickOn("#start");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> window.column(Technique.LONG_POLL).figures().delivered() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> collectCut(window.root(), cut));
+        if (System.getenv("CONNLAB_SHOT") != null) {
+            robot.interact(() -> {
+                try {
+                    WindowPicture.of(window.root().getScene()).save(java.nio.file.Path.of("target/projector.png"));
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+        }
+        assertTrue(cut.isEmpty(), "cut short: " + cut);
+    }
+
+    private static void collectCut(Node n, List<String> out) {
+        if (!n.isVisible()) return;
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            Node text = l.lookup(".text");
+            String shown = text instanceof javafx.scene.text.Text t ? t.getText() : l.getText();
+            boolean cut = shown != null && !shown.equals(l.getText()) && (shown.endsWith("…") || shown.endsWith("..."));
+            if (cut) out.add(l.getText() + " → " + shown);
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collectCut(c, out);
+    }
+
+    @Test
+    void inTheDarkThemeEveryCanvasMarkStandsOutFromItsGround(FxRobot robot) {
+        robot.interact(() -> window.appearance().themeProperty().set(Theme.PRIMER_DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        Palette palette = robot.lookup("#lane-websocket .sequence-strip").queryAs(io.connlab.ui.canvas.SequenceStrip.class).palette();
+        Color ground = palette.color(Palette.Role.CANVAS);
+        List<String> weak = new ArrayList<>();
+        for (Palette.Role r : List.of(Palette.Role.FG, Palette.Role.MUTED, Palette.Role.DANGER, Palette.Role.SUCCESS,
+                Palette.Role.WARNING)) {
+            double c = contrast(palette.color(r), ground);
+            if (c < 3) weak.add(r + " " + String.format("%.2f", c));
+        }
+        for (Technique k : ToolbarModel.WINDOW_LANES) {
+            double c = contrast(palette.lane(k), ground);
+            if (c < 3) weak.add(k + " " + String.format("%.2f", c));
+        }
+        assertTrue(weak.isEmpty(), "below 3:1 on " + ground + ": " + weak);
+    }
+
+    /** WCAG 2 contrast ratio. */
+    static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * lin(c.getRed()) + 0.7152 * lin(c.getGreen()) + 0.0722 * lin(c.getBlue());
+    }
+
+    private static double lin(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    @Test
+    void startIsDisabledWhileAFieldIsInvalidAndTheStatusLineNamesIt(FxRobot robot) {
+        Button start = robot.lookup("#start").queryButton();
+        double toolbarHeight = robot.lookup(".lab-toolbar").query().getBoundsInParent().getHeight();
+        assertFalse(start.isDisabled());
+        robot.interact(() -> {
+            window.toolbarModel().rateProperty().set("0");
+            window.toolbarModel().clientsProperty().set("lots");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(start.isDisabled());
+        String status = robot.lookup("#status").queryAs(Label.class).getText();
+        assertTrue(status.contains("rate") && status.contains("clients"), status);
+        assertEquals(toolbarHeight, robot.lookup(".lab-toolbar").query().getBoundsInParent().getHeight(), 0.5,
+                "the field's message does not push the toolbar down");
+        robot.interact(() -> {
+            window.toolbarModel().rateProperty().set("5");
+            window.toolbarModel().clientsProperty().set("1");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(start.isDisabled());
+        assertFalse(robot.lookup("#status").queryAs(Label.class).getText().contains("fix the fields"));
+    }
+}

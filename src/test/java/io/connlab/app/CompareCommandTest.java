@@ -55,9 +55,9 @@ class CompareCommandTest {
                 lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList());
         // the slow run's WebSocket p50 pays the 60 ms it was given
         int p50 = columns.indexOf("p50 (ms)");
-        double fast = ms(lines.get(1).split(",", -1)[p50]);
-        double slow = ms(lines.get(2).split(",", -1)[p50]);
-        assertTrue(slow > fast + 20, fast + " ms, then " + slow + " ms");
+        double fastP50 = ms(lines.get(1).split(",", -1)[p50]);
+        double slowP50 = ms(lines.get(2).split(",", -1)[p50]);
+        assertTrue(slowP50 > fastP50 + 20, fastP50 + " ms, then " + slowP50 + " ms");
     }
 
     /** "68 ms" or "68" -> 68. */

@@ -106,7 +106,8 @@ public final class BuildBundle {
                 // JavaFX's natives ride inside its jars; they are unpacked beside the JDK's below instead.
                 // The JDK's own translations of Swing, XML-parser and launcher messages are never shown
                 // by this app (1.1 MB in the zip); JavaFX's, which a student sees in menus, stay.
-                "--exclude-resources=**.so,**.dll,**.dylib," + untranslated(),
+                // Swing, sound, printing, the XSLT compiler, XPath: never loaded (UnusedJdkParts).
+                "--exclude-resources=**.so,**.dll,**.dylib," + untranslated() + "," + UnusedJdkParts.patterns(),
                 "--output", runtime.toString()));
         run("jlink", args);
         Path nativeDir = runtime.resolve(layout.nativeLibDir());

@@ -50,7 +50,14 @@ class JlinkConfigTest {
         Set<String> listedClosure = closure(cfg.modules().keySet(), javafx);
         Set<String> missing = new TreeSet<>(seen);
         missing.removeAll(listedClosure);
+        missing.removeAll(cfg.leftOut().keySet());
         assertEquals(Set.of(), missing, "modules the code uses (jdeps) that the runtime would lack: add them to jlink.cfg");
+        Set<String> leftOutButLinked = new TreeSet<>(cfg.leftOut().keySet());
+        leftOutButLinked.retainAll(listedClosure);
+        assertEquals(Set.of(), leftOutButLinked, "jlink.cfg leaves these out, but a listed module requires them");
+        Set<String> leftOutUnused = new TreeSet<>(cfg.leftOut().keySet());
+        leftOutUnused.removeAll(seen);
+        assertEquals(Set.of(), leftOutUnused, "jlink.cfg leaves out modules no class uses: drop those lines");
 
         Set<String> needed = closure(seen, javafx);
         List<String> unexplained = cfg.modules().entrySet().stream()
@@ -62,11 +69,14 @@ class JlinkConfigTest {
 
     @Test
     void aLineIsAModuleWithAnOptionalReason() {
-        JlinkConfig cfg = JlinkConfig.parse("# comment\njava.base\n\n jdk.zipfs   # lessons in the jar\n");
+        JlinkConfig cfg = JlinkConfig.parse("# comment\njava.base\n\n jdk.zipfs   # lessons in the jar\n-jdk.jfr # optional\n");
         assertEquals("", cfg.modules().get("java.base"));
         assertEquals("lessons in the jar", cfg.modules().get("jdk.zipfs"));
         assertEquals("java.base,jdk.zipfs", cfg.addModules());
+        assertEquals(java.util.Map.of("jdk.jfr", "optional"), cfg.leftOut());
         assertThrows(IllegalArgumentException.class, () -> JlinkConfig.parse("java.base\njava.base\n"));
+        assertThrows(IllegalArgumentException.class, () -> JlinkConfig.parse("java.base\n-java.base # no\n"));
+        assertThrows(IllegalArgumentException.class, () -> JlinkConfig.parse("-jdk.jfr\n"));
         assertThrows(IllegalArgumentException.class, () -> JlinkConfig.parse("java base\n"));
     }
 

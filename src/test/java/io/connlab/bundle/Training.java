@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  */
 final class Training {
 
-    /** The options the launcher starts the JVM with; the archive is dumped with the same. */
-    static final List<String> JAVA_OPTIONS = List.of("-Xshare:auto");
+    /** The options the launcher starts the JVM with (an OutOfMemoryError ends the app, issue 8); the archive is dumped with the same. */
+    static final List<String> JAVA_OPTIONS = List.of("-Xshare:auto", "-XX:+ExitOnOutOfMemoryError");
 
     /** How long the training run may take before it is stopped (a machine under load is slow). */
     private static final long TIMEOUT_SECONDS = 180;

@@ -7,9 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,19 +28,11 @@ class MockBackendUnknownPathTest {
         b.close();
     }
 
-    private String raw(String request) throws IOException {
-        URI u = URI.create(b.endpoints.snsEndpoint());
-        try (Socket s = new Socket(u.getHost(), u.getPort())) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/prod/poll?cursor=0&wait=0", "/dev/unknown", "/nothing", "/dev"})
     void aPathWithNoRouteGetsApiGatewaysNotFound(String target) throws IOException {
-        String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String answer = b.rawHttp("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 404 "), answer);
         assertTrue(answer.endsWith("{\"message\":\"Not Found\"}"), answer);
     }
@@ -51,7 +40,7 @@ class MockBackendUnknownPathTest {
     @Test
     void theSnsEndpointStillAnswersAtItsRoot() throws IOException {
         String body = "Action=Publish&TopicArn=" + b.endpoints.topicArn() + "&Message=hi";
-        String answer = raw("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        String answer = b.rawHttp("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                 + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
         assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
         assertTrue(answer.contains("<PublishResponse"), answer);

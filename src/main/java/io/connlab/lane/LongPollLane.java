@@ -84,7 +84,10 @@ public final class LongPollLane extends PollingLane {
         // HTTP does not say when the server starts holding; a poll out counts as held
         // once the client knows its cursor. Before that it is still connecting: a run that began
         // publishing then would see its first messages fall before the client's "now".
-        states.set(client, cursor(client) == NO_CURSOR ? LaneState.CONNECTING : LaneState.HOLDING);
+        // A retry stays "reconnecting" until a poll succeeds, as the other lanes do: flipping back to
+        // connecting while each retry is out made a lane whose server is down flicker between the two.
+        states.set(client, attempts.get(client) > 0 ? LaneState.RECONNECTING
+                : cursor(client) == NO_CURSOR ? LaneState.CONNECTING : LaneState.HOLDING);
         poll(client, waitParam, requestTimeout, this::afterPoll);
     }
 

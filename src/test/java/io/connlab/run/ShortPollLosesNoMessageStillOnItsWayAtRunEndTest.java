@@ -5,7 +5,6 @@ import io.connlab.fixtures.InProcessMock;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
 import io.connlab.mock.MockConfig;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,9 +30,6 @@ class ShortPollLosesNoMessageStillOnItsWayAtRunEndTest {
     final InProcessMock backend = new InProcessMock(MockConfig.defaults().withNetwork(2500, 1500));
 
     @Test
-    @Disabled("since the merge of the mock's Netty HTTP server (61a06c2) short polls under an added RTT of seconds fail"
-            + " with 'io' (14-21 per run) and the message never arrives; passed (and failed without the drain fix) on the"
-            + " JDK HttpServer. To investigate: the server's read timeouts against the delay handler, or the lanes' client")
     void messagesStillOnTheirWayWhenPublishingEndsAreWaitedFor() throws Exception {
         EndpointProfile profile = backend.profile();
         RunSettings settings = MockRuns.settings(1, Duration.ofSeconds(1), 8, PublishPath.SNS,

@@ -10,6 +10,7 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,8 +28,15 @@ final class NetworkShaper extends ChannelDuplexHandler {
     volatile long bytesOut;
     private long lastInDue;
     private long lastOutDue;
-    private int delayedIn;
-    private int delayedOut;
+    // What is held back, oldest first. Each timer sends the oldest, not "its own", message: two
+    // messages due at the same instant (a later one is never due before an earlier one) get
+    // timers whose deadlines the event loop computes from its own clock, read a moment after
+    // ours, so they may fire in either order; an answer's body then went out before its head.
+    private final ArrayDeque<Object> delayedIn = new ArrayDeque<>();
+    private final ArrayDeque<Delayed> delayedOut = new ArrayDeque<>();
+
+    private record Delayed(Object msg, ChannelPromise promise) {
+    }
 
     NetworkShaper(NetworkConditions conditions, ServerCounters counters) {
         this.conditions = conditions;
@@ -47,34 +55,34 @@ final class NetworkShaper extends ChannelDuplexHandler {
         bytesIn += n;
         counters.bytesIn.add(n);
         long delay = conditions.oneWayDelayNanos();
-        if (delay == 0 && delayedIn == 0) {
+        if (delay == 0 && delayedIn.isEmpty()) {
             ctx.fireChannelRead(msg);
             return;
         }
         long now = System.nanoTime();
-        long due = Math.max(now + delay, lastInDue); // a later byte never overtakes an earlier one
+        long due = Math.max(now + delay, lastInDue); // a later byte is never due before an earlier one
         lastInDue = due;
-        delayedIn++;
+        delayedIn.add(msg);
         ctx.executor().schedule(() -> {
-            delayedIn--;
+            Object oldest = delayedIn.poll();
             if (!ctx.channel().isActive()) {
-                ReferenceCountUtil.release(msg);
+                ReferenceCountUtil.release(oldest);
                 return;
             }
-            ctx.fireChannelRead(msg);
+            ctx.fireChannelRead(oldest);
             ctx.fireChannelReadComplete();
         }, due - now, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (delayedIn == 0) ctx.fireChannelReadComplete(); // else the delayed read completes itself
+        if (delayedIn.isEmpty()) ctx.fireChannelReadComplete(); // else the delayed read completes itself
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         long delay = conditions.oneWayDelayNanos();
-        if (delay == 0 && delayedOut == 0) {
+        if (delay == 0 && delayedOut.isEmpty()) {
             count(msg);
             ctx.write(msg, promise);
             return;
@@ -82,17 +90,17 @@ final class NetworkShaper extends ChannelDuplexHandler {
         long now = System.nanoTime();
         long due = Math.max(now + delay, lastOutDue);
         lastOutDue = due;
-        delayedOut++;
+        delayedOut.add(new Delayed(msg, promise));
         ctx.executor().schedule(() -> {
-            delayedOut--;
-            count(msg);
-            ctx.writeAndFlush(msg, promise);
+            Delayed oldest = delayedOut.poll();
+            count(oldest.msg());
+            ctx.writeAndFlush(oldest.msg(), oldest.promise());
         }, due - now, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void flush(ChannelHandlerContext ctx) {
-        if (delayedOut == 0) ctx.flush(); // else each delayed write flushes itself when due
+        if (delayedOut.isEmpty()) ctx.flush(); // else each delayed write flushes itself when due
     }
 
     private void count(Object msg) {

@@ -93,9 +93,13 @@ class FunctionSimulatorTest {
         assertTrue(refused >= 1, "some unpooled invocations must be refused");
         assertTrue(refused <= 5, "at most 5 of 10 get no connection, got " + refused);
         assertEquals(refused, f.simulator.counts(InvocationMode.UNPOOLED).errors());
-        // Unpooled connections close with their invocation; the containers survive the DB error.
+        // Unpooled connections close with their invocation; the containers survive the DB error:
+        // every container started is warm again. Not "10 warm": a refused invocation ends at once,
+        // and on a loaded machine one of the ten can arrive after that and reuse its container.
         await().atMost(Duration.ofSeconds(5)).until(() -> f.db.connectionsInUse() == 0);
-        assertEquals(10, f.simulator.counts(InvocationMode.UNPOOLED).warm());
+        FunctionCounts afterUnpooled = f.simulator.counts(InvocationMode.UNPOOLED);
+        assertEquals(0, afterUnpooled.busy(), afterUnpooled.toString());
+        assertEquals(afterUnpooled.coldStarts(), afterUnpooled.warm(), afterUnpooled.toString());
 
         // The proxy holds at most 50 % of 5 = 2 connections; the others wait for one instead of failing.
         List<Answer> proxied = f.invokeConcurrently("?mode=proxy&sleepMs=200", 10);

@@ -16,18 +16,23 @@ public final class TestHttp implements AutoCloseable {
         return t;
     });
 
-    private TestHttp(Routes routes, HttpLimits limits) throws IOException {
-        server = HttpApiServer.start(new InetSocketAddress("127.0.0.1", 0), routes, new NetworkConditions(0, 0), limits,
-                null, workers, 4096);
+    private TestHttp(Routes routes, HttpLimits limits, NetworkConditions conditions) throws IOException {
+        server = HttpApiServer.start(new InetSocketAddress("127.0.0.1", 0), routes, conditions, limits, null, workers, 4096);
     }
 
     /** {@code handler} at {@code prefix}, open to all, keeping bodies up to 8 MB. */
     public static TestHttp serve(String prefix, HttpHandler handler) throws IOException {
-        return new TestHttp(new Routes().add(new Route(prefix, handler, 8 << 20, true, Route.Access.OPEN)), HttpLimits.defaults());
+        return serve(prefix, handler, new NetworkConditions(0, 0));
+    }
+
+    /** As {@link #serve(String, HttpHandler)}, behind {@code conditions} (the delay handler at the pipeline's head). */
+    public static TestHttp serve(String prefix, HttpHandler handler, NetworkConditions conditions) throws IOException {
+        return new TestHttp(new Routes().add(new Route(prefix, handler, 8 << 20, true, Route.Access.OPEN)),
+                HttpLimits.defaults(), conditions);
     }
 
     public static TestHttp serve(Routes routes, HttpLimits limits) throws IOException {
-        return new TestHttp(routes, limits);
+        return new TestHttp(routes, limits, new NetworkConditions(0, 0));
     }
 
     public int port() {

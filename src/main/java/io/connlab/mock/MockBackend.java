@@ -96,7 +96,9 @@ public final class MockBackend implements AutoCloseable {
                 .add(new Route(stage + "/invoke", functions, FunctionSimulator.MAX_PAYLOAD_BYTES, false, Route.Access.OPEN))
                 .add(new Route(stage + "/@connections/", gateway.connectionsApi(), MAX_KEPT_BODY, true, Route.Access.MANAGEMENT))
                 .add(new Route("/_connlab/", new AdminApi(this), 64 * 1024, true, Route.Access.ADMIN))
-                .add(new Route("/", sns, MAX_KEPT_BODY, true, Route.Access.AWS_QUERY));
+                // SNS answers only at "/", its endpoint: a mistyped stage or path gets API Gateway's 404,
+                // not an SNS error about a missing Action.
+                .add(new Route("/", Routes.exactly("/", sns), MAX_KEPT_BODY, true, Route.Access.AWS_QUERY));
         http = openHttp(routes, httpLimits);
         started.push(http);
 

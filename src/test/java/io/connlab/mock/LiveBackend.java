@@ -83,6 +83,16 @@ final class LiveBackend implements AutoCloseable {
         return http.sendAsync(request(endpoints.pollUrl() + query).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request written by hand to the HTTP port, for headers java.net.http will not send (Host); the whole answer. */
+    String rawHttp(String request) throws IOException {
+        URI u = URI.create(endpoints.adminUrl());
+        try (Socket s = new Socket(u.getHost(), u.getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** A poll sent by hand on a raw socket (no client retries, no pooled connection); the caller closes it. */
     Socket rawPoll(String query) throws IOException {
         URI poll = URI.create(endpoints.pollUrl());

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,15 +44,6 @@ class MockBackendAccessTest {
         return b.endpoints.adminUrl() + resource;
     }
 
-    /** A request written by hand, for the headers java.net.http will not let a caller set (Host). */
-    private String raw(String request) throws IOException {
-        URI u = URI.create(b.endpoints.adminUrl());
-        try (Socket s = new Socket(u.getHost(), u.getPort())) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     @Test
     void theAdminApiNeedsTheTokenAsABearerHeaderOrAQueryParameter() throws Exception {
@@ -105,13 +94,13 @@ class MockBackendAccessTest {
     @Test
     void theAdminApiAnswersOnlyRequestsAddressedToThisMachine() throws Exception {
         String path = URI.create(admin("status?token=" + TOKEN)).getRawPath() + "?token=" + TOKEN;
-        String rebound = raw("GET " + path + " HTTP/1.1\r\nHost: attacker.example:80\r\nConnection: close\r\n\r\n");
+        String rebound = b.rawHttp("GET " + path + " HTTP/1.1\r\nHost: attacker.example:80\r\nConnection: close\r\n\r\n");
         assertTrue(rebound.startsWith("HTTP/1.1 403 "), rebound);
         assertTrue(rebound.contains("attacker.example"), rebound);
-        String noHost = raw("GET " + path + " HTTP/1.0\r\n\r\n");
+        String noHost = b.rawHttp("GET " + path + " HTTP/1.0\r\n\r\n");
         assertTrue(noHost.startsWith("HTTP/1.1 403 "), noHost);
         for (String host : new String[]{"localhost:1234", "127.0.0.1", "LOCALHOST", "[::1]:8080"}) {
-            String ok = raw("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            String ok = b.rawHttp("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
             assertTrue(ok.startsWith("HTTP/1.1 200 "), host + ": " + ok);
         }
     }

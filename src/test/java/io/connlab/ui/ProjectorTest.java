@@ -68,6 +68,7 @@ class ProjectorTest extends OnDemoWindow {
         List<String> cutInPopover = new ArrayList<>();
         robot.interact(() -> collectCut(payload.getScene().getRoot(), cutInPopover));
         assertTrue(cutInPopover.isEmpty(), "cut short in the settings: " + cutInPopover);
+        if (System.getenv("CONNLAB_SHOT") != null) save(robot, payload.getScene(), "target/projector-settings-" + I18n.language() + ".png");
         robot.clickOn("#more-settings");
 
         robot.clickOn("#start");
@@ -76,17 +77,20 @@ class ProjectorTest extends OnDemoWindow {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = new ArrayList<>();
         robot.interact(() -> collectCut(window.root(), cut));
-        if (System.getenv("CONNLAB_SHOT") != null) {
-            robot.interact(() -> {
-                try {
-                    WindowPicture.of(window.root().getScene()).save(java.nio.file.Path.of("target/projector-" + I18n.language() + ".png"));
-                } catch (Exception e) {
-                    throw new RuntimeException(e);
-                }
-            });
-        }
+        if (System.getenv("CONNLAB_SHOT") != null) save(robot, window.root().getScene(), "target/projector-" + I18n.language() + ".png");
         assertTrue(cut.isEmpty(), "cut short: " + cut);
         assertTwoRows(robot.lookup(".lab-toolbar").queryAs(Region.class));
+    }
+
+    /** With CONNLAB_SHOT set: a picture to look at (the window, or the settings popover). */
+    private static void save(FxRobot robot, javafx.scene.Scene scene, String file) {
+        robot.interact(() -> {
+            try {
+                WindowPicture.of(scene).save(java.nio.file.Path.of(file));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
     }
 
     /** The toolbar's controls sit on at most two lines, and the toolbar is no taller than two of its rows. */

@@ -124,15 +124,10 @@ public final class PoolPicture extends CanvasView {
         if (boxes.isEmpty()) {
             g.setFill(ink.muted());
             g.setTextAlign(TextAlignment.CENTER);
-            // on a narrow column at large type, two lines rather than cut at the canvas edge
-            String none = I18n.t("pool.noContainers");
-            int space = none.indexOf(' ', none.length() / 2 - 1);
-            if (SequenceStrip.labelWidth(none, em) > areaW && space > 0) {
-                g.fillText(none.substring(0, space), areaW / 2, areaH / 2 - em * 0.45, areaW);
-                g.fillText(none.substring(space + 1), areaW / 2, areaH / 2 + em * 0.45, areaW);
-            } else {
-                g.fillText(none, areaW / 2, areaH / 2, areaW);
-            }
+            // on a narrow column at large type, a word a line rather than cut at the canvas edge
+            List<String> lines = wrap(I18n.t("pool.noContainers"), areaW, em);
+            double y0 = areaH / 2 - (lines.size() - 1) * em * 0.45;
+            for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), areaW / 2, y0 + i * em * 0.9, areaW);
         }
 
         // the database
@@ -186,6 +181,23 @@ public final class PoolPicture extends CanvasView {
         g.setLineWidth(1.5);
         g.strokeRect(x, ly - sq / 2, sq, sq);
         g.fillText(cold, x + sq + 4, ly);
+    }
+
+    /** {@code text} in lines that fit {@code width} at 0.75 em, broken at spaces (a text without spaces stays one line). */
+    static List<String> wrap(String text, double width, double em) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && SequenceStrip.labelWidth(longer, em) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** The largest box that fits {@code n} boxes in the area, between 0.6 em and 2 em. */

@@ -34,7 +34,7 @@ if ($Subnets -and -not $Vpc) {
   $Vpc = Invoke-Aws ec2 describe-subnets --subnet-ids ($Subnets -split ',')[0] --query 'Subnets[0].VpcId' --output text
 }
 if ($Database -eq 'new' -and -not $Subnets) {
-  if (-not $Vpc) { $Vpc = Invoke-Aws ec2 describe-vpcs --filters Name=isDefault,Values=true --query 'Vpcs[0].VpcId' --output text }
+  if (-not $Vpc) { $Vpc = Invoke-Aws ec2 describe-vpcs --filters 'Name=isDefault,Values=true' --query 'Vpcs[0].VpcId' --output text }
   if ($Vpc -eq 'None') { Die "no default VPC in $Region; pass -Vpc and -Subnets" }
   $Subnets = (Invoke-Aws ec2 describe-subnets --filters "Name=vpc-id,Values=$Vpc" --query 'Subnets[].SubnetId' --output text) -replace '\s+', ','
 }

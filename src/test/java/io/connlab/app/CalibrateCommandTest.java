@@ -69,6 +69,16 @@ class CalibrateCommandTest {
         assertTrue(e.getMessage().contains("'rttMillis' must be a whole number of ms"), e.getMessage());
     }
 
+    @Test
+    void anUnreadableProfileIsAUsageErrorAsInCheckAndBench() throws Exception {
+        Path notAProfile = Files.writeString(dir.resolve("notes.json"), "not json");
+        for (String command : new String[] {"calibrate", "check", "bench"}) {
+            CommandRun run = CommandRun.of(command, "--profile", notAProfile.toString());
+            assertEquals(2, run.exit(), command + ": " + run.all());
+            assertTrue(run.err().contains(notAProfile.getFileName().toString()) || run.err().contains("profile"), command + ": " + run.err());
+        }
+    }
+
     static void assertWithin(double expected, double actual, String what) {
         assertTrue(Math.abs(actual - expected) <= 0.2 * expected, what + ": expected " + expected + " within 20 %, got " + actual);
     }

@@ -181,7 +181,7 @@ public final class LabToolbar extends VBox {
     private static FlowPane flow(Node... groups) {
         FlowPane f = new FlowPane(groups);
         f.getStyleClass().add("toolbar-flow");
-        f.setHgap(14);
+        f.setHgap(10);
         f.setVgap(6);
         f.setAlignment(Pos.TOP_LEFT);
         f.setPrefWrapLength(600);

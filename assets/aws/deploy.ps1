@@ -77,7 +77,7 @@ if (-not $Out) { $Out = Join-Path (Get-Location) "connlab-$Stack.json" }
 [System.IO.File]::WriteAllText($Out, ($endpointProfile | ConvertTo-Json), (New-Object System.Text.UTF8Encoding $false))
 Write-Host ""
 Write-Host "Endpoint profile: $Out"
-Write-Host "  Load it in ConnLab (Backend > Import profile) or: connlab bench --profile `"$Out`""
+Write-Host "  In ConnLab: the backend chooser > Manage profiles... > Import..., then Test connection; or: connlab bench --profile `"$Out`""
 # the same rough model as cost-estimate.sh (30 students by default, one shared room)
 $s = $Students; $published = $s * 20 * 600; $ws = $published * $s + $published
 $db = @{ none = 0; new = 0.076; existing = 0.02 }[$Database]

@@ -29,7 +29,7 @@ class LessonBenchTest {
         assertTrue(text.contains("7.1 chat-sample-path"), text);
         assertTrue(text.contains("HELD  websocket.lost == 0 && websocket.delivered == 3 * run.published"), text);
         assertTrue(text.contains("websocket.lost = 0"), text);
-        assertTrue(text.contains("1 of 1 observations held"), text);
+        assertTrue(text.contains("2 of 2 observations held"), text);
     }
 
     @Test
@@ -45,7 +45,7 @@ class LessonBenchTest {
         assertEquals(2, run("bench", "--lesson", "nope"));
         assertTrue(err.toString().contains("no lesson 'nope'; the lessons are: 1 serverless-connections"), err.toString());
         assertEquals(2, run("bench", "--lesson", "going-live", "--experiment", "5"));
-        assertTrue(err.toString().contains("has experiments 1..1, not 5"), err.toString());
+        assertTrue(err.toString().contains("has experiments 1..2, not 5"), err.toString());
         assertEquals(2, run("bench", "--lesson", "all", "--experiment", "1"));
         assertTrue(err.toString().contains("--experiment needs one lesson, not all"), err.toString());
         assertEquals(2, run("bench", "--experiment", "1"));

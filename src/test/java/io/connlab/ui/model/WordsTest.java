@@ -57,6 +57,21 @@ class WordsTest {
     }
 
     @Test
+    void aRunThatCannotReachItsBackendIsToldInTheWindowsLanguageAndInEnglishOnTheCommandLine() {
+        var e = new io.connlab.run.RunException("Cannot reach the backend at wss://x.example (Connection refused). Is it running?",
+                null, "error.unreachable", "wss://x.example", "Connection refused");
+        I18n.use("zh");
+        assertEquals("连不上 wss://x.example 上的后端（Connection refused）。它在运行吗？",
+                io.connlab.ui.toolbar.RunControlModel.describe(new RuntimeException("wrapped", e)));
+        I18n.use("en");
+        assertEquals("cannot reach the backend at wss://x.example (Connection refused). Is it running?",
+                io.connlab.ui.toolbar.RunControlModel.describe(e));
+        assertEquals("Cannot reach the backend at wss://x.example (Connection refused). Is it running?", e.getMessage());
+        assertEquals("the lanes did not connect within 15 s (their columns say how far they got). Is the backend at ws://h reachable?",
+                I18n.t("error.notConnected", 15L, "ws://h"));
+    }
+
+    @Test
     void anEventLogLineKeepsWhatItWasMadeOf() {
         EventLog log = new EventLog(8);
         var m = new io.connlab.metrics.LaneMetrics("WebSocket", io.connlab.metrics.Technique.WEBSOCKET, 1, log);

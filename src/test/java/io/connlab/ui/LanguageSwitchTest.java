@@ -84,6 +84,8 @@ class LanguageSwitchTest {
 
         // the next start, with the language reset to English: the saved choice wins
         WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
+        // the app has exited: its window goes too, else "#start" may be found in it rather than in the next one
+        robot.interact(stage::hide);
         I18n.use("en");
         engine = new LabRuntime();
         Stage next = WaitForAsyncUtils.asyncFx((java.util.concurrent.Callable<Stage>) Stage::new).get(10, TimeUnit.SECONDS);

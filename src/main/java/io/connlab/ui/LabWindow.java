@@ -146,6 +146,7 @@ public final class LabWindow {
         SplitPane center = new SplitPane(top, bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.70);
+        compareMode.resizeWith(center);
 
         Label status = new Label();
         status.setId("status");

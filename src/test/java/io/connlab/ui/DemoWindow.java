@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 /**
  * Dev only: opens the window on the {@link DemoFeed}, starts a run, and after a few seconds
  * saves a PNG of the window ({@code -Dshot=path}, {@code -Dtheme=PRIMER_DARK}, {@code -Dfont=18})
- * and exits. Without {@code -Dshot} it stays open.
+ * and exits. {@code -Dcompare=a.json,b.json} compares two saved runs instead of starting one. Without {@code -Dshot} it stays open.
  */
 public final class DemoWindow {
 
@@ -38,7 +38,9 @@ public final class DemoWindow {
         if (font != null) w.appearance().setFontSize(Double.parseDouble(font));
         w.toolbarModel().rateProperty().set(System.getProperty("rate", "5"));
         w.show(stage);
-        w.runControl().start();
+        String compare = System.getProperty("compare");
+        if (compare == null) w.runControl().start();
+        else w.comparisonMode().compare(java.util.Arrays.stream(compare.split(",")).map(Path::of).toList());
         String shot = System.getProperty("shot");
         if (shot != null) {
             Thread t = new Thread(() -> {

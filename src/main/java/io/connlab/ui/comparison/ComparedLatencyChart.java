@@ -104,16 +104,37 @@ public final class ComparedLatencyChart extends CanvasView {
             double ly = em * 0.2 + em * 1.3 * i + em * 0.65;
             boolean drawn = s.latency().filter(p -> !p.isEmpty()).isPresent();
             style(g, s.side(), accent);
-            g.strokeLine(axisW, ly, axisW + em * 2.2, ly);
+            g.strokeLine(em * 0.3, ly, em * 2.5, ly);
             g.setLineDashes();
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.setFill(drawn ? fg : muted);
-            String note = s.latency().isEmpty() ? I18n.t("compare.notInRun")
-                    : drawn ? "p50 " + Format.ms(s.latency().get().p50()) : I18n.t("chart.noDeliveries");
-            g.fillText(s.name() + " · " + note, axisW + em * 2.6, ly);
+            g.fillText(legend(s, drawn, w - em * 3), em * 2.9, ly);
             if (drawn) line(g, s, accent, left, plotW, top, bottom);
         }
+    }
+
+    /** "A: mock · p50 11 ms · p99 442 ms", shortened to what fits (the view's headings name the runs in full). */
+    private String legend(Series s, boolean drawn, double room) {
+        String letter = s.side().name();
+        if (!drawn) {
+            String why = s.latency().isEmpty() ? I18n.t("compare.notInRun") : I18n.t("chart.noDeliveries");
+            if (fits(s.name() + " · " + why, room)) return s.name() + " · " + why;
+            return fits(letter + " · " + why, room) ? letter + " · " + why : letter + " · " + Format.NONE;
+        }
+        Percentiles p = s.latency().orElseThrow();
+        String p50 = "p50 " + Format.ms(p.p50());
+        String both = p50 + " · p99 " + Format.ms(p.p99());
+        for (String t : new String[] {s.name() + " · " + both, letter + " · " + both, s.name() + " · " + p50, letter + " · " + p50}) {
+            if (fits(t, room)) return t;
+        }
+        return letter + " " + Format.ms(p.p50());
+    }
+
+    private boolean fits(String text, double room) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(palette.font(0.85));
+        return t.getLayoutBounds().getWidth() <= room;
     }
 
     private static void style(GraphicsContext g, Side side, Color accent) {

@@ -40,6 +40,8 @@ public final class ComparisonMode {
     private final Executor fx;
     private final ReadOnlyObjectWrapper<RunComparison> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private javafx.scene.control.SplitPane split;
+    private double liveDivider;
 
     /** @param lanesSlot holds the live lanes now; {@code tableTab} the live comparison table */
     public ComparisonMode(StackPane lanesSlot, Tab tableTab, Palette palette, Executor background, Executor fx) {
@@ -80,6 +82,7 @@ public final class ComparisonMode {
         shown.set(null);
         lanesSlot.getChildren().setAll(liveLanes);
         tableTab.setContent(liveTable);
+        if (split != null) split.setDividerPositions(liveDivider);
     }
 
     /** The comparison shown, null while the live lab is. */
@@ -90,6 +93,11 @@ public final class ComparisonMode {
     /** The last refusal (empty after a comparison was shown). */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** While comparing, the table gets nearly half of {@code lanesOverTable} (its figures are what is read; the charts need less). */
+    public void resizeWith(javafx.scene.control.SplitPane lanesOverTable) {
+        split = lanesOverTable;
     }
 
     /** Two .json files dropped on {@code target} are compared like two chosen ones. */
@@ -108,9 +116,18 @@ public final class ComparisonMode {
 
     private void show(RunComparison c) {
         ComparisonView view = new ComparisonView(c, palette, this::leave);
-        lanesSlot.getChildren().setAll(view);
+        // large type on a small screen: the charts keep their height and the view scrolls
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        lanesSlot.getChildren().setAll(scroll);
         tableTab.setContent(new ComparedTable(c));
         tableTab.getTabPane().getSelectionModel().select(tableTab);
+        if (split != null && shown.get() == null) {
+            liveDivider = split.getDividerPositions()[0];
+            split.setDividerPositions(0.56);
+        }
         shown.set(c);
     }
 

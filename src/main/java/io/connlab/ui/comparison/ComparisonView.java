@@ -44,7 +44,9 @@ public final class ComparisonView extends VBox {
         VBox runs = new VBox();
         runs.getStyleClass().add("comparison-runs");
         for (Side s : Side.values()) {
-            Label l = new Label(c.heading(s) + "   " + I18n.t(s == Side.A ? "compare.solid" : "compare.dashed"));
+            javafx.scene.shape.Line sample = new javafx.scene.shape.Line(0, 0, 40, 0); // the legend: A solid, B dashed
+            sample.getStyleClass().addAll("legend-line", s == Side.A ? "run-a" : "run-b");
+            Label l = new Label(c.heading(s) + "   " + I18n.t(s == Side.A ? "compare.solid" : "compare.dashed"), sample);
             l.setId("compare-heading-" + s.name().toLowerCase(java.util.Locale.ROOT));
             l.getStyleClass().add("comparison-run");
             runs.getChildren().add(l);
@@ -54,8 +56,10 @@ public final class ComparisonView extends VBox {
         if (!c.settingDifferences().isEmpty()) notes.add(I18n.t("compare.settingsDiffer", String.join("; ", c.settingDifferences())));
         Label note = new Label(String.join("\n", notes));
         note.setId("compare-note");
-        note.getStyleClass().add("machine-warning");
+        note.getStyleClass().add("comparison-note");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full, never cut to "…"
+
         note.setVisible(!notes.isEmpty());
         note.setManaged(!notes.isEmpty());
 

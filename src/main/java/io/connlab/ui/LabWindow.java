@@ -137,7 +137,7 @@ public final class LabWindow {
         javafx.scene.layout.VBox.setVgrow(comparison, javafx.scene.layout.Priority.ALWAYS);
         Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparisonBox);
         compareMode = new ComparisonMode(lanesSlot, comparisonTab, palette, background, fx);
-        compareMode.acceptDrops(root);
+        compareMode.acceptDrops(root, run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE));
         backendTab = new Tab(I18n.t("tab.backend"), backendPanel);
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

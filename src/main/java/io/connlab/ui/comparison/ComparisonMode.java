@@ -100,10 +100,10 @@ public final class ComparisonMode {
         split = lanesOverTable;
     }
 
-    /** Two .json files dropped on {@code target} are compared like two chosen ones. */
-    public void acceptDrops(Node target) {
+    /** Two .json files dropped on {@code target} are compared like two chosen ones; not while {@code running}. */
+    public void acceptDrops(Node target, javafx.beans.value.ObservableBooleanValue running) {
         target.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            if (e.getDragboard().hasFiles() && !running.get()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
         });
         target.setOnDragDropped(e -> {

@@ -56,7 +56,7 @@ class ConnectionListedWithNoSocketTest {
     @Test
     void aClientThatResetsWhileTheTimerWritesItsBacklogLeavesTheRegistry() throws Exception {
         InetSocketAddress address = gateway.start();
-        try (TestHttp api = TestHttp.serve("/dev/@connections/", gateway.connectionsApi())) {
+        try (TestHttp api = TestHttp.serve("/dev/@connections/{connectionId}", gateway.connectionsApi())) {
             int sockets = openSockets();
             RawWebSocket victim = RawWebSocket.connect(address, 4 * KB);
             String id = onlyConnectionId();
@@ -85,7 +85,7 @@ class ConnectionListedWithNoSocketTest {
     @Test
     void aClosedClientThatNeverReadsReleasesItsSocket() throws Exception {
         InetSocketAddress address = gateway.start();
-        try (TestHttp api = TestHttp.serve("/dev/@connections/", gateway.connectionsApi());
+        try (TestHttp api = TestHttp.serve("/dev/@connections/{connectionId}", gateway.connectionsApi());
              RawWebSocket stuck = RawWebSocket.connect(address, 4 * KB)) {
             String id = onlyConnectionId();
             fillUntilTheTimerWrites(id);

@@ -1,11 +1,11 @@
 package io.connlab.mock.gateway;
 
+import io.connlab.fixtures.OpenSockets;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.http.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 8: after 700 clients were cut off, one connection stayed listed (and {@code @connections}
@@ -57,7 +55,7 @@ class ConnectionListedWithNoSocketTest {
     void aClientThatResetsWhileTheTimerWritesItsBacklogLeavesTheRegistry() throws Exception {
         InetSocketAddress address = gateway.start();
         try (TestHttp api = TestHttp.serve("/dev/@connections/{connectionId}", gateway.connectionsApi())) {
-            int sockets = openSockets();
+            int sockets = OpenSockets.count();
             RawWebSocket victim = RawWebSocket.connect(address, 4 * KB);
             String id = onlyConnectionId();
             fillUntilTheTimerWrites(id);
@@ -73,7 +71,7 @@ class ConnectionListedWithNoSocketTest {
             }
 
             // both ends of the victim and the blocker are gone (the server's end once the selector deregisters it)
-            await().atMost(Duration.ofSeconds(5)).until(() -> openSockets() <= sockets);
+            await().atMost(Duration.ofSeconds(5)).until(() -> OpenSockets.count() <= sockets);
             assertEquals(410, await().atMost(Duration.ofSeconds(5)).until(() -> get(api, id), r -> r.statusCode() == 410)
                     .statusCode());
             assertTrue(get(api, id).headers().firstValue("x-amzn-ErrorType").orElse("").equals("GoneException"));
@@ -123,20 +121,5 @@ class ConnectionListedWithNoSocketTest {
 
     private static String base(TestHttp api) {
         return "http://127.0.0.1:" + api.port() + "/dev/@connections/";
-    }
-
-    /** This process's open sockets, both ends of loopback connections included. */
-    private static int openSockets() throws IOException {
-        File[] fds = new File("/proc/self/fd").listFiles();
-        assumeTrue(fds != null, "counts descriptors through /proc");
-        int n = 0;
-        for (File fd : fds) {
-            try {
-                if (Files.readSymbolicLink(fd.toPath()).toString().startsWith("socket:")) n++;
-            } catch (IOException gone) {
-                // closed while listed
-            }
-        }
-        return n;
     }
 }

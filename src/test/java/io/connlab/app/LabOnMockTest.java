@@ -66,8 +66,12 @@ class LabOnMockTest {
         prefs.removeNode();
     }
 
-    /** Starts a short run with two clients per lane from the toolbar; returns once every lane has delivered. */
     private void runUntilEveryLaneDelivers(FxRobot robot) {
+        runUntilEveryLaneDelivers(robot, window);
+    }
+
+    /** Starts a short run with two clients per lane from the toolbar; returns once every lane has delivered. */
+    static void runUntilEveryLaneDelivers(FxRobot robot, LabWindow window) {
         ToolbarModel toolbar = window.toolbarModel();
         robot.interact(() -> {
             toolbar.rateProperty().set("20");

@@ -178,7 +178,7 @@ public final class SequenceStrip extends CanvasView {
                 case CLOSE -> { tick(g, x, top, bottom, muted); c = muted; }
                 case MARK -> { }
             }
-            String label = e.kind() == WireEvent.Kind.CONNECT ? I18n.t("strip.open") : e.label();
+            String label = e.kind() == WireEvent.Kind.CONNECT ? I18n.t("strip.open") : io.connlab.ui.model.StripLabels.shown(e.label());
             // labels never overlap: one is drawn only where it clears the last one drawn
             double half = labelWidth(label, em) / 2;
             if (label != null && x - half > lastLabelEnd + em * 0.4 && x - half > 0 && x + half < w) {

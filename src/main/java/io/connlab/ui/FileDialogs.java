@@ -12,10 +12,14 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The toolbar's file actions: load an endpoint profile, save the results as JSON or CSV, save
- * a picture of the window. The dialogs run on the FX thread; the writing on the run control's
+ * a picture of the window, choose two saved runs to compare. The dialogs run on the FX thread; the writing on the run control's
  * background thread, reported in the status line.
  */
 final class FileDialogs {
@@ -24,17 +28,20 @@ final class FileDialogs {
     private final RunControlModel run;
     private final ToolbarModel toolbar;
     private final Node root;
+    private final Consumer<List<Path>> compare;
 
-    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root) {
+    /** @param compare shows two saved runs side by side (A, B) */
+    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root, Consumer<List<Path>> compare) {
         this.engine = engine;
         this.run = run;
         this.toolbar = toolbar;
         this.root = root;
+        this.compare = compare;
     }
 
     LabToolbar.FileActions actions() {
         return new LabToolbar.FileActions(this::loadProfile, () -> saveResults(true), () -> saveResults(false),
-                this::savePicture);
+                this::savePicture, this::compareRuns);
     }
 
     private Window owner() {
@@ -65,6 +72,23 @@ final class FileDialogs {
             if (json) saver.get().saveJson(file);
             else saver.get().saveCsv(file);
         });
+    }
+
+    /** Both runs in one dialog (select two), or, when one was chosen, the second in another. */
+    private void compareRuns() {
+        List<Path> files = new ArrayList<>(chooseRuns(I18n.t("files.compareTitle"), true));
+        if (files.size() == 1) files.addAll(chooseRuns(I18n.t("files.compareSecond", files.get(0).getFileName()), false));
+        if (!files.isEmpty()) compare.accept(files);
+    }
+
+    private List<Path> chooseRuns(String title, boolean many) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(I18n.t("files.runFilter"), "*.json"),
+                new FileChooser.ExtensionFilter(I18n.t("files.anyFile"), "*"));
+        List<File> chosen = many ? chooser.showOpenMultipleDialog(owner()) : Optional.ofNullable(chooser.showOpenDialog(owner()))
+                .map(List::of).orElse(null);
+        return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
     }
 
     private void savePicture() {

@@ -10,6 +10,7 @@ import io.connlab.ui.model.I18n;
 import io.connlab.ui.backend.BackendPanel;
 import io.connlab.ui.backend.FaultBar;
 import io.connlab.ui.canvas.Palette;
+import io.connlab.ui.comparison.ComparisonMode;
 import io.connlab.ui.comparison.ComparisonTable;
 import io.connlab.ui.lanes.LaneColumn;
 import io.connlab.ui.model.BackendChoice;
@@ -61,6 +62,7 @@ public final class LabWindow {
     private final Palette palette = new Palette();
     private final Map<Technique, LaneColumn> columns = new EnumMap<>(Technique.class);
     private final ComparisonTable comparison;
+    private ComparisonMode compareMode; // set after the toolbar that opens it
     private final BackendPanel backendPanel;
     private final Tab backendTab;
     private final BorderPane root = new BorderPane();
@@ -86,7 +88,7 @@ public final class LabWindow {
         Executor fx = javafx.application.Platform::runLater;
         run = new RunControlModel(toolbar, engine, background, fx);
 
-        LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root).actions());
+        LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root, f -> compareMode.compare(f)).actions());
         bar.addAppearance(languageChoice());
 
         HBox lanes = new HBox();
@@ -118,7 +120,8 @@ public final class LabWindow {
                 e -> run.startExperiment(e.preset()), engine::lastRunFigures, url -> linkOpener.accept(url));
         lessons.wideProperty().set(place.wide());
         lessons.collapsedProperty().set(place.collapsed());
-        SplitPane top = new LessonDock(lanesScroll, lessons).node();
+        javafx.scene.layout.StackPane lanesSlot = new javafx.scene.layout.StackPane(lanesScroll); // or a comparison of saved runs
+        SplitPane top = new LessonDock(lanesSlot, lessons).node();
 
         comparison = new ComparisonTable(ToolbarModel.WINDOW_LANES, toolbar::shownProperty);
         var mock = javafx.beans.binding.Bindings.createBooleanBinding(
@@ -133,6 +136,8 @@ public final class LabWindow {
         javafx.scene.layout.VBox comparisonBox = new javafx.scene.layout.VBox(comparison, footnote);
         javafx.scene.layout.VBox.setVgrow(comparison, javafx.scene.layout.Priority.ALWAYS);
         Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparisonBox);
+        compareMode = new ComparisonMode(lanesSlot, comparisonTab, palette, background, fx);
+        compareMode.acceptDrops(root, run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE));
         backendTab = new Tab(I18n.t("tab.backend"), backendPanel);
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -141,6 +146,7 @@ public final class LabWindow {
         SplitPane center = new SplitPane(top, bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.70);
+        compareMode.resizeWith(center);
 
         Label status = new Label();
         status.setId("status");
@@ -167,7 +173,9 @@ public final class LabWindow {
         look.themeProperty().addListener((o, a, b) -> applyTheme(b));
         applyTheme(look.themeProperty().get());
         run.activityProperty().addListener((o, a, b) -> {
-            if (b == RunControlModel.Activity.STARTING) columns.values().forEach(LaneColumn::clearChart);
+            if (b != RunControlModel.Activity.STARTING) return;
+            columns.values().forEach(LaneColumn::clearChart);
+            compareMode.leave(); // a run is shown live
         });
 
         frames = new FrameLoop(engine, run, columns.values(), comparison, backendPanel, backendTab, frameMeter, stripTime,
@@ -230,6 +238,11 @@ public final class LabWindow {
 
     public LaneColumn column(Technique kind) {
         return columns.get(kind);
+    }
+
+    /** Two saved runs shown instead of the live lanes and table ("Save ▾ → Compare two saved runs…"). */
+    public ComparisonMode comparisonMode() {
+        return compareMode;
     }
 
     public ComparisonTable comparisonTable() {

@@ -35,7 +35,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class LabToolbar extends VBox {
 
     /** What the toolbar's file buttons do; the window supplies them (they open file choosers). */
-    public record FileActions(Runnable loadProfile, Runnable saveJson, Runnable saveCsv, Runnable savePicture) {
+    public record FileActions(Runnable loadProfile, Runnable saveJson, Runnable saveCsv, Runnable savePicture, Runnable compareRuns) {
     }
 
     private final Button start = new Button();
@@ -117,7 +117,11 @@ public final class LabToolbar extends VBox {
         var running = run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE);
         json.disableProperty().bind(running);
         csv.disableProperty().bind(running);
-        save.getItems().addAll(json, csv, png);
+        MenuItem compare = new MenuItem(I18n.t("toolbar.compareRuns"));
+        compare.setId("compare-runs");
+        compare.setOnAction(e -> files.compareRuns().run());
+        compare.disableProperty().bind(running);
+        save.getItems().addAll(json, csv, png, compare);
 
         Button theme = new Button();
         theme.setId("theme");

@@ -1,7 +1,6 @@
 package io.connlab.ui;
 
 import io.connlab.ui.model.I18n;
-import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.LabEngine;
 import io.connlab.ui.toolbar.LabToolbar;
 import io.connlab.ui.toolbar.RunControlModel;
@@ -14,7 +13,7 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * The toolbar's file actions: load an endpoint profile, save the results as JSON or CSV, save
+ * The toolbar's file actions: open the Profiles dialog, save the results as JSON or CSV, save
  * a picture of the window. The dialogs run on the FX thread; the writing on the run control's
  * background thread, reported in the status line.
  */
@@ -24,8 +23,11 @@ final class FileDialogs {
     private final RunControlModel run;
     private final ToolbarModel toolbar;
     private final Node root;
+    private final Runnable manageProfiles;
 
-    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root) {
+    /** @param manageProfiles opens the Profiles dialog (the toolbar's folder button) */
+    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root, Runnable manageProfiles) {
+        this.manageProfiles = manageProfiles;
         this.engine = engine;
         this.run = run;
         this.toolbar = toolbar;
@@ -33,21 +35,12 @@ final class FileDialogs {
     }
 
     LabToolbar.FileActions actions() {
-        return new LabToolbar.FileActions(this::loadProfile, () -> saveResults(true), () -> saveResults(false),
+        return new LabToolbar.FileActions(manageProfiles, () -> saveResults(true), () -> saveResults(false),
                 this::savePicture);
     }
 
     private Window owner() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    private void loadProfile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("files.loadProfile"));
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(I18n.t("files.profileFilter"), "*.json"),
-                new FileChooser.ExtensionFilter(I18n.t("files.anyFile"), "*"));
-        File f = chooser.showOpenDialog(owner());
-        if (f != null) toolbar.backendProperty().set(BackendChoice.profile(f.toPath()));
     }
 
     private void saveResults(boolean json) {

@@ -9,6 +9,9 @@ import io.connlab.ui.lesson.LessonPane;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.backend.BackendPanel;
 import io.connlab.ui.backend.FaultBar;
+import io.connlab.ui.backend.MockSettingsBar;
+import io.connlab.ui.toolbar.LiveRunPrompt;
+import io.connlab.ui.profile.ProfilesWindow;
 import io.connlab.ui.canvas.Palette;
 import io.connlab.ui.comparison.ComparisonTable;
 import io.connlab.ui.lanes.LaneColumn;
@@ -63,6 +66,8 @@ public final class LabWindow {
     private final ComparisonTable comparison;
     private final BackendPanel backendPanel;
     private final Tab backendTab;
+    private final MockSettingsBar mockSettings;
+    private final ProfilesWindow profiles;
     private final BorderPane root = new BorderPane();
     private final AnimationTimer frames;
     private final FrameMeter frameMeter = new FrameMeter();
@@ -86,8 +91,12 @@ public final class LabWindow {
         Executor fx = javafx.application.Platform::runLater;
         run = new RunControlModel(toolbar, engine, background, fx);
 
-        LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root).actions());
+        profiles = engine.profiles().map(store -> new ProfilesWindow(store, io, toolbar.backendProperty())).orElse(null);
+        Runnable manageProfiles = () -> { if (profiles != null) profiles.open(root); };
+        LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root, manageProfiles).actions());
         bar.addAppearance(languageChoice());
+        if (profiles != null) profiles.offerIn(bar.backendChooser());
+        run.checkBeforeStart(new LiveRunPrompt(engine, run, () -> root.getScene() == null ? null : root.getScene().getWindow()));
 
         HBox lanes = new HBox();
         lanes.getStyleClass().add("lanes");
@@ -133,7 +142,11 @@ public final class LabWindow {
         javafx.scene.layout.VBox comparisonBox = new javafx.scene.layout.VBox(comparison, footnote);
         javafx.scene.layout.VBox.setVgrow(comparison, javafx.scene.layout.Priority.ALWAYS);
         Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparisonBox);
-        backendTab = new Tab(I18n.t("tab.backend"), backendPanel);
+        mockSettings = new MockSettingsBar(engine::mockSetup, run, toolbar, mock);
+        mockSettings.restore(prefs.mockApi(), prefs.mockCalibrated().orElse(null));
+        javafx.scene.layout.VBox backendBox = new javafx.scene.layout.VBox(8, mockSettings, backendPanel);
+        javafx.scene.layout.VBox.setVgrow(backendPanel, javafx.scene.layout.Priority.ALWAYS);
+        backendTab = new Tab(I18n.t("tab.backend"), backendBox);
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.setId("bottom-tabs");
@@ -297,6 +310,7 @@ public final class LabWindow {
         frames.stop();
         prefs.saveFrom(toolbar);
         prefs.saveFrom(look);
+        prefs.saveMockSettings(mockSettings.api(), mockSettings.calibratedProperty().get());
         io.connlab.lesson.Lesson open = lessons.lessonProperty().get();
         prefs.saveLessonPlace(new UiPreferences.LessonPlace(open == null ? null : open.id(),
                 lessons.wideProperty().get(), lessons.collapsedProperty().get()));

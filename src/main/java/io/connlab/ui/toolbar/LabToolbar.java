@@ -3,15 +3,13 @@ package io.connlab.ui.toolbar;
 import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
-import io.connlab.ui.model.BackendChoice;
+import io.connlab.ui.profile.BackendChooser;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -39,6 +37,7 @@ public final class LabToolbar extends VBox {
     }
 
     private final Button start = new Button();
+    private final BackendChooser backend;
     private HBox appearance;
 
     public LabToolbar(ToolbarModel model, RunControlModel run, AppearanceModel look, FileActions files) {
@@ -47,13 +46,8 @@ public final class LabToolbar extends VBox {
         var idle = run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE);
 
         // backend
-        ObservableList<BackendChoice> backends = FXCollections.observableArrayList(BackendChoice.mock());
-        ComboBox<BackendChoice> backend = new ComboBox<>(backends);
+        backend = new BackendChooser(model.backendProperty()); // saved profiles, and "Manage profiles…" last
         backend.setId("backend");
-        backend.valueProperty().bindBidirectional(model.backendProperty());
-        model.backendProperty().addListener((o, a, b) -> {
-            if (b != null && !backends.contains(b)) backends.add(b);
-        });
         backend.disableProperty().bind(idle.not());
         Button load = iconButton(Feather.FOLDER, I18n.t("toolbar.loadProfile"), files.loadProfile());
         load.setId("load-profile");
@@ -188,6 +182,10 @@ public final class LabToolbar extends VBox {
         HBox row2 = row(flow(group(network[0], network[1], network[2]), group(network[3], network[4], network[5]),
                 group(network[6], network[7]), lanes), new Region());
         getChildren().addAll(row1, row2);
+    }
+
+    public BackendChooser backendChooser() {
+        return backend;
     }
 
     /** Adds a control beside theme and type size (the window's language). */

@@ -80,7 +80,9 @@ public final class MockSettingsBar extends FlowPane {
         inEffect.setWrapText(true);
         var idle = run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE);
         for (var n : new javafx.scene.Node[]{api, calibrate, defaults}) n.disableProperty().bind(idle.not());
-        visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(onMock::get, onMock));
+        // only an engine with a bundled mock has these settings (the window's demo engine has none)
+        boolean offered = setup.get().isPresent();
+        visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> offered && onMock.get(), onMock));
         managedProperty().bind(visibleProperty());
         getChildren().addAll(name, api, calibrate, defaults, inEffect);
         refresh();
@@ -111,10 +113,7 @@ public final class MockSettingsBar extends FlowPane {
     /** Shows what the mock plays now; FX thread. */
     public void refresh() {
         Optional<MockSetup> s = setup.get();
-        if (s.isEmpty()) {
-            inEffect.setText("");
-            return;
-        }
+        if (s.isEmpty()) return;
         MockSetup.InEffect e = s.get().inEffect();
         showing = true;
         api.setValue(e.api());

@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -121,13 +122,32 @@ final class ConnectionTestPane extends VBox {
         long failed = lines.stream().filter(l -> l.verdict() != Verdict.OK && l.verdict() != Verdict.UNAVAILABLE).count();
         summary.setText(failed == 0 ? I18n.t("profiles.testAllOk") : I18n.t("profiles.testSomeFailed", failed));
         for (TestLine l : lines) {
-            Label line = new Label(l.endpoint() + " — " + verdict(l.verdict()) + (l.detail().isEmpty() ? "" : ": " + l.detail()));
+            String detail = detail(l);
+            Label line = new Label(endpoint(l.endpoint()) + " — " + verdict(l.verdict()) + (detail.isEmpty() ? "" : ": " + detail));
             line.setId("test-result-" + l.endpoint().toLowerCase(Locale.ROOT));
             line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE); // the fix is in the last words: never cut to "..."
             line.getStyleClass().add(l.verdict() == Verdict.OK ? Styles.SUCCESS
                     : l.verdict() == Verdict.UNAVAILABLE ? Styles.TEXT_MUTED : Styles.DANGER);
             results.getChildren().add(line);
         }
+    }
+
+    /** The detail without the words the verdict already says ("refused: nothing accepts…" after "connection refused"). */
+    private static String detail(TestLine l) {
+        String d = l.detail();
+        int colon = d.indexOf(": ");
+        boolean named = l.verdict() != Verdict.OK && l.verdict() != Verdict.UNAVAILABLE && l.verdict() != Verdict.FAILED;
+        return named && colon > 0 && colon < 20 ? d.substring(colon + 2) : d;
+    }
+
+    private static String endpoint(String name) {
+        return switch (name) {
+            case "Poll" -> I18n.t("profiles.endpoint.poll");
+            case "Invoke" -> I18n.t("profiles.endpoint.invoke");
+            case "Credentials" -> I18n.t("profiles.endpoint.credentials");
+            default -> name; // WebSocket, SNS
+        };
     }
 
     static String verdict(Verdict v) {

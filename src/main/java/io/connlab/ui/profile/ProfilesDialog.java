@@ -1,5 +1,6 @@
 package io.connlab.ui.profile;
 
+import atlantafx.base.theme.Styles;
 import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.ProfileFields;
@@ -56,7 +57,7 @@ public final class ProfilesDialog {
         list.setId("profile-list");
         list.setItems(profiles.list());
         list.setCellFactory(v -> new SavedCell());
-        list.setPrefWidth(260);
+        list.setPrefWidth(300);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!selecting && b != null) open(b, a);
         });
@@ -108,7 +109,7 @@ public final class ProfilesDialog {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
             stage.setTitle(I18n.t("profiles.title"));
-            Scene scene = new Scene(root, 1100, 720);
+            Scene scene = new Scene(root, 1180, 780);
             if (owner != null && owner.getScene() != null) {
                 scene.getStylesheets().addAll(owner.getScene().getRoot().getStylesheets());
                 root.styleProperty().bind(owner.getScene().getRoot().styleProperty());
@@ -267,18 +268,22 @@ public final class ProfilesDialog {
         return b;
     }
 
+    /** Two lines: the name, and under it what kind of backend it is (or that the file is not a profile). */
     private static final class SavedCell extends ListCell<Saved> {
         @Override
         protected void updateItem(Saved s, boolean empty) {
             super.updateItem(s, empty);
-            getStyleClass().remove("invalid-profile");
+            setText(null);
             if (empty || s == null) {
-                setText(null);
+                setGraphic(null);
                 return;
             }
-            setText(s.name() + "  ·  " + (!s.valid() ? I18n.t("profiles.invalid") : s.live() ? I18n.t("profiles.kind.live")
-                    : I18n.t("profiles.kind.mock")));
-            if (!s.valid()) getStyleClass().add("invalid-profile");
+            Label name = new Label(s.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label kind = new Label(!s.valid() ? I18n.t("profiles.invalid") : s.live() ? I18n.t("profiles.kind.live")
+                    : I18n.t("profiles.kind.mock"));
+            kind.getStyleClass().addAll(Styles.TEXT_SMALL, s.valid() ? Styles.TEXT_MUTED : Styles.DANGER);
+            setGraphic(new VBox(2, name, kind));
         }
     }
 }

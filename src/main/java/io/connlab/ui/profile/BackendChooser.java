@@ -68,7 +68,7 @@ public final class BackendChooser extends ComboBox<BackendChooser.Item> {
         items.add(MANAGE);
         syncing = true;
         try {
-            getItems().setAll(items);
+            if (!getItems().equals(items)) getItems().setAll(items); // unchanged: no flicker under the pointer
             setValue(model.get() == null ? null : current);
         } finally {
             syncing = false;

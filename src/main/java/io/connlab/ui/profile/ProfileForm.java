@@ -54,7 +54,8 @@ final class ProfileForm extends GridPane {
             if (f == Field.KIND) input = kind;
             else if (f == Field.PUBLISH_PATH) input = publish;
             else {
-                TextField t = new TextField();
+                // the token is a secret, and the window may be on a projector
+                TextField t = f == Field.TOKEN ? new javafx.scene.control.PasswordField() : new TextField();
                 t.setPromptText(hint(f));
                 texts.put(f, t);
                 t.textProperty().addListener((o, a, b) -> changed());

@@ -63,8 +63,12 @@ abstract class OnRealEngineWindow {
     }
 
     /** Opens the dialog the way lesson 7 says: the backend chooser's last item. */
-    static void openProfiles(FxRobot robot) {
-        robot.clickOn("#backend").clickOn("Manage profiles…");
+    void openProfiles(FxRobot robot) {
+        robot.clickOn("#backend");
+        // opening the chooser reads the folder again: wait for that, so that the items do not move under the click
+        BackendChooser chooser = robot.lookup("#backend").queryAs(BackendChooser.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chooser.getItems().size() == 2 + jsonFiles());
+        robot.clickOn("Manage profiles…");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#profiles-dialog").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -83,4 +87,10 @@ abstract class OnRealEngineWindow {
         return robot.lookup("#profile-" + id + "-message").queryAs(Label.class).getText();
     }
 
+
+    private long jsonFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".json")).count();
+        }
+    }
 }

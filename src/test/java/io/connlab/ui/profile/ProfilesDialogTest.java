@@ -160,4 +160,26 @@ class ProfilesDialogTest extends OnRealEngineWindow {
         String poll = robot.lookup("#test-result-poll").queryAs(Label.class).getText();
         assertTrue(poll.contains("connection refused"), poll);
     }
+
+    @Test
+    void aSilentServerCanBeCancelledAndOtherwiseTimesOut(FxRobot robot) throws Exception {
+        // accepts the connection (the kernel's backlog) and never answers: the WebSocket handshake waits
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            EndpointProfiles.save(folder.resolve("silent.json"), live("Silent", "ws://127.0.0.1:" + silent.getLocalPort() + "/dev"));
+            openProfiles(robot);
+            await().atMost(Duration.ofSeconds(5)).until(() -> list(robot).getItems().size() == 1);
+            robot.interact(() -> list(robot).getSelectionModel().select(0));
+            robot.clickOn("#test-connection");
+            assertTrue(robot.lookup("#test-progress").query().isVisible());
+            robot.clickOn("#test-cancel");
+            assertEquals("Test cancelled", robot.lookup("#test-summary").queryAs(Label.class).getText());
+            assertTrue(robot.lookup("#test-connection").query().isVisible(), "ready for another try at once");
+            assertEquals(0, robot.lookup("#test-results").queryAs(VBox.class).getChildren().size());
+
+            robot.clickOn("#test-connection");
+            await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#test-result-websocket").tryQuery().isPresent());
+            String ws = robot.lookup("#test-result-websocket").queryAs(Label.class).getText();
+            assertTrue(ws.contains("timed out") && ws.contains("did not answer in time"), ws);
+        }
+    }
 }

@@ -34,7 +34,7 @@ if ($Subnets -and -not $Vpc) {
   $Vpc = Invoke-Aws ec2 describe-subnets --subnet-ids ($Subnets -split ',')[0] --query 'Subnets[0].VpcId' --output text
 }
 if ($Database -eq 'new' -and -not $Subnets) {
-  if (-not $Vpc) { $Vpc = Invoke-Aws ec2 describe-vpcs --filters Name=isDefault,Values=true --query 'Vpcs[0].VpcId' --output text }
+  if (-not $Vpc) { $Vpc = Invoke-Aws ec2 describe-vpcs --filters 'Name=isDefault,Values=true' --query 'Vpcs[0].VpcId' --output text }
   if ($Vpc -eq 'None') { Die "no default VPC in $Region; pass -Vpc and -Subnets" }
   $Subnets = (Invoke-Aws ec2 describe-subnets --filters "Name=vpc-id,Values=$Vpc" --query 'Subnets[].SubnetId' --output text) -replace '\s+', ','
 }
@@ -77,7 +77,7 @@ if (-not $Out) { $Out = Join-Path (Get-Location) "connlab-$Stack.json" }
 [System.IO.File]::WriteAllText($Out, ($endpointProfile | ConvertTo-Json), (New-Object System.Text.UTF8Encoding $false))
 Write-Host ""
 Write-Host "Endpoint profile: $Out"
-Write-Host "  Load it in ConnLab (Backend > Import profile) or: connlab bench --profile `"$Out`""
+Write-Host "  Load it in ConnLab (backend chooser > Manage profiles... > Import...) or: connlab bench --profile `"$Out`""
 # the same rough model as cost-estimate.sh (30 students by default, one shared room)
 $s = $Students; $published = $s * 20 * 600; $ws = $published * $s + $published
 $db = @{ none = 0; new = 0.076; existing = 0.02 }[$Database]

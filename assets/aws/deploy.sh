@@ -113,6 +113,6 @@ chmod 600 "$out" # it may hold the \$connect token
 
 echo
 echo "Endpoint profile: $out"
-echo "  Load it in ConnLab (Backend > Import profile) or: connlab bench --profile \"$out\""
+echo "  Load it in ConnLab (backend chooser > Manage profiles... > Import...) or: connlab bench --profile \"$out\""
 "$here/cost-estimate.sh" --database "$database" --students "$students"
 echo "Remove everything (stack, packaging bucket): $here/teardown.sh --stack $stack --region $region${aws_profile:+ --profile $aws_profile}"

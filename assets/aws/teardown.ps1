@@ -27,6 +27,6 @@ if ($LASTEXITCODE -eq 0) {
   aws @common s3 rm "s3://$bucket/$Stack" --recursive | Out-Null
   if ((aws @common s3api list-objects-v2 --bucket $bucket --max-items 1 --query KeyCount --output text) -eq '0') {
     aws @common s3api delete-bucket --bucket $bucket; Write-Host "Deleted the packaging bucket $bucket."
-  } else { Write-Host "Kept the packaging bucket $bucket: other stacks' packages are still in it." }
+  } else { Write-Host "Kept the packaging bucket ${bucket}: other stacks' packages are still in it." }
 }
 Write-Host "Done: nothing of stack $Stack is left to bill."

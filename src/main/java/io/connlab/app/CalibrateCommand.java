@@ -56,7 +56,7 @@ final class CalibrateCommand implements Callable<Integer> {
             p = EndpointProfiles.load(profile);
         } catch (IllegalArgumentException e) {
             err.println("Cannot calibrate: " + e.getMessage());
-            return 1;
+            return 2; // a profile that cannot be read is the user's input, as in check and bench
         }
         EndpointTimings.Timings t;
         try {

@@ -2,15 +2,13 @@ package io.connlab.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connlab.fixtures.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -21,35 +19,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code connlab bench} from the command line: clear answers to bad input, and a tiny real run. */
 class BenchCommandTest {
 
-    /** What one invocation printed and returned. */
-    record Outcome(int exit, String out, String err) {
-        String all() {
-            return "exit " + exit + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-
-        void assertNoStackTrace() {
-            assertFalse(err.contains("\tat ") || out.contains("\tat "), all());
-            assertFalse(err.contains("Exception") || out.contains("Exception"), all());
-        }
-    }
-
-    private static Outcome bench(String... args) {
-        String[] full = Stream.concat(Stream.of("bench"), Stream.of(args)).toArray(String[]::new);
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    private static CommandRun bench(String... args) {
         // every case here ends in seconds; the bound keeps a regression from hanging the build
-        int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cl.execute(full));
-        return new Outcome(exit, out.toString(), err.toString());
+        return CommandRun.within(Duration.ofSeconds(30), Stream.concat(Stream.of("bench"), Stream.of(args)).toArray(String[]::new));
     }
 
     static Stream<Arguments> badOptions() {
@@ -70,7 +47,7 @@ class BenchCommandTest {
     @ParameterizedTest
     @MethodSource("badOptions")
     void badOptionsExit2WithAMessageNamingTheProblem(List<String> args, String message) {
-        Outcome o = bench(args.toArray(String[]::new));
+        CommandRun o = bench(args.toArray(String[]::new));
         assertEquals(2, o.exit(), o.all());
         assertTrue(o.err().contains(message), o.all());
         o.assertNoStackTrace();
@@ -78,7 +55,7 @@ class BenchCommandTest {
 
     @Test
     void aBadOptionPrintsAShortUsageLineThenItsReasonLast() {
-        Outcome o = bench("--frobnicate");
+        CommandRun o = bench("--frobnicate");
         List<String> lines = o.err().lines().filter(l -> !l.isBlank()).toList();
         assertEquals(2, lines.size(), o.all());
         assertTrue(lines.get(0).startsWith("Usage: connlab bench [OPTIONS]"), o.all());
@@ -87,18 +64,16 @@ class BenchCommandTest {
 
     @Test
     void helpSaysThatNoCommandOpensTheWindow() {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        assertEquals(0, cl.execute("--help"));
-        String help = out.toString().replaceAll("\\s+", " "); // picocli wraps at 80 columns
+        CommandRun run = CommandRun.of("--help");
+        assertEquals(0, run.exit());
+        String help = run.out().replaceAll("\\s+", " "); // picocli wraps at 80 columns
         assertTrue(help.contains("With no command, connlab opens the lab's window. The commands run in the terminal"), help);
     }
 
     @Test
     void aMissingProfileFileExits2(@TempDir Path dir) {
         Path missing = dir.resolve("nope.json");
-        Outcome o = bench("--profile", missing.toString(), "--duration", "1s");
+        CommandRun o = bench("--profile", missing.toString(), "--duration", "1s");
         assertEquals(2, o.exit(), o.all());
         assertTrue(o.err().contains("no such file") && o.err().contains("nope.json"), o.all());
         o.assertNoStackTrace();
@@ -106,7 +81,7 @@ class BenchCommandTest {
 
     @Test
     void aProfileThatIsADirectoryExits2(@TempDir Path dir) {
-        Outcome o = bench("--profile", dir.toString(), "--duration", "1s");
+        CommandRun o = bench("--profile", dir.toString(), "--duration", "1s");
         assertEquals(2, o.exit(), o.all());
         assertTrue(o.err().contains("bench: endpoint profile " + dir), o.all());
         o.assertNoStackTrace();
@@ -115,7 +90,7 @@ class BenchCommandTest {
     @Test
     void aMalformedProfileExits2(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"name\": \"x\", ", StandardCharsets.UTF_8);
-        Outcome o = bench("--profile", bad.toString(), "--duration", "1s");
+        CommandRun o = bench("--profile", bad.toString(), "--duration", "1s");
         assertEquals(2, o.exit(), o.all());
         assertTrue(o.err().contains("bad.json") && o.err().contains("not valid JSON"), o.all());
         o.assertNoStackTrace();
@@ -141,7 +116,7 @@ class BenchCommandTest {
                 + " \"invokeUrl\": \"http://" + base + "/dev/invoke\"}";
         Path profile = Files.writeString(dir.resolve("gone.json"), json, StandardCharsets.UTF_8);
 
-        Outcome o = bench("--profile", profile.toString(), "--duration", "2s", "--clients", "2");
+        CommandRun o = bench("--profile", profile.toString(), "--duration", "2s", "--clients", "2");
         assertEquals(1, o.exit(), o.all());
         assertTrue(o.err().contains("Cannot reach the backend at ") && o.err().contains(base), o.all());
         o.assertNoStackTrace();
@@ -151,7 +126,7 @@ class BenchCommandTest {
     void aTinyRunPrintsTheTableAndWritesBothFiles(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("out.json");
         Path csv = dir.resolve("out.csv");
-        Outcome o = bench("--duration", "2s", "--clients", "2", "--rate", "10",
+        CommandRun o = bench("--duration", "2s", "--clients", "2", "--rate", "10",
                 "--json", json.toString(), "--csv", csv.toString());
 
         assertEquals(0, o.exit(), o.all());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.endpoint.EndpointProfiles;
+import io.connlab.fixtures.CommandRun;
 import io.connlab.mock.ApiKind;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
@@ -12,14 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,15 +38,10 @@ class CalibrateCommandTest {
             MockEndpoints e = mock.endpoints();
             EndpointProfiles.save(profileFile, new EndpointProfile("stack", EndpointProfile.Kind.MOCK, e.websocketUrl(), null,
                     e.pollUrl(), e.snsEndpoint(), e.topicArn(), e.region(), e.invokeUrl(), e.connectionsUrl(), e.adminUrl()));
-            CommandLine cl = Main.commandLine();
-            StringWriter text = new StringWriter();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(text, true));
-            cl.setErr(new PrintWriter(err, true));
-            int exit = assertTimeoutPreemptively(Duration.ofSeconds(90),
-                    () -> cl.execute("calibrate", "--profile", profileFile.toString(), "--out", out.toString(), "--samples", "15"));
-            assertEquals(0, exit, err.toString());
-            assertTrue(text.toString().contains("connlab serve --settings " + out), text.toString());
+            CommandRun run = CommandRun.within(Duration.ofSeconds(90),
+                    "calibrate", "--profile", profileFile.toString(), "--out", out.toString(), "--samples", "15");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("connlab serve --settings " + out), run.out());
         }
         JsonNode s = new ObjectMapper().readTree(Files.readString(out));
         assertWithin(RTT, s.get("rttMillis").asInt(), "round trip");
@@ -74,6 +67,16 @@ class CalibrateCommandTest {
         new CommandLine(serve).parseArgs("--settings", bad.toString());
         CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(CommandLine.ParameterException.class, serve::config);
         assertTrue(e.getMessage().contains("'rttMillis' must be a whole number of ms"), e.getMessage());
+    }
+
+    @Test
+    void anUnreadableProfileIsAUsageErrorAsInCheckAndBench() throws Exception {
+        Path notAProfile = Files.writeString(dir.resolve("notes.json"), "not json");
+        for (String command : new String[] {"calibrate", "check", "bench"}) {
+            CommandRun run = CommandRun.of(command, "--profile", notAProfile.toString());
+            assertEquals(2, run.exit(), command + ": " + run.all());
+            assertTrue(run.err().contains(notAProfile.getFileName().toString()) || run.err().contains("profile"), command + ": " + run.err());
+        }
     }
 
     static void assertWithin(double expected, double actual, String what) {

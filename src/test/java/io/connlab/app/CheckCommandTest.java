@@ -2,6 +2,7 @@ package io.connlab.app;
 
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.endpoint.EndpointProfiles;
+import io.connlab.fixtures.CommandRun;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
 import io.connlab.mock.MockEndpoints;
@@ -27,10 +28,10 @@ class CheckCommandTest {
                     e.pollUrl(), e.snsEndpoint(), e.topicArn(), e.region(), e.invokeUrl(), e.connectionsUrl(), e.adminUrl());
             EndpointProfiles.save(ok, p);
             EndpointProfiles.save(noToken, p.withToken(null));
-            CompareCommandTest.Outcome good = CompareCommandTest.run("check", "--profile", ok.toString());
+            CommandRun good = CommandRun.of("check", "--profile", ok.toString());
             assertEquals(0, good.exit(), good.out());
             assertTrue(good.out().contains("WebSocket: OK"), good.out());
-            CompareCommandTest.Outcome bad = CompareCommandTest.run("check", "--profile", noToken.toString());
+            CommandRun bad = CommandRun.of("check", "--profile", noToken.toString());
             assertEquals(1, bad.exit(), bad.out());
             assertTrue(bad.out().contains("WebSocket: FAILED - 401 Unauthorized"), bad.out());
             assertTrue(bad.out().contains("Poll: OK"), bad.out());

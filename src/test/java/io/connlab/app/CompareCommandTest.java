@@ -1,17 +1,13 @@
 package io.connlab.app;
 
+import io.connlab.fixtures.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code connlab compare} on two runs that {@code bench --json} saved, one with added round-trip time. */
@@ -19,30 +15,17 @@ class CompareCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int exit, String out, String err) {
-    }
-
-    static Outcome run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cl.execute(args));
-        return new Outcome(exit, out.toString(), err.toString());
-    }
-
     @Test
     void twoSavedRunsAppearLaneByLaneInOneTable() throws Exception {
         Path fast = dir.resolve("fast.json");
         Path slow = dir.resolve("slow.json");
         for (String[] r : new String[][] {{"0", fast.toString()}, {"60", slow.toString()}}) {
-            Outcome bench = run("bench", "--quiet", "--lanes", "websocket,long-poll", "--duration", "2s", "--clients", "2",
+            CommandRun bench = CommandRun.of("bench", "--quiet", "--lanes", "websocket,long-poll", "--duration", "2s", "--clients", "2",
                     "--rate", "10", "--rtt", r[0], "--json", r[1]);
             assertEquals(0, bench.exit(), bench.err());
         }
         Path csv = dir.resolve("side.csv");
-        Outcome o = run("compare", fast.toString(), slow.toString(), "--csv", csv.toString());
+        CommandRun o = CommandRun.of("compare", fast.toString(), slow.toString(), "--csv", csv.toString());
         assertEquals(0, o.exit(), o.err());
         String header = o.out().lines().filter(l -> l.contains("WebSocket (fast)")).findFirst().orElseThrow(() -> new AssertionError(o.out()));
         assertTrue(header.indexOf("WebSocket (fast)") < header.indexOf("WebSocket (slow)"), header);
@@ -68,7 +51,7 @@ class CompareCommandTest {
     @Test
     void aFileThatIsNotASavedRunIsNamed() throws Exception {
         Path notRun = Files.writeString(dir.resolve("profile.json"), "{\"name\": \"x\"}");
-        Outcome o = run("compare", notRun.toString(), dir.resolve("missing.json").toString());
+        CommandRun o = CommandRun.of("compare", notRun.toString(), dir.resolve("missing.json").toString());
         assertEquals(1, o.exit());
         assertTrue(o.err().contains("profile.json: not a saved run"), o.err());
     }

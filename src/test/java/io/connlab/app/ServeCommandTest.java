@@ -2,12 +2,10 @@ package io.connlab.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connlab.fixtures.CommandRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,34 +26,6 @@ class ServeCommandTest {
     private CompletableFuture<Integer> running;
     private ServeCommand serve;
 
-    /** One run of the command line, with what it printed. */
-    private static final class Run {
-        final CommandLine cl = Main.commandLine();
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-
-        Run() {
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-        }
-
-        int execute(String... args) {
-            return cl.execute(args);
-        }
-
-        ServeCommand serve() {
-            return cl.getSubcommands().get("serve").getCommand();
-        }
-
-        String out() {
-            return out.toString();
-        }
-
-        String err() {
-            return err.toString();
-        }
-    }
-
     @AfterEach
     void stopServe() throws Exception {
         if (serve != null) {
@@ -65,9 +35,9 @@ class ServeCommandTest {
     }
 
     /** Starts {@code serve} on a background thread and waits until it printed everything. */
-    private Run startServe(String... args) {
-        Run run = new Run();
-        serve = run.serve();
+    private CommandRun startServe(String... args) {
+        CommandRun run = new CommandRun();
+        serve = run.subcommand("serve");
         running = CompletableFuture.supplyAsync(() -> run.execute(args));
         await().atMost(Duration.ofSeconds(30)).until(() -> run.out().contains("Ctrl-C stops the backend.")
                 || running.isDone());
@@ -77,12 +47,12 @@ class ServeCommandTest {
 
     @Test
     void helpPrintsUsageAndExits0() {
-        Run run = new Run();
+        CommandRun run = new CommandRun();
         assertEquals(0, run.execute("--help"));
         assertTrue(run.out().contains("Usage: connlab"), run.out());
         assertTrue(run.out().contains("serve"), run.out());
 
-        Run serveHelp = new Run();
+        CommandRun serveHelp = new CommandRun();
         assertEquals(0, serveHelp.execute("serve", "--help"));
         for (String option : new String[]{"--host", "--http-port", "--ws-port", "--stage", "--time-scale", "--token",
                 "--rtt", "--jitter", "--db-max-connections"}) {
@@ -92,25 +62,25 @@ class ServeCommandTest {
 
     @Test
     void versionPrintsTheVersionAndExits0() {
-        Run run = new Run();
+        CommandRun run = new CommandRun();
         assertEquals(0, run.execute("--version"));
         assertTrue(run.out().startsWith("ConnLab "), run.out());
     }
 
     @Test
     void anUnknownOptionExits2WithAClearMessage() {
-        Run run = new Run();
+        CommandRun run = new CommandRun();
         assertEquals(2, run.execute("--bogus"));
         assertTrue(run.err().contains("Unknown option: '--bogus'"), run.err());
 
-        Run sub = new Run();
+        CommandRun sub = new CommandRun();
         assertEquals(2, sub.execute("serve", "--ws-prot", "9000"));
         assertTrue(sub.err().contains("Unknown option"), sub.err());
     }
 
     @Test
     void aTimeScaleBelowOneExits2WithTheReason() {
-        Run run = new Run();
+        CommandRun run = new CommandRun();
         assertEquals(2, run.execute("serve", "--time-scale", "0.5"));
         assertTrue(run.err().contains("time scale must be a number >= 1, got 0.5"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
@@ -118,22 +88,22 @@ class ServeCommandTest {
 
     @Test
     void zeroDatabaseConnectionsExits2WithTheReason() {
-        Run run = new Run();
+        CommandRun run = new CommandRun();
         assertEquals(2, run.execute("serve", "--db-max-connections", "0"));
         assertTrue(run.err().contains("db max connections must be >= 1"), run.err());
     }
 
     @Test
     void otherBadValuesExit2() {
-        assertEquals(2, new Run().execute("serve", "--http-port", "70000"));
-        assertEquals(2, new Run().execute("serve", "--rtt", "-5"));
-        assertEquals(2, new Run().execute("serve", "--stage", "no spaces"));
-        assertEquals(2, new Run().execute("serve", "--time-scale", "fast"));
+        assertEquals(2, new CommandRun().execute("serve", "--http-port", "70000"));
+        assertEquals(2, new CommandRun().execute("serve", "--rtt", "-5"));
+        assertEquals(2, new CommandRun().execute("serve", "--stage", "no spaces"));
+        assertEquals(2, new CommandRun().execute("serve", "--time-scale", "fast"));
     }
 
     @Test
     void servePrintsEveryEndpointAndAProfileThatParsesAndWorks() throws Exception {
-        Run run = startServe("serve", "--stage", "class", "--db-max-connections", "20");
+        CommandRun run = startServe("serve", "--stage", "class", "--db-max-connections", "20");
         String out = run.out();
         for (String line : new String[]{"WebSocket        ws://127.0.0.1:", "Poll             http://127.0.0.1:",
                 "SNS endpoint     http://127.0.0.1:", "SNS topic        arn:aws:sns:us-east-1:000000000000:connlab",
@@ -174,14 +144,14 @@ class ServeCommandTest {
 
     @Test
     void aTokenGoesIntoTheWebSocketLineAndTheProfile() throws Exception {
-        Run run = startServe("serve", "--token", "abc");
+        CommandRun run = startServe("serve", "--token", "abc");
         assertTrue(run.out().matches("(?s).*WebSocket +ws://127\\.0\\.0\\.1:\\d+/dev\\?token=abc\\n.*"), run.out());
         assertEquals("abc", profileOf(run.out()).get("token").asText());
     }
 
     @Test
     void listeningBeyondLoopbackWithoutATokenWarns() {
-        Run run = startServe("serve", "--host", "0.0.0.0");
+        CommandRun run = startServe("serve", "--host", "0.0.0.0");
         assertTrue(run.err().contains("WARNING: listening beyond loopback (0.0.0.0) without --token"), run.err());
         assertTrue(run.out().contains("ws://127.0.0.1:"), "a wildcard bind is dialled through loopback: " + run.out());
         assertTrue(run.out().contains("Reachable from the network on 0.0.0.0"), run.out());
@@ -190,7 +160,7 @@ class ServeCommandTest {
 
     @Test
     void listeningBeyondLoopbackWithATokenSaysWhatTheTokenGuards() {
-        Run run = startServe("serve", "--host", "0.0.0.0", "--token", "t");
+        CommandRun run = startServe("serve", "--host", "0.0.0.0", "--token", "t");
         assertFalse(run.err().contains("WARNING"), run.err());
         assertTrue(run.out().matches("(?s).*WebSocket +with \\?token= only.*"), run.out());
         assertTrue(run.out().matches("(?s).*Admin +with the token only.*"), run.out());
@@ -202,7 +172,7 @@ class ServeCommandTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             for (String option : new String[]{"--http-port", "--ws-port"}) {
-                Run run = new Run();
+                CommandRun run = new CommandRun();
                 int code = CompletableFuture.supplyAsync(() -> run.execute("serve", option, String.valueOf(port)))
                         .get(30, TimeUnit.SECONDS);
                 assertEquals(1, code, run.out() + run.err());
@@ -215,14 +185,14 @@ class ServeCommandTest {
 
     @Test
     void aHostThatIsNotThisMachinesExits1AndAnUnknownHostExits2() throws Exception {
-        Run foreign = new Run();
+        CommandRun foreign = new CommandRun();
         // TEST-NET-1 (RFC 5737): never an address of this machine, so the bind fails locally
         assertEquals(1, CompletableFuture.supplyAsync(() -> foreign.execute("serve", "--host", "192.0.2.1"))
                 .get(30, TimeUnit.SECONDS), foreign.err());
         assertTrue(foreign.err().contains("cannot listen on 192.0.2.1"), foreign.err());
         assertFalse(foreign.err().contains("\tat "), "no stack trace: " + foreign.err());
 
-        Run unknown = new Run();
+        CommandRun unknown = new CommandRun();
         assertEquals(2, unknown.execute("serve", "--host", "no-such-host.invalid"));
         assertTrue(unknown.err().contains("unknown host 'no-such-host.invalid'"), unknown.err());
     }

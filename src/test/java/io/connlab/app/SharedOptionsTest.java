@@ -1,11 +1,9 @@
 package io.connlab.app;
 
+import io.connlab.fixtures.CommandRun;
 import io.connlab.metrics.Technique;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SharedOptionsTest {
 
     private static String help(String command) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        assertEquals(0, cl.execute(command, "--help"));
-        return out.toString();
+        CommandRun run = CommandRun.of(command, "--help");
+        assertEquals(0, run.exit(), run.all());
+        return run.out();
     }
 
     @Test

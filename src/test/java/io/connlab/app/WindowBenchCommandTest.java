@@ -1,24 +1,15 @@
 package io.connlab.app;
 
+import io.connlab.fixtures.CommandRun;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code connlab bench-window}'s settings and its answers to bad options (no window is opened). */
 class WindowBenchCommandTest {
 
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
-    }
+    private final CommandRun cli = new CommandRun();
 
     @Test
     void theDefaultWorkloadIsAboutFiveThousandDeliveredEventsPerSecond() {
@@ -38,19 +29,19 @@ class WindowBenchCommandTest {
 
     @Test
     void aBadRateIsRefusedWithRunSettingsOwnRule() {
-        assertEquals(2, run("bench-window", "--rate", "0"));
-        assertTrue(err.toString().contains("rate must be 1..10000"), err.toString());
+        assertEquals(2, cli.execute("bench-window", "--rate", "0"));
+        assertTrue(cli.err().contains("rate must be 1..10000"), cli.err());
     }
 
     @Test
     void anUnknownLaneIsRefused() {
-        assertEquals(2, run("bench-window", "--lanes", "websocket,carrier-pigeon"));
-        assertTrue(err.toString().contains("unknown lane 'carrier-pigeon'"), err.toString());
+        assertEquals(2, cli.execute("bench-window", "--lanes", "websocket,carrier-pigeon"));
+        assertTrue(cli.err().contains("unknown lane 'carrier-pigeon'"), cli.err());
     }
 
     @Test
     void aDurationThatDoesNotParseIsRefused() {
-        assertEquals(2, run("bench-window", "--duration", "soon"));
-        assertTrue(err.toString().contains("not a duration"), err.toString());
+        assertEquals(2, cli.execute("bench-window", "--duration", "soon"));
+        assertTrue(cli.err().contains("not a duration"), cli.err());
     }
 }

@@ -3,8 +3,7 @@ package io.connlab.mock;
 import io.connlab.mock.gateway.ChatClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,23 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fault buttons: forced drops at the edge and stopping the database for a while. */
 class AdminApiFaultsTest {
-    private LiveBackend b;
-
-    @BeforeEach
-    void start() throws Exception {
-        b = LiveBackend.start();
-    }
-
-    @AfterEach
-    void stop() {
-        b.close();
-    }
+    @AutoClose
+    private final LiveBackend b = LiveBackend.start();
 
     @Test
     void droppingTheWebSocketListenerClosesClientsAbnormallyAndCountsThem() throws Exception {
         ChatClient one = b.connect();
         ChatClient two = b.connect();
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("websocketConnections").asInt() == 2);
+        b.awaitStatus("websocketConnections", 2);
 
         HttpResponse<String> r = b.admin("POST", "drop?listener=websocket", null);
 
@@ -47,7 +37,7 @@ class AdminApiFaultsTest {
         assertEquals("websocket", json(r).get("listener").asText());
         assertEquals(1006, one.awaitCloseCode());
         assertEquals(1006, two.awaitCloseCode());
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("websocketConnections").asInt() == 0);
+        b.awaitStatus("websocketConnections", 0);
         ChatClient again = b.connect();
         again.chat("back");
         assertEquals("back", again.next());
@@ -56,7 +46,7 @@ class AdminApiFaultsTest {
     @Test
     void droppingTheHttpListenerResetsAHeldPollButAnswersTheCaller() throws Exception {
         Socket poll = b.rawPoll("?cursor=0&wait=20");
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("heldPolls").asInt() == 1);
+        b.awaitStatus("heldPolls", 1);
 
         // Regression: the drop used to reset the admin request's own connection before it answered.
         HttpResponse<String> r = b.admin("POST", "drop?listener=http", null);

@@ -1,8 +1,7 @@
 package io.connlab.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,17 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code PUT /_connlab/network}: run-time RTT and jitter, applied at the socket edge; bad bodies get 400. */
 class AdminApiNetworkTest {
-    private LiveBackend b;
-
-    @BeforeEach
-    void start() throws Exception {
-        b = LiveBackend.start();
-    }
-
-    @AfterEach
-    void stop() {
-        b.close();
-    }
+    @AutoClose
+    private final LiveBackend b = LiveBackend.start();
 
     @Test
     void anAddedRoundTripTimeSlowsEveryPollRoundTrip() throws Exception {

@@ -3,8 +3,7 @@ package io.connlab.mock;
 import io.connlab.mock.gateway.ChatClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -21,21 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin API's live counts, its unknown resources and wrong methods. */
 class AdminApiStatusTest {
-    private LiveBackend b;
-
-    @BeforeEach
-    void start() throws Exception {
-        b = LiveBackend.start();
-    }
-
-    @AfterEach
-    void stop() {
-        b.close();
-    }
-
-    private void awaitStatus(String field, int expected) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get(field).asInt() == expected);
-    }
+    @AutoClose
+    private final LiveBackend b = LiveBackend.start();
 
     @Test
     void statusFiguresFollowWhatClientsDo() throws Exception {
@@ -49,10 +35,10 @@ class AdminApiStatusTest {
 
         ChatClient one = b.connect();
         b.connect();
-        awaitStatus("websocketConnections", 2);
+        b.awaitStatus("websocketConnections", 2);
 
         CompletableFuture<HttpResponse<String>> poll = b.pollAsync("?cursor=0&wait=20");
-        awaitStatus("heldPolls", 1);
+        b.awaitStatus("heldPolls", 1);
 
         b.publish("counted");
         assertEquals(200, poll.get(10, TimeUnit.SECONDS).statusCode());
@@ -62,14 +48,14 @@ class AdminApiStatusTest {
         assertEquals(0, after.get("heldPolls").asInt());
 
         assertEquals(200, b.invoke("?mode=pooled").statusCode());
-        awaitStatus("dbConnections", 1); // the warm container keeps its pool's one connection
+        b.awaitStatus("dbConnections", 1); // the warm container keeps its pool's one connection
         JsonNode pooled = b.status().get("functions").get("pooled");
         assertEquals(1, pooled.get("coldStarts").asLong());
         assertEquals(1, pooled.get("invocations").asLong());
         assertEquals(1, pooled.get("warm").asInt());
 
         one.closeBlocking();
-        awaitStatus("websocketConnections", 1);
+        b.awaitStatus("websocketConnections", 1);
         assertTrue(b.status().get("edges").get("websocket").get("accepted").asLong() >= 2);
     }
 

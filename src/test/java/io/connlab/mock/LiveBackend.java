@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A started {@link MockBackend} and the real clients a test talks to it with, all through its
@@ -45,8 +48,17 @@ final class LiveBackend implements AutoCloseable {
         endpoints = backend.endpoints();
     }
 
-    static LiveBackend start() throws IOException {
-        return new LiveBackend(MockConfig.defaults());
+    static LiveBackend start() {
+        return start(MockConfig.defaults());
+    }
+
+    /** A backend for each test: {@code @AutoClose private final LiveBackend b = LiveBackend.start(config);} */
+    static LiveBackend start(MockConfig config) {
+        try {
+            return new LiveBackend(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the mock did not start", e);
+        }
     }
 
     /** The real AWS SDK client, as a user would point it at the mock. */
@@ -129,6 +141,11 @@ final class LiveBackend implements AutoCloseable {
 
     JsonNode status() throws Exception {
         return json(admin("GET", "status", null));
+    }
+
+    /** Waits (10 s at most) until the admin status's whole-number {@code field} reads {@code expected}. */
+    void awaitStatus(String field, int expected) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> status().get(field).asInt() == expected);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

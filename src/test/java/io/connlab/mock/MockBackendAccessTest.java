@@ -1,7 +1,6 @@
 package io.connlab.mock;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -22,17 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MockBackendAccessTest {
     private static final String TOKEN = "class42";
-    private LiveBackend b;
-
-    @BeforeEach
-    void start() throws Exception {
-        b = new LiveBackend(MockConfig.defaults().withToken(TOKEN));
-    }
-
-    @AfterEach
-    void stop() {
-        b.close();
-    }
+    @AutoClose
+    private final LiveBackend b = LiveBackend.start(MockConfig.defaults().withToken(TOKEN));
 
     private HttpResponse<String> call(String method, String url, String... headers) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());

@@ -3,37 +3,21 @@ package io.connlab.mock;
 import io.connlab.mock.gateway.ChatClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.connlab.mock.LiveBackend.json;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** One message, every way in and out: SNS publish and the chat route, to WebSocket clients and long polls. */
 class MockBackendDeliveryTest {
-    private LiveBackend b;
-
-    @BeforeEach
-    void start() throws Exception {
-        b = LiveBackend.start();
-    }
-
-    @AfterEach
-    void stop() {
-        b.close();
-    }
-
-    private void awaitHeldPolls(int n) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("heldPolls").asInt() == n);
-    }
+    @AutoClose
+    private final LiveBackend b = LiveBackend.start();
 
     private static JsonNode onlyMessage(CompletableFuture<HttpResponse<String>> poll) throws Exception {
         HttpResponse<String> r = poll.get(10, TimeUnit.SECONDS);
@@ -48,7 +32,7 @@ class MockBackendDeliveryTest {
     void anSdkPublishReachesAWebSocketClientAndAHeldLongPoll() throws Exception {
         ChatClient ws = b.connect();
         CompletableFuture<HttpResponse<String>> poll = b.pollAsync("?cursor=0&wait=20");
-        awaitHeldPolls(1);
+        b.awaitStatus("heldPolls", 1);
         String text = "{\"seq\":1,\"sentAt\":1700000000000} & <xml> \u00fc";
 
         String messageId = b.publish(text);
@@ -65,9 +49,9 @@ class MockBackendDeliveryTest {
     void aChatMessageReachesEveryWebSocketClientAndAPoller() throws Exception {
         ChatClient alice = b.connect();
         ChatClient bob = b.connect();
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("websocketConnections").asInt() == 2);
+        b.awaitStatus("websocketConnections", 2);
         CompletableFuture<HttpResponse<String>> poll = b.pollAsync("?cursor=0&wait=20");
-        awaitHeldPolls(1);
+        b.awaitStatus("heldPolls", 1);
 
         alice.chat("x");
 
@@ -84,7 +68,7 @@ class MockBackendDeliveryTest {
         assertEquals(2, first.get("cursor").asLong());
         assertEquals("two", first.get("messages").get(1).get("data").asText());
         CompletableFuture<HttpResponse<String>> next = b.pollAsync("?cursor=2&wait=20");
-        awaitHeldPolls(1);
+        b.awaitStatus("heldPolls", 1);
         b.publish("three");
         assertEquals("three", onlyMessage(next).get("data").asText());
     }

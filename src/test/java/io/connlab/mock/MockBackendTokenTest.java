@@ -2,8 +2,7 @@ package io.connlab.mock;
 
 import io.connlab.mock.gateway.ChatClient;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A backend started with a token: the {@code $connect} authorizer answers 401 at the edge. */
 class MockBackendTokenTest {
     private static final String TOKEN = "s3cret class";
-    private LiveBackend b;
-
-    @BeforeEach
-    void start() throws Exception {
-        b = new LiveBackend(MockConfig.defaults().withToken(TOKEN));
-    }
-
-    @AfterEach
-    void stop() {
-        b.close();
-    }
+    @AutoClose
+    private final LiveBackend b = LiveBackend.start(MockConfig.defaults().withToken(TOKEN));
 
     /** The handshake's HTTP status as java.net.http's WebSocket builder reports a refusal. */
     private int refusedStatus(String suffix) {

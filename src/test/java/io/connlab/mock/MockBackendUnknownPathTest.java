@@ -1,7 +1,6 @@
 package io.connlab.mock;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,17 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * path nor the mistake. API Gateway answers a path without a route 404 {@code {"message":"Not Found"}}.
  */
 class MockBackendUnknownPathTest {
-    private LiveBackend b;
-
-    @BeforeEach
-    void start() throws Exception {
-        b = LiveBackend.start();
-    }
-
-    @AfterEach
-    void stop() {
-        b.close();
-    }
+    @AutoClose
+    private final LiveBackend b = LiveBackend.start();
 
 
     @ParameterizedTest

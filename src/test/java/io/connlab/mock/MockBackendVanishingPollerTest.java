@@ -1,7 +1,6 @@
 package io.connlab.mock;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,21 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A long-poll client that vanishes while held (its socket closed) breaks nothing for the others. */
 class MockBackendVanishingPollerTest {
-    private LiveBackend b;
-
-    @BeforeEach
-    void start() throws Exception {
-        b = LiveBackend.start();
-    }
-
-    @AfterEach
-    void stop() {
-        b.close();
-    }
-
-    private void awaitHeldPolls(int n) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.status().get("heldPolls").asInt() == n);
-    }
+    @AutoClose
+    private final LiveBackend b = LiveBackend.start();
 
     /**
      * @param reset true: the client's socket is reset (RST), as a killed process's may be; false: closed (FIN),
@@ -44,7 +30,7 @@ class MockBackendVanishingPollerTest {
         Socket gone = b.rawPoll("?cursor=0&wait=20");
         CompletableFuture<HttpResponse<String>> one = b.pollAsync("?cursor=0&wait=20");
         CompletableFuture<HttpResponse<String>> two = b.pollAsync("?cursor=0&wait=20");
-        awaitHeldPolls(3);
+        b.awaitStatus("heldPolls", 3);
         int port = gone.getLocalPort();
         if (reset) gone.setSoLinger(true, 0);
         gone.close();
@@ -60,7 +46,7 @@ class MockBackendVanishingPollerTest {
             assertEquals(200, r.statusCode());
             assertEquals("after the vanishing", json(r).get("messages").get(0).get("data").asText());
         }
-        awaitHeldPolls(0);
+        b.awaitStatus("heldPolls", 0);
         assertEquals(1, json(b.poll("?cursor=0&wait=5")).get("cursor").asLong(), "still serving");
         await().atMost(Duration.ofSeconds(10)).until(() -> b.backend.httpServer().connections().stream()
                 .noneMatch(c -> c.client().getPort() == port));

@@ -36,9 +36,7 @@ class LongPollLostMessagesAcrossCutOffsTest {
         RunSettings settings = MockRuns.settings(20, Duration.ofSeconds(3), CLIENTS, PublishPath.WEBSOCKET,
                 Duration.ofMillis(100), Technique.LONG_POLL);
         try (RunController run = new RunController(profile, settings)) {
-            run.start();
-            RunLane lane = run.lane(Technique.LONG_POLL);
-            await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().delivered() >= 5L * CLIENTS);
+            RunLane lane = MockRuns.startUntilDelivered(run, Technique.LONG_POLL, 5L * CLIENTS);
             long deliveredBefore = lane.snapshot().delivered();
 
             long acceptedBefore = MockRuns.adminStatus(profile).path("edges").path("http").path("accepted").asLong();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,14 @@ final class MockRuns {
         assertTrue(run.awaitEnd(RUN_BOUND), "the run ended within " + RUN_BOUND);
         assertEquals(RunController.Phase.FINISHED, run.phase(), () -> "run ended as " + run.phase() + ": " + run.failure());
         return run;
+    }
+
+    /** Starts the run and waits (10 s at most) until lane {@code t} delivered at least {@code n}: a run under way. */
+    static RunLane startUntilDelivered(RunController run, Technique t, long n) throws Exception {
+        run.start();
+        RunLane lane = run.lane(t);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().delivered() >= n);
+        return lane;
     }
 
     static LaneSnapshot last(RunController run, Technique t) {

@@ -33,9 +33,7 @@ class WebSocketDropTest {
         RunSettings settings = MockRuns.settings(20, Duration.ofSeconds(3), CLIENTS, PublishPath.SNS,
                 Duration.ofMillis(100), Technique.WEBSOCKET);
         try (RunController run = new RunController(profile, settings)) {
-            run.start();
-            RunLane lane = run.lane(Technique.WEBSOCKET);
-            await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().delivered() >= 5L * CLIENTS);
+            RunLane lane = MockRuns.startUntilDelivered(run, Technique.WEBSOCKET, 5L * CLIENTS);
 
             assertEquals(200, MockRuns.adminPost(profile, "drop?listener=websocket"));
             await().atMost(Duration.ofSeconds(10)).until(() -> lane.snapshot().reconnects() >= CLIENTS);

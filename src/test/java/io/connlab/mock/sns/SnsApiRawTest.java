@@ -1,7 +1,6 @@
 package io.connlab.mock.sns;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -15,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,19 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the SDK never sends: missing and unknown actions, GET queries, oversized bodies, other methods. */
 class SnsApiRawTest {
-    private SnsServer s;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        s = new SnsServer();
-        s.api.subscribe(SnsServer.DEFAULT_ARN, received::add);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
+    @AutoClose
+    private final SnsServer s = SnsServer.recording();
+    private final List<String> received = s.received;
 
     private static Document xml(HttpResponse<String> r) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

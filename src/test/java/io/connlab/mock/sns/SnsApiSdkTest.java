@@ -1,7 +1,6 @@
 package io.connlab.mock.sns;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.model.CreateTopicResponse;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
@@ -31,19 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real AWS SDK SnsClient against the mock. */
 class SnsApiSdkTest {
-    private SnsServer s;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        s = new SnsServer();
-        s.api.subscribe(SnsServer.DEFAULT_ARN, received::add);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
+    @AutoClose
+    private final SnsServer s = SnsServer.recording();
+    private final List<String> received = s.received;
 
     private List<String> topicArns() {
         return s.sns.listTopicsPaginator().topics().stream().map(Topic::topicArn).toList();

@@ -1,7 +1,6 @@
 package io.connlab.mock.sns;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,17 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * part counts toward the message size. Talks to the mock with the AWS SDK and raw requests.
  */
 class SnsMessageAttributesTest {
-    private SnsServer s;
-
-    @BeforeEach
-    void start() throws Exception {
-        s = new SnsServer();
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
+    @AutoClose
+    private final SnsServer s = SnsServer.start();
 
     private void publish(String message, Map<String, MessageAttributeValue> attributes) {
         s.sns.publish(b -> b.topicArn(SnsServer.DEFAULT_ARN).message(message).messageAttributes(attributes));

@@ -8,11 +8,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The SNS API on the mock's real HTTP server at "/", with the real AWS SDK client and a raw java.net.http client. */
 final class SnsServer implements AutoCloseable {
@@ -22,6 +25,24 @@ final class SnsServer implements AutoCloseable {
     final TestHttp server;
     final SnsClient sns;
     final HttpClient http;
+    /** What the default topic's subscriber got, in order: filled only on a server from {@link #recording()}. */
+    final List<String> received = new CopyOnWriteArrayList<>();
+
+    /** A server for each test: {@code @AutoClose private final SnsServer s = SnsServer.start();} */
+    static SnsServer start() {
+        try {
+            return new SnsServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the SNS server did not start", e);
+        }
+    }
+
+    /** As {@link #start()}, with one subscriber on the default topic that records into {@link #received}. */
+    static SnsServer recording() {
+        SnsServer s = start();
+        s.api.subscribe(DEFAULT_ARN, s.received::add);
+        return s;
+    }
 
     SnsServer() throws IOException {
         this(new SnsApi(DEFAULT_ARN));

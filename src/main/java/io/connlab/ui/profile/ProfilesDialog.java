@@ -75,7 +75,7 @@ public final class ProfilesDialog {
         Button use = button("profile-use", I18n.t("profiles.use"), Feather.CHECK, this::use);
         use.disableProperty().bind(form.validProperty().not());
         Button close = button("profile-close", I18n.t("profiles.close"), null, () -> {
-            if (stage != null) stage.close();
+            if (stage != null && leave()) stage.close();
         });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -117,6 +117,9 @@ public final class ProfilesDialog {
             }
             stage.setScene(scene);
             stage.setOnHidden(e -> test.clear());
+            stage.setOnCloseRequest(e -> {
+                if (!leave()) e.consume();
+            });
         }
         profiles.refresh().thenRun(this::selectCurrentBackend);
         stage.show();
@@ -223,6 +226,13 @@ public final class ProfilesDialog {
         };
         if (file == null || form.editedProperty().get()) save(switchTo);
         else switchTo.run();
+    }
+
+    /** Closing: unsaved edits are kept only if the user says so; dropped ones leave a fresh form for next time. */
+    private boolean leave() {
+        if (!discardEdits()) return false;
+        if (form.editedProperty().get()) show(ProfileFields.newLive(I18n.t("profiles.newName")), null);
+        return true;
     }
 
     /** True when there is nothing unsaved, or the user agrees to drop it. */

@@ -144,7 +144,8 @@ public final class LabWindow {
         Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparisonBox);
         mockSettings = new MockSettingsBar(engine::mockSetup, run, toolbar, mock);
         mockSettings.restore(prefs.mockApi(), prefs.mockCalibrated().orElse(null));
-        javafx.scene.layout.VBox backendBox = new javafx.scene.layout.VBox(8, mockSettings, backendPanel);
+        // below the panel: the fault buttons keep their place at the top, in view in a small window
+        javafx.scene.layout.VBox backendBox = new javafx.scene.layout.VBox(6, backendPanel, mockSettings);
         javafx.scene.layout.VBox.setVgrow(backendPanel, javafx.scene.layout.Priority.ALWAYS);
         backendTab = new Tab(I18n.t("tab.backend"), backendBox);
         TabPane bottom = new TabPane(comparisonTab, backendTab);

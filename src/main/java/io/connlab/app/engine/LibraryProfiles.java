@@ -4,6 +4,7 @@ import io.connlab.endpoint.ConnectionTest;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.endpoint.ProfileImport;
 import io.connlab.endpoint.ProfileLibrary;
+import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.ProfileFields;
 import io.connlab.ui.model.ProfileStore;
 
@@ -49,11 +50,21 @@ public final class LibraryProfiles implements ProfileStore {
 
     @Override
     public Path save(ProfileFields fields, Path replacing) throws Exception {
-        Path written = library.save(ProfileForms.toProfile(fields));
-        if (replacing != null && !replacing.toAbsolutePath().normalize().equals(written.toAbsolutePath().normalize())) {
+        EndpointProfile p = ProfileForms.toProfile(fields);
+        Path target = library.fileFor(p.name());
+        if (Files.exists(target) && (replacing == null || !same(target, replacing))) {
+            // another profile's file: never overwritten by a new or renamed one
+            throw new IllegalArgumentException(I18n.t("profiles.nameTaken", target.getFileName()));
+        }
+        Path written = library.save(p);
+        if (replacing != null && !same(replacing, written)) {
             Files.deleteIfExists(replacing); // renamed: the old file would list the profile twice
         }
         return written;
+    }
+
+    private static boolean same(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     @Override

@@ -15,7 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * settings…" (a {@code calibrate} output file), with what is in effect. Applying restarts the
  * mock between runs, on the run control's background thread.
  */
-public final class MockSettingsBar extends FlowPane {
+public final class MockSettingsBar extends HBox {
     private final Supplier<Optional<MockSetup>> setup;
     private final RunControlModel run;
     private final ToolbarModel toolbar;
@@ -45,8 +45,7 @@ public final class MockSettingsBar extends FlowPane {
         this.toolbar = toolbar;
         getStyleClass().add("mock-settings");
         setId("mock-settings");
-        setHgap(10);
-        setVgap(6);
+        setSpacing(10); // one row: the fault buttons below must stay in view in a small window
         setAlignment(Pos.CENTER_LEFT);
         Label name = new Label(I18n.t("mock.api"));
         name.getStyleClass().add("field-name");
@@ -77,7 +76,9 @@ public final class MockSettingsBar extends FlowPane {
         }));
         inEffect.setId("mock-settings-in-effect");
         inEffect.getStyleClass().add("footnote");
-        inEffect.setWrapText(true);
+        inEffect.setWrapText(false);
+        inEffect.setTooltip(new javafx.scene.control.Tooltip());
+        inEffect.getTooltip().textProperty().bind(inEffect.textProperty());
         var idle = run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE);
         for (var n : new javafx.scene.Node[]{api, calibrate, defaults}) n.disableProperty().bind(idle.not());
         // only an engine with a bundled mock has these settings (the window's demo engine has none)
@@ -118,7 +119,8 @@ public final class MockSettingsBar extends FlowPane {
         showing = true;
         api.setValue(e.api());
         showing = false;
-        inEffect.setText(I18n.t("mock.inEffect", describe(e.api()), e.coldStartMillis())
+        // the API kind is in the choice box beside it: the label says the rest
+        inEffect.setText(I18n.t("mock.inEffect", e.coldStartMillis())
                 + (e.calibratedFrom() == null ? "" : " · " + I18n.t("mock.calibratedFrom", e.calibratedFrom().getFileName())));
     }
 

@@ -1,6 +1,5 @@
 package io.connlab.ui.profile;
 
-import atlantafx.base.theme.Styles;
 import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.ProfileFields;
@@ -15,7 +14,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -59,7 +57,8 @@ public final class ProfilesDialog {
         list.setCellFactory(v -> new SavedCell());
         list.setPrefWidth(300);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!selecting && b != null) open(b, a);
+            // only the user's choice of another profile loads it (and may ask about unsaved edits)
+            if (!selecting && !profiles.replacing() && b != null && !b.file().equals(file)) open(b, a);
         });
         Button add = button("profile-new", I18n.t("profiles.new"), Feather.PLUS, this::newProfile);
         Button copy = button("profile-duplicate", I18n.t("profiles.duplicate"), Feather.COPY, this::duplicate);
@@ -75,7 +74,7 @@ public final class ProfilesDialog {
         Button use = button("profile-use", I18n.t("profiles.use"), Feather.CHECK, this::use);
         use.disableProperty().bind(form.validProperty().not());
         Button close = button("profile-close", I18n.t("profiles.close"), null, () -> {
-            if (stage != null && leave()) stage.close();
+            if (stage != null) stage.close(); // unsaved edits stay in the form for the next opening
         });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -117,24 +116,34 @@ public final class ProfilesDialog {
             }
             stage.setScene(scene);
             stage.setOnHidden(e -> test.clear());
-            stage.setOnCloseRequest(e -> {
-                if (!leave()) e.consume();
-            });
         }
-        profiles.refresh().thenRun(this::selectCurrentBackend);
+        profiles.refresh().thenRun(this::selectShown);
         stage.show();
         stage.toFront();
     }
 
-    private void selectCurrentBackend() {
+    /** Marks the profile the form shows in the list; with none shown, opens the backend's own profile. */
+    private void selectShown() {
+        if (file != null || form.editedProperty().get()) {
+            if (file != null) profiles.find(file).ifPresent(this::mark);
+            return;
+        }
         BackendChoice b = backend.get();
         if (b != null && !b.isMock()) profiles.find(b.profile()).ifPresent(s -> list.getSelectionModel().select(s));
+    }
+
+    /** Selects a profile in the list without loading it again. */
+    private void mark(Saved s) {
+        selecting = true;
+        list.getSelectionModel().select(s);
+        selecting = false;
     }
 
     private void open(Saved s, Saved previous) {
         if (!discardEdits()) {
             selecting = true;
-            list.getSelectionModel().select(previous);
+            if (previous == null) list.getSelectionModel().clearSelection();
+            else list.getSelectionModel().select(previous);
             selecting = false;
             return;
         }
@@ -188,7 +197,10 @@ public final class ProfilesDialog {
         if (!discardEdits()) return;
         ImportDialog d = new ImportDialog(root.getScene() == null ? null : root.getScene().getWindow(), profiles.store(), profiles.io());
         d.showAndWait().ifPresent(f -> {
-            show(f, null);
+            // importing a stack again (a new deploy) replaces its profile of the same name
+            Path same = profiles.list().stream().filter(s -> s.valid() && s.name().equals(f.get(Field.NAME)))
+                    .map(Saved::file).findFirst().orElse(null);
+            show(f, same);
             save();
         });
     }
@@ -209,11 +221,7 @@ public final class ProfilesDialog {
         }, () -> {
             file = written[0];
             form.load(f);
-            profiles.find(written[0]).ifPresent(s -> {
-                selecting = true;
-                list.getSelectionModel().select(s);
-                selecting = false;
-            });
+            profiles.find(written[0]).ifPresent(this::mark);
             andThen.run();
         });
     }
@@ -226,13 +234,6 @@ public final class ProfilesDialog {
         };
         if (file == null || form.editedProperty().get()) save(switchTo);
         else switchTo.run();
-    }
-
-    /** Closing: unsaved edits are kept only if the user says so; dropped ones leave a fresh form for next time. */
-    private boolean leave() {
-        if (!discardEdits()) return false;
-        if (form.editedProperty().get()) show(ProfileFields.newLive(I18n.t("profiles.newName")), null);
-        return true;
     }
 
     /** True when there is nothing unsaved, or the user agrees to drop it. */
@@ -276,24 +277,5 @@ public final class ProfilesDialog {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    /** Two lines: the name, and under it what kind of backend it is (or that the file is not a profile). */
-    private static final class SavedCell extends ListCell<Saved> {
-        @Override
-        protected void updateItem(Saved s, boolean empty) {
-            super.updateItem(s, empty);
-            setText(null);
-            if (empty || s == null) {
-                setGraphic(null);
-                return;
-            }
-            Label name = new Label(s.name());
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label kind = new Label(!s.valid() ? I18n.t("profiles.invalid") : s.live() ? I18n.t("profiles.kind.live")
-                    : I18n.t("profiles.kind.mock"));
-            kind.getStyleClass().addAll(Styles.TEXT_SMALL, s.valid() ? Styles.TEXT_MUTED : Styles.DANGER);
-            setGraphic(new VBox(2, name, kind));
-        }
     }
 }

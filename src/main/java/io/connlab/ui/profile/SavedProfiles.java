@@ -23,6 +23,7 @@ public final class SavedProfiles {
     private final ProfileStore store;
     private final Executor io;
     private final ObservableList<Saved> list = FXCollections.observableArrayList();
+    private boolean replacing;
 
     public SavedProfiles(ProfileStore store, Executor io) {
         this.store = store;
@@ -55,11 +56,23 @@ public final class SavedProfiles {
             }
             List<Saved> found = read;
             Platform.runLater(() -> {
-                list.setAll(found);
+                if (!list.equals(found)) {
+                    replacing = true; // a selection change from replacing the items is not the user's
+                    try {
+                        list.setAll(found);
+                    } finally {
+                        replacing = false;
+                    }
+                }
                 done.complete(null);
             });
         });
         return done;
+    }
+
+    /** True while the list's items are being replaced (listeners on a selection can tell it from the user's); FX thread. */
+    boolean replacing() {
+        return replacing;
     }
 
     /** The saved profile in {@code file}; FX thread. */

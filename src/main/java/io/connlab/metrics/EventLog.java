@@ -17,8 +17,17 @@ public final class EventLog {
     /** What kind of thing happened. */
     public enum Kind { OPENED, CLOSED, RECONNECTING, ERROR, GAP, COLD_START, NOTE }
 
-    /** One event; {@code id} counts up from 0 across the log's life, {@code client} is -1 when not about one client. */
-    public record Event(long id, long atMicros, String lane, int client, Kind kind, String text) {
+    /**
+     * One event; {@code id} counts up from 0 across the log's life, {@code client} is -1 when not
+     * about one client. {@code text} is the English line; a lane's events also carry their
+     * {@code technique} and the values in the text ({@code args}, by kind), so the window can say
+     * them in its own language.
+     */
+    public record Event(long id, long atMicros, String lane, int client, Kind kind, String text,
+                        Technique technique, List<Object> args) {
+        public Event(long id, long atMicros, String lane, int client, Kind kind, String text) {
+            this(id, atMicros, lane, client, kind, text, null, List.of());
+        }
     }
 
     private final AtomicReferenceArray<Event> slots;
@@ -43,8 +52,14 @@ public final class EventLog {
 
     /** Adds an event stamped now. Never blocks. */
     public void add(String lane, int client, Kind kind, String text) {
+        add(lane, null, client, kind, text, List.of());
+    }
+
+    /** Adds a lane's event stamped now, with the values its text was made of. Never blocks. */
+    public void add(String lane, Technique technique, int client, Kind kind, String text, List<Object> args) {
         long id = next.getAndIncrement();
-        slots.set((int) (id & mask), new Event(id, clock.getAsLong(), lane, client, kind, text == null ? "" : text));
+        slots.set((int) (id & mask), new Event(id, clock.getAsLong(), lane, client, kind, text == null ? "" : text,
+                technique, args));
     }
 
     /** How many events were ever added (the next event's id). */

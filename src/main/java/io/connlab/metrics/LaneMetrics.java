@@ -135,7 +135,7 @@ public final class LaneMetrics implements LaneRecorder {
         if (again) {
             reconnects.increment();
         }
-        event(client, EventLog.Kind.OPENED, again ? "connected again" : "connected");
+        event(client, EventLog.Kind.OPENED, again ? "connected again" : "connected", again);
     }
 
     @Override
@@ -149,15 +149,15 @@ public final class LaneMetrics implements LaneRecorder {
             }
         }
         closesByCode.add(code);
-        event(client, EventLog.Kind.CLOSED, reason == null || reason.isEmpty()
-                ? "closed " + code : "closed " + code + " " + reason);
+        String why = reason == null ? "" : reason;
+        event(client, EventLog.Kind.CLOSED, why.isEmpty() ? "closed " + code : "closed " + code + " " + why, code, why);
     }
 
     @Override
     public void reconnecting(int client, int attempt, long delayMillis) {
         ledger.client(client);
         reconnectAttempts.increment();
-        event(client, EventLog.Kind.RECONNECTING, "reconnect attempt " + attempt + " in " + delayMillis + " ms");
+        event(client, EventLog.Kind.RECONNECTING, "reconnect attempt " + attempt + " in " + delayMillis + " ms", attempt, delayMillis);
     }
 
     @Override
@@ -220,7 +220,7 @@ public final class LaneMetrics implements LaneRecorder {
         if (missed > 0) {
             gapMissed.add(missed);
         }
-        event(client, EventLog.Kind.GAP, missed >= 0 ? "server says " + missed + " messages missed" : "server says messages were missed");
+        event(client, EventLog.Kind.GAP, missed >= 0 ? "server says " + missed + " messages missed" : "server says messages were missed", missed);
     }
 
     @Override
@@ -238,7 +238,7 @@ public final class LaneMetrics implements LaneRecorder {
         }
         pool.record(r);
         if (r.coldStart()) {
-            event(client, EventLog.Kind.COLD_START, "cold start of " + r.container());
+            event(client, EventLog.Kind.COLD_START, "cold start of " + r.container(), String.valueOf(r.container()));
         }
         if (r.failed()) {
             error(client, r.errorKind() == null ? "invocation" : r.errorKind(), r.error());
@@ -310,9 +310,9 @@ public final class LaneMetrics implements LaneRecorder {
         }
     }
 
-    private void event(int client, EventLog.Kind kind, String text) {
+    private void event(int client, EventLog.Kind kind, String text, Object... args) {
         if (events != null) {
-            events.add(lane, client, kind, text);
+            events.add(lane, technique, client, kind, text, java.util.Arrays.asList(args));
         }
     }
 

@@ -43,7 +43,8 @@ final class Reachability {
             s.connect(new InetSocketAddress(uri.getHost(), port), CONNECT_TIMEOUT_MS);
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new RunException("Cannot reach the backend at " + url + " (" + why + "). Is it running?", e);
+            throw new RunException("Cannot reach the backend at " + url + " (" + why + "). Is it running?", e,
+                    "error.unreachable", url, why);
         }
     }
 }

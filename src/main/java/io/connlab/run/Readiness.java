@@ -27,8 +27,10 @@ final class Readiness {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready(lanes)) {
             if (System.nanoTime() > deadline) {
+                // the window's words leave out which lanes: their columns show their states
                 throw new RunException("The lanes did not connect within " + timeout.toSeconds()
-                        + " s: " + notReady(lanes) + ". Is the backend at " + backend + " reachable?", null);
+                        + " s: " + notReady(lanes) + ". Is the backend at " + backend + " reachable?", null,
+                        "error.notConnected", timeout.toSeconds(), backend);
             }
             if (!starting.getAsBoolean()) return;
             try {

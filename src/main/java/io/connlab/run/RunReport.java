@@ -29,6 +29,15 @@ public record RunReport(String runId, String backend, String backendKind, Instan
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The shape of the saved JSON; a reader refuses a newer one by name rather than misreading it. */
+    public static final int FORMAT = 1;
+
+    /** Written as {@code "format"}; files saved before it existed have format 1's shape. */
+    @com.fasterxml.jackson.annotation.JsonProperty("format")
+    public int format() {
+        return FORMAT;
+    }
+
     /** The report of {@code run}, which must have ended. */
     public static RunReport of(RunController run) {
         Map<?, LaneSnapshot> finals = run.finalSnapshots();

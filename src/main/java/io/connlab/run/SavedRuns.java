@@ -9,7 +9,9 @@ import io.connlab.metrics.Comparison;
 import io.connlab.metrics.LaneSnapshot;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,30 +34,95 @@ public final class SavedRuns {
     /**
      * One saved run.
      *
-     * @param label    what its columns are called: "mock", "live", or the file name when both runs are alike
-     * @param settings the run settings it was made with (rate, size, ...)
+     * @param label     what its columns are called: "mock", "live", or the file name when both runs are alike
+     * @param settings  the run settings it was made with (rate, size, ...)
+     * @param startedAt when the run started, null if the file does not say
      */
     public record SavedRun(Path file, String label, String backend, String backendKind, Map<String, Object> settings,
-                           List<LaneSnapshot> lanes) {
+                           List<LaneSnapshot> lanes, Instant startedAt) {
     }
 
-    /** Reads a saved run; {@link IllegalArgumentException} names the file and what is wrong with it. */
+    /** Why a file is not a saved run this version can read: the window says each in its own words. */
+    public static final class NotASavedRun extends IllegalArgumentException {
+        /** What is wrong with the file. */
+        public enum Why { MISSING, NOT_JSON, OTHER_SHAPE, NEWER_FORMAT, OLDER_FORMAT }
+
+        private final transient Path file;
+        private final Why why;
+        private final int format;
+
+        NotASavedRun(Path file, Why why, int format, String message) {
+            super(message);
+            this.file = file;
+            this.why = why;
+            this.format = format;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        public Why why() {
+            return why;
+        }
+
+        /** The file's format number (for NEWER_FORMAT / OLDER_FORMAT). */
+        public int format() {
+            return format;
+        }
+    }
+
+    /** Reads a saved run; {@link NotASavedRun} names the file and what is wrong with it. */
     public static SavedRun load(Path file) {
-        JsonNode root = JsonFiles.readObject(file, "a saved run");
-        if (!root.path("lanes").isArray()) {
-            throw new IllegalArgumentException(file + ": not a saved run: expected the JSON that 'bench --json' writes, with \"lanes\"");
+        if (!Files.isRegularFile(file)) throw new NotASavedRun(file, NotASavedRun.Why.MISSING, 0, file + ": no such file");
+        JsonNode root;
+        try {
+            root = JsonFiles.readObject(file, "a saved run");
+        } catch (IllegalArgumentException e) {
+            throw new NotASavedRun(file, NotASavedRun.Why.NOT_JSON, 0, e.getMessage());
+        }
+        JsonNode format = root.path("format");
+        int version = format.isMissingNode() ? RunReport.FORMAT : format.asInt(-1);
+        if (format.isIntegralNumber() && version > RunReport.FORMAT) {
+            throw new NotASavedRun(file, NotASavedRun.Why.NEWER_FORMAT, version, file + ": saved by a newer ConnLab (run format "
+                    + version + "; this version reads format " + RunReport.FORMAT + ")");
+        }
+        if (format.isIntegralNumber() && version < RunReport.FORMAT) {
+            throw new NotASavedRun(file, NotASavedRun.Why.OLDER_FORMAT, version, file + ": saved in an older run format ("
+                    + version + "; this version reads format " + RunReport.FORMAT + ")");
+        }
+        if (!root.path("lanes").isArray() || root.get("lanes").isEmpty() || !format.isMissingNode() && !format.isIntegralNumber()) {
+            throw notARun(file, "expected the JSON that 'bench --json' writes, with \"lanes\"");
         }
         List<LaneSnapshot> lanes = new ArrayList<>();
         try {
             for (JsonNode lane : root.get("lanes")) lanes.add(JSON.treeToValue(lane, LaneSnapshot.class));
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": a lane could not be read (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw notARun(file, "a lane could not be read (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        // a lane of another shape reads as nulls: refuse it here rather than fail while drawing it
+        for (LaneSnapshot s : lanes) {
+            if (s.lane() == null || s.technique() == null || s.latency() == null || s.pool() == null) {
+                throw notARun(file, "a lane lacks its name, technique, latency or pool figures");
+            }
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> settings = JSON.convertValue(root.path("settings"), TreeMap.class);
         String kind = root.path("backendKind").asText("?");
         return new SavedRun(file, kind.toLowerCase(Locale.ROOT), root.path("backend").asText("?"), kind,
-                settings == null ? Map.of() : settings, List.copyOf(lanes));
+                settings == null ? Map.of() : settings, List.copyOf(lanes), instant(root.path("startedAt").asText("")));
+    }
+
+    private static NotASavedRun notARun(Path file, String why) {
+        return new NotASavedRun(file, NotASavedRun.Why.OTHER_SHAPE, 0, file + ": not a saved run: " + why);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Lane by lane, a's column then b's, named "lane (label)"; a lane only one run has appears once. */
@@ -104,7 +171,8 @@ public final class SavedRuns {
         }
     }
 
-    private static String baseName(Path file) {
+    /** The file's name without ".json". */
+    public static String baseName(Path file) {
         String n = file.getFileName().toString();
         return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
     }

@@ -11,10 +11,14 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The toolbar's file actions: open the Profiles dialog, save the results as JSON or CSV, save
- * a picture of the window. The dialogs run on the FX thread; the writing on the run control's
+ * a picture of the window, choose two saved runs to compare. The dialogs run on the FX thread; the writing on the run control's
  * background thread, reported in the status line.
  */
 final class FileDialogs {
@@ -23,20 +27,26 @@ final class FileDialogs {
     private final RunControlModel run;
     private final ToolbarModel toolbar;
     private final Node root;
+    private final Consumer<List<Path>> compare;
     private final Runnable manageProfiles;
 
-    /** @param manageProfiles opens the Profiles dialog (the toolbar's folder button) */
-    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root, Runnable manageProfiles) {
+    /**
+     * @param compare        shows two saved runs side by side (A, B)
+     * @param manageProfiles opens the Profiles dialog (the toolbar's folder button)
+     */
+    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root, Consumer<List<Path>> compare,
+                Runnable manageProfiles) {
         this.manageProfiles = manageProfiles;
         this.engine = engine;
         this.run = run;
         this.toolbar = toolbar;
         this.root = root;
+        this.compare = compare;
     }
 
     LabToolbar.FileActions actions() {
         return new LabToolbar.FileActions(manageProfiles, () -> saveResults(true), () -> saveResults(false),
-                this::savePicture);
+                this::savePicture, this::compareRuns);
     }
 
     private Window owner() {
@@ -58,6 +68,23 @@ final class FileDialogs {
             if (json) saver.get().saveJson(file);
             else saver.get().saveCsv(file);
         });
+    }
+
+    /** Both runs in one dialog (select two), or, when one was chosen, the second in another. */
+    private void compareRuns() {
+        List<Path> files = new ArrayList<>(chooseRuns(I18n.t("files.compareTitle"), true));
+        if (files.size() == 1) files.addAll(chooseRuns(I18n.t("files.compareSecond", files.get(0).getFileName()), false));
+        if (!files.isEmpty()) compare.accept(files);
+    }
+
+    private List<Path> chooseRuns(String title, boolean many) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(I18n.t("files.runFilter"), "*.json"),
+                new FileChooser.ExtensionFilter(I18n.t("files.anyFile"), "*"));
+        List<File> chosen = many ? chooser.showOpenMultipleDialog(owner()) : Optional.ofNullable(chooser.showOpenDialog(owner()))
+                .map(List::of).orElse(null);
+        return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
     }
 
     private void savePicture() {

@@ -13,6 +13,7 @@ import io.connlab.ui.backend.MockSettingsBar;
 import io.connlab.ui.toolbar.LiveRunPrompt;
 import io.connlab.ui.profile.ProfilesWindow;
 import io.connlab.ui.canvas.Palette;
+import io.connlab.ui.comparison.ComparisonMode;
 import io.connlab.ui.comparison.ComparisonTable;
 import io.connlab.ui.lanes.LaneColumn;
 import io.connlab.ui.model.BackendChoice;
@@ -64,6 +65,7 @@ public final class LabWindow {
     private final Palette palette = new Palette();
     private final Map<Technique, LaneColumn> columns = new EnumMap<>(Technique.class);
     private final ComparisonTable comparison;
+    private ComparisonMode compareMode; // set after the toolbar that opens it
     private final BackendPanel backendPanel;
     private final Tab backendTab;
     private final MockSettingsBar mockSettings;
@@ -93,7 +95,8 @@ public final class LabWindow {
 
         profiles = engine.profiles().map(store -> new ProfilesWindow(store, io, toolbar.backendProperty())).orElse(null);
         Runnable manageProfiles = () -> { if (profiles != null) profiles.open(root); };
-        LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root, manageProfiles).actions());
+        LabToolbar bar = new LabToolbar(toolbar, run, look,
+                new FileDialogs(engine, run, toolbar, root, f -> compareMode.compare(f), manageProfiles).actions());
         bar.addAppearance(languageChoice());
         if (profiles != null) profiles.offerIn(bar.backendChooser());
         run.checkBeforeStart(new LiveRunPrompt(engine, run, () -> root.getScene() == null ? null : root.getScene().getWindow()));
@@ -127,7 +130,8 @@ public final class LabWindow {
                 e -> run.startExperiment(e.preset()), engine::lastRunFigures, url -> linkOpener.accept(url));
         lessons.wideProperty().set(place.wide());
         lessons.collapsedProperty().set(place.collapsed());
-        SplitPane top = new LessonDock(lanesScroll, lessons).node();
+        javafx.scene.layout.StackPane lanesSlot = new javafx.scene.layout.StackPane(lanesScroll); // or a comparison of saved runs
+        SplitPane top = new LessonDock(lanesSlot, lessons).node();
 
         comparison = new ComparisonTable(ToolbarModel.WINDOW_LANES, toolbar::shownProperty);
         var mock = javafx.beans.binding.Bindings.createBooleanBinding(
@@ -142,6 +146,8 @@ public final class LabWindow {
         javafx.scene.layout.VBox comparisonBox = new javafx.scene.layout.VBox(comparison, footnote);
         javafx.scene.layout.VBox.setVgrow(comparison, javafx.scene.layout.Priority.ALWAYS);
         Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparisonBox);
+        compareMode = new ComparisonMode(lanesSlot, comparisonTab, palette, background, fx);
+        compareMode.acceptDrops(root, run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE));
         mockSettings = new MockSettingsBar(engine::mockSetup, run, toolbar, mock);
         mockSettings.restore(prefs.mockApi(), prefs.mockCalibrated().orElse(null));
         // below the panel: the fault buttons keep their place at the top, in view in a small window
@@ -155,6 +161,7 @@ public final class LabWindow {
         SplitPane center = new SplitPane(top, bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.70);
+        compareMode.resizeWith(center);
 
         Label status = new Label();
         status.setId("status");
@@ -181,7 +188,9 @@ public final class LabWindow {
         look.themeProperty().addListener((o, a, b) -> applyTheme(b));
         applyTheme(look.themeProperty().get());
         run.activityProperty().addListener((o, a, b) -> {
-            if (b == RunControlModel.Activity.STARTING) columns.values().forEach(LaneColumn::clearChart);
+            if (b != RunControlModel.Activity.STARTING) return;
+            columns.values().forEach(LaneColumn::clearChart);
+            compareMode.leave(); // a run is shown live
         });
 
         frames = new FrameLoop(engine, run, columns.values(), comparison, backendPanel, backendTab, frameMeter, stripTime,
@@ -244,6 +253,11 @@ public final class LabWindow {
 
     public LaneColumn column(Technique kind) {
         return columns.get(kind);
+    }
+
+    /** Two saved runs shown instead of the live lanes and table ("Save ▾ → Compare two saved runs…"). */
+    public ComparisonMode comparisonMode() {
+        return compareMode;
     }
 
     public ComparisonTable comparisonTable() {

@@ -66,8 +66,12 @@ class LabOnMockTest {
         prefs.removeNode();
     }
 
-    /** Starts a short run with two clients per lane from the toolbar; returns once every lane has delivered. */
     private void runUntilEveryLaneDelivers(FxRobot robot) {
+        runUntilEveryLaneDelivers(robot, window);
+    }
+
+    /** Starts a short run with two clients per lane from the toolbar; returns once every lane has delivered. */
+    static void runUntilEveryLaneDelivers(FxRobot robot, LabWindow window) {
         ToolbarModel toolbar = window.toolbarModel();
         robot.interact(() -> {
             toolbar.rateProperty().set("20");
@@ -142,6 +146,49 @@ class LabOnMockTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > reconnects);
         long delivered = window.column(Technique.LONG_POLL).figures().delivered();
         await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.LONG_POLL).figures().delivered() > delivered + 20);
+    }
+
+    @Test
+    void sendToThisOneUpdatesItsLastActiveAndMarksTheWebSocketStrip(FxRobot robot) {
+        runUntilEveryLaneDelivers(robot);
+        robot.clickOn("Backend");
+        // on this 800 px screen a loaded machine's warning line can cover the table: give the bottom half more room
+        robot.interact(() -> ((javafx.scene.control.SplitPane) robot.lookup("#bottom-tabs").query().getParent().getParent())
+                .setDividerPositions(0.3));
+        var table = robot.lookup("#connections").<io.connlab.ui.model.ConnectionRow>queryTableView();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !table.getItems().isEmpty());
+        assertTrue(table.getColumns().stream().noneMatch(c -> "you sent".equals(c.getText())), "one column says when, not two");
+        io.connlab.ui.model.ConnectionRow first = table.getItems().get(0);
+        // the table shows seconds: send in a later second than the client's own last message, so the change shows
+        await().atMost(Duration.ofSeconds(5)).until(() -> java.time.Instant.now().getEpochSecond() > first.lastActive().getEpochSecond());
+        String before = lastActiveCell(robot).getText();
+
+        javafx.scene.control.TableRow<?> row = robot.lookup("#connections .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(r -> r.isVisible() && r.getIndex() == 0).findFirst().orElseThrow();
+        javafx.scene.control.Button send = robot.from(row).lookup((javafx.scene.control.Button b) -> "Send to this one".equals(b.getText())).queryButton();
+        robot.clickOn(send);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            javafx.scene.control.TableCell<?, ?> cell = lastActiveCell(robot);
+            assertNotEquals(before, cell.getText(), "last active follows the message sent; status: "
+                    + robot.lookup("#status").queryAs(Label.class).getText());
+            assertTrue(cell.getGraphic() != null, "marked as the window's own send");
+            assertTrue(cell.getTooltip().getText().contains("lastActiveAt counts only what the client sends"), cell.getTooltip().getText());
+        });
+        // the mock stays as AWS is: a server-to-client POST is not the client's activity
+        assertEquals(first.lastActive(), table.getItems().stream().filter(r -> r.id().equals(first.id())).findFirst().orElseThrow().lastActive());
+        String label = "sent to " + first.id().substring(0, Math.min(8, first.id().length()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> window.column(Technique.WEBSOCKET).strip().events().stream()
+                .anyMatch(e -> e.kind() == WireEvent.Kind.MARK && e.label() != null && e.label().startsWith(label)));
+    }
+
+    /** The "last active" cell of the connections table's first row. */
+    private static javafx.scene.control.TableCell<?, ?> lastActiveCell(FxRobot robot) {
+        return robot.lookup("#connections .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                // the flow keeps spare cells out of sight: only a shown one counts
+                .filter(c -> c.isVisible() && c.getTableRow() != null && c.getTableRow().isVisible() && !c.isEmpty())
+                .filter(c -> c.getTableColumn() != null && "last active".equals(c.getTableColumn().getText()) && c.getIndex() == 0)
+                .findFirst().orElseThrow();
     }
 
     private static Set<String> ourThreads() {

@@ -18,7 +18,7 @@ class LessonBenchTest {
         assertTrue(text.contains("7.1 chat-sample-path"), text);
         assertTrue(text.contains("HELD  websocket.lost == 0 && websocket.delivered == 3 * run.published"), text);
         assertTrue(text.contains("websocket.lost = 0"), text);
-        assertTrue(text.contains("1 of 1 observations held"), text);
+        assertTrue(text.contains("2 of 2 observations held"), text);
     }
 
     @Test
@@ -34,7 +34,7 @@ class LessonBenchTest {
         assertEquals(2, cli.execute("bench", "--lesson", "nope"));
         assertTrue(cli.err().contains("no lesson 'nope'; the lessons are: 1 serverless-connections"), cli.err());
         assertEquals(2, cli.execute("bench", "--lesson", "going-live", "--experiment", "5"));
-        assertTrue(cli.err().contains("has experiments 1..1, not 5"), cli.err());
+        assertTrue(cli.err().contains("has experiments 1..2, not 5"), cli.err());
         assertEquals(2, cli.execute("bench", "--lesson", "all", "--experiment", "1"));
         assertTrue(cli.err().contains("--experiment needs one lesson, not all"), cli.err());
         assertEquals(2, cli.execute("bench", "--experiment", "1"));

@@ -45,6 +45,11 @@ class RunReportTest {
             assertEquals("FINISHED", root.path("phase").asText());
             assertEquals(run.published(), root.path("published").asLong());
             assertTrue(root.path("startedAt").isTextual(), "times as ISO text: " + root.path("startedAt"));
+            // the window's "Compare two saved runs" reads it back: format, lanes and start
+            assertEquals(RunReport.FORMAT, root.path("format").asInt());
+            SavedRuns.SavedRun back = SavedRuns.load(json);
+            assertEquals(report.lanes().stream().map(l -> l.technique()).toList(), back.lanes().stream().map(l -> l.technique()).toList());
+            assertEquals(run.startedAt(), back.startedAt());
 
             JsonNode s = root.path("settings");
             assertEquals(10, s.path("ratePerSecond").asInt());

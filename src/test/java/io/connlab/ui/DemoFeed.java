@@ -1,5 +1,7 @@
 package io.connlab.ui;
 
+import io.connlab.ui.model.Words;
+
 import io.connlab.metrics.Clock;
 import io.connlab.metrics.Comparison;
 import io.connlab.metrics.Format;
@@ -263,14 +265,14 @@ public final class DemoFeed implements LabEngine {
     @Override
     public Optional<Faults> faults() {
         return Optional.of(new Faults() {
-            public String dropAllWebSockets() {
-                for (Technique k : traces.keySet()) trace(k, WireEvent.Kind.MARK, "drop every WebSocket");
+            public Words dropAllWebSockets() {
+                for (Technique k : traces.keySet()) trace(k, WireEvent.Kind.MARK, Words.of("mark.drop").shown());
                 trace(Technique.WEBSOCKET, WireEvent.Kind.DROP, "1001");
-                return "Dropped 1 WebSocket: 1 reconnected within 0.2 s, 0 messages lost";
+                return Words.of("outcome.dropped", 1, Words.of("outcome.reconnected", 1, 0.2, 0));
             }
-            public String restartBackend() { return "Restarted the backend in 0.1 s"; }
-            public String burstOfConnections(int count) { return "Burst: " + count + " connected, 0 refused with 429"; }
-            public String stopDatabase(Duration pause) { return "Stopped the database for " + pause.toSeconds() + " s"; }
+            public Words restartBackend() { return Words.of("outcome.restarted", 0.1, Words.NOTHING); }
+            public Words burstOfConnections(int count) { return Words.of("outcome.burst", count, 0, Words.NOTHING, Words.NOTHING); }
+            public Words stopDatabase(Duration pause) { return Words.of("outcome.databaseStopped", pause.toSeconds(), Words.NOTHING); }
         });
     }
 

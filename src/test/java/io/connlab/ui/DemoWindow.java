@@ -1,5 +1,6 @@
 package io.connlab.ui;
 
+import io.connlab.ui.model.I18n;
 import io.connlab.ui.toolbar.Theme;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,7 +12,8 @@ import java.util.concurrent.Executors;
 /**
  * Dev only: opens the window on the {@link DemoFeed}, starts a run, and after a few seconds
  * saves a PNG of the window ({@code -Dshot=path}, {@code -Dtheme=PRIMER_DARK}, {@code -Dfont=18})
- * and exits. Without {@code -Dshot} it stays open.
+ * and exits. {@code -Dcompare=a.json,b.json} compares two saved runs instead of starting one;
+ * {@code -Dlang=zh} shows it in Chinese. Without {@code -Dshot} it stays open.
  */
 public final class DemoWindow {
 
@@ -30,6 +32,7 @@ public final class DemoWindow {
     static void open(Stage stage) {
         var background = Executors.newSingleThreadExecutor(r -> daemon(r, "demo-engine"));
         var io = Executors.newCachedThreadPool(r -> daemon(r, "demo-io"));
+        if (System.getProperty("lang") != null) I18n.use(System.getProperty("lang"));
         UiPreferences prefs = new UiPreferences(new MemoryPreferences());
         LabWindow w = new LabWindow(new DemoFeed(), prefs, background, io);
         String theme = System.getProperty("theme");
@@ -38,7 +41,9 @@ public final class DemoWindow {
         if (font != null) w.appearance().setFontSize(Double.parseDouble(font));
         w.toolbarModel().rateProperty().set(System.getProperty("rate", "5"));
         w.show(stage);
-        w.runControl().start();
+        String compare = System.getProperty("compare");
+        if (compare == null) w.runControl().start();
+        else w.comparisonMode().compare(java.util.Arrays.stream(compare.split(",")).map(Path::of).toList());
         String shot = System.getProperty("shot");
         if (shot != null) {
             Thread t = new Thread(() -> {

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class I18nBundlesTest {
     private static final Pattern LITERAL = Pattern.compile("\"([a-zA-Z][a-zA-Z0-9-]*(?:\\.[a-zA-Z0-9-]+)+)\"");
-    private static final Pattern T_CALL = Pattern.compile("I18n\\.t\\(\"([^\"]+)\"");
+    private static final Pattern T_CALL = Pattern.compile("(?:I18n\\.t|Words\\.of)\\(\"([^\"]+)\"");
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {

@@ -139,8 +139,8 @@ class LabWindowTest extends OnDemoWindow {
     void theBackendTabListsConnections(FxRobot robot) {
         robot.clickOn("Backend");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#connections").queryTableView().getItems().size() == 2);
-        // the rows' buttons are made by the table's next layout pass, after the items arrive
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("Send to this one").tryQuery().isPresent());
+        // the rows' buttons come with the table's next layout pass, after its items
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("Send to this one").tryQuery().isPresent());
     }
 
     @Test

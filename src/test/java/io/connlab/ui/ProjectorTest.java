@@ -4,11 +4,15 @@ import io.connlab.metrics.Technique;
 import io.connlab.ui.canvas.Palette;
 import io.connlab.ui.toolbar.Theme;
 import io.connlab.ui.toolbar.ToolbarModel;
+import io.connlab.ui.model.I18n;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The window at a projector: 1280×720 with A+ twice, the dark theme, and a field in error. */
+/** The window at a projector: 1280×720 with A+ twice (English here, Chinese in {@link ProjectorInChineseTest}), the dark theme, and a field in error. */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorTest extends OnDemoWindow {
 
@@ -39,31 +43,85 @@ class ProjectorTest extends OnDemoWindow {
 
     @Test
     void at1280x720WithAPlusTwiceNoVisibleLabelIsCutShort(FxRobot robot) {
+        assertFitsAProjector(robot, stage, window);
+    }
+
+    /**
+     * At 1280×720 with A+ twice, during a run: no visible label ends in "…", the toolbar takes two
+     * rows, and the settings behind the gear open in the same type size, uncut.
+     */
+    static void assertFitsAProjector(FxRobot robot, Stage stage, LabWindow window) {
         robot.interact(() -> {
             stage.setMaximized(false);
             stage.setWidth(1280);
             stage.setHeight(720);
         });
         robot.clickOn("#font-bigger").clickOn("#font-bigger");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTwoRows(robot.lookup(".lab-toolbar").queryAs(Region.class));
+
+        robot.clickOn("#more-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node payload = robot.lookup("#payload").query();
+        assertEquals(window.appearance().fontSize(), ((javafx.scene.control.TextField) payload).getFont().getSize(), 0.5,
+                "the settings popover takes the window's type size");
+        List<String> cutInPopover = new ArrayList<>();
+        robot.interact(() -> collectCut(payload.getScene().getRoot(), cutInPopover));
+        assertTrue(cutInPopover.isEmpty(), "cut short in the settings: " + cutInPopover);
+        if (System.getenv("CONNLAB_SHOT") != null) save(robot, payload.getScene(), "target/projector-settings-" + I18n.language() + ".png");
+        robot.clickOn("#more-settings");
+
         robot.clickOn("#start");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
                 () -> window.column(Technique.LONG_POLL).figures().delivered() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = new ArrayList<>();
         robot.interact(() -> collectCut(window.root(), cut));
-        if (System.getenv("CONNLAB_SHOT") != null) {
-            robot.interact(() -> {
-                try {
-                    WindowPicture.of(window.root().getScene()).save(java.nio.file.Path.of("target/projector.png"));
-                } catch (Exception e) {
-                    throw new RuntimeException(e);
-                }
-            });
-        }
+        if (System.getenv("CONNLAB_SHOT") != null) save(robot, window.root().getScene(), "target/projector-" + I18n.language() + ".png");
         assertTrue(cut.isEmpty(), "cut short: " + cut);
+        assertTwoRows(robot.lookup(".lab-toolbar").queryAs(Region.class));
     }
 
-    private static void collectCut(Node n, List<String> out) {
+    /** With CONNLAB_SHOT set: a picture to look at (the window, or the settings popover). */
+    private static void save(FxRobot robot, javafx.scene.Scene scene, String file) {
+        robot.interact(() -> {
+            try {
+                WindowPicture.of(scene).save(java.nio.file.Path.of(file));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+
+    /** The toolbar's controls sit on at most two lines, and the toolbar is no taller than two of its rows. */
+    private static void assertTwoRows(Region toolbar) {
+        List<Bounds> controls = new ArrayList<>();
+        collectControls(toolbar, controls);
+        controls.sort(java.util.Comparator.comparingDouble(Bounds::getMinY));
+        int rows = 0;
+        double rowBottom = Double.NEGATIVE_INFINITY;
+        double tallest = 0;
+        for (Bounds b : controls) {
+            if (b.getMinY() >= rowBottom - 1) rows++; // below everything on the row so far: a new row
+            rowBottom = Math.max(rowBottom, b.getMaxY());
+            tallest = Math.max(tallest, b.getHeight());
+        }
+        assertTrue(rows <= 2, "the toolbar takes " + rows + " rows");
+        double twoRows = 2 * tallest + toolbar.getInsets().getTop() + toolbar.getInsets().getBottom()
+                + ((javafx.scene.layout.VBox) toolbar).getSpacing() + 2;
+        assertTrue(toolbar.getHeight() <= twoRows, "toolbar " + toolbar.getHeight() + " px high, two rows are " + twoRows);
+    }
+
+    private static void collectControls(Node n, List<Bounds> out) {
+        if (!n.isVisible() || !n.isManaged()) return;
+        if (n instanceof Control) {
+            out.add(n.localToScene(n.getLayoutBounds()));
+            return;
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collectControls(c, out);
+    }
+
+    static void collectCut(Node n, List<String> out) {
         if (!n.isVisible()) return;
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
             Node text = l.lookup(".text");

@@ -42,6 +42,7 @@ class ToolbarWidthsWereOverriddenByCssTest {
 
     @Test
     void eachFieldKeepsTheWidthTheToolbarGaveIt(FxRobot robot) {
+        robot.clickOn("#more-settings"); // the payload size is among the settings behind the gear
         WaitForAsyncUtils.waitForFxEvents();
         TextField payload = robot.lookup("#payload").queryAs(TextField.class);
         TextField clients = robot.lookup("#clients").queryAs(TextField.class);

@@ -4,14 +4,15 @@ import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.Technique;
 import io.connlab.run.RunController;
 import io.connlab.run.RunLane;
+import io.connlab.ui.model.Words;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
  * What a fault did to the run, in plain words: marks its moment on the strips, then watches
  * the lanes (bounded) to say how they came through ("5 reconnected within 1.3 s, 3 messages lost").
+ * The words are {@link Words} (keys in the window's bundles), so the window says them in its language.
  * Runs on the window's background thread, never the FX thread.
  */
 final class FaultOutcome {
@@ -25,9 +26,10 @@ final class FaultOutcome {
     private final LaneSnapshot unpooledBefore;
 
     /** Marks {@code label} on the strips now (when a run goes) and remembers the figures before the fault. */
-    FaultOutcome(RunController run, String label) {
+    FaultOutcome(RunController run, Words label) {
         this.run = live(run) ? run : null;
-        if (this.run != null) this.run.mark(label, null);
+        // the strip keeps text: the mark is said in the language of the moment it was made
+        if (this.run != null) this.run.mark(label.shown(), null);
         websocketBefore = settled(Technique.WEBSOCKET);
         pooledBefore = settled(Technique.POOL_POOLED);
         unpooledBefore = settled(Technique.POOL_UNPOOLED);
@@ -37,9 +39,9 @@ final class FaultOutcome {
         return run != null;
     }
 
-    /** " 5 reconnected within 1.3 s, 3 messages lost" for the WebSocket lane's clients, after waiting for them (bounded). */
-    String websocketRecovery(int dropped) {
-        if (run == null || websocketBefore == null || dropped <= 0) return "";
+    /** ": 5 reconnected within 1.3 s, 3 messages lost" for the WebSocket lane's clients, after waiting for them (bounded). */
+    Words websocketRecovery(int dropped) {
+        if (run == null || websocketBefore == null || dropped <= 0) return Words.NOTHING;
         int expected = Math.min(dropped, websocketBefore.clients());
         long before = websocketBefore.reconnects();
         await(() -> reconnects() - before >= expected, RECOVERY_WAIT);
@@ -48,25 +50,24 @@ final class FaultOutcome {
         // messages published while they were away and never delivered: judged up to the latest seq now
         LaneSnapshot after = settled(Technique.WEBSOCKET);
         long lost = after == null ? 0 : Math.max(0, after.lost() - websocketBefore.lost());
-        return back == 0 ? ": none reconnected within " + RECOVERY_WAIT.toSeconds() + " s"
-                : String.format(Locale.ROOT, ": %d reconnected within %.1f s, %d message%s lost", back, within, lost,
-                lost == 1 ? "" : "s");
+        return back == 0 ? Words.of("outcome.noneReconnected", RECOVERY_WAIT.toSeconds())
+                : Words.of("outcome.reconnected", back, within, lost);
     }
 
-    /** "; pooled: 3 failed invocations, unpooled: 12" over the time since the fault. */
-    String poolFailures() {
-        if (run == null) return "";
-        StringBuilder b = new StringBuilder();
-        append(b, "pooled", pooledBefore, settled(Technique.POOL_POOLED));
-        append(b, "unpooled", unpooledBefore, settled(Technique.POOL_UNPOOLED));
-        return b.isEmpty() ? "" : "; " + b;
+    /** "; pooled: 3 failed invocations, unpooled: 12 failed invocations" over the time since the fault. */
+    Words poolFailures() {
+        if (run == null) return Words.NOTHING;
+        Long pooled = failed(pooledBefore, settled(Technique.POOL_POOLED));
+        Long unpooled = failed(unpooledBefore, settled(Technique.POOL_UNPOOLED));
+        if (pooled != null && unpooled != null) return Words.of("outcome.poolFailures", pooled, unpooled);
+        if (pooled != null) return Words.of("outcome.pooledFailures", pooled);
+        if (unpooled != null) return Words.of("outcome.unpooledFailures", unpooled);
+        return Words.NOTHING;
     }
 
-    private static void append(StringBuilder b, String name, LaneSnapshot before, LaneSnapshot after) {
-        if (before == null || after == null) return;
-        long failed = after.pool().failed() - before.pool().failed();
-        if (!b.isEmpty()) b.append(", ");
-        b.append(name).append(": ").append(failed).append(failed == 1 ? " failed invocation" : " failed invocations");
+    /** Failed invocations between the two snapshots; null when the lane does not run. */
+    private static Long failed(LaneSnapshot before, LaneSnapshot after) {
+        return before == null || after == null ? null : after.pool().failed() - before.pool().failed();
     }
 
     double secondsSinceStart() {

@@ -6,7 +6,9 @@ import io.connlab.metrics.Technique;
 import io.connlab.run.RunController;
 import io.connlab.ui.model.BackendPanelModel;
 import io.connlab.ui.model.ConnectionRow;
+import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.LogLine;
+import io.connlab.ui.model.Words;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +36,7 @@ final class MockBackendPanel implements BackendPanelModel {
     public void send(String connectionId, String text) throws Exception {
         admin.sendTo(connectionId, text);
         RunController r = run.get();
-        if (r != null) r.mark("sent to " + shortId(connectionId), Technique.WEBSOCKET);
+        if (r != null) r.mark(Words.of("mark.sentTo", shortId(connectionId)).shown(), Technique.WEBSOCKET);
     }
 
     /** The first characters of a connection id, enough to tell it from the others on a strip. */
@@ -53,14 +55,47 @@ final class MockBackendPanel implements BackendPanelModel {
         if (r == null) return List.of();
         // errors fold by lane and kind ("function-error: …" → "Pool: pooled: function-error × 43")
         return LogLine.fold(r.events().recent(LOG_LINES).stream()
-                .map(e -> new LogLine(Instant.ofEpochMilli(e.atMicros() / 1000), e.lane() + ": " + e.text(),
-                        e.kind() == EventLog.Kind.ERROR || e.kind() == EventLog.Kind.CLOSED,
-                        e.lane() + ": " + cause(e), 1))
+                .map(e -> {
+                    String source = source(e);
+                    return new LogLine(Instant.ofEpochMilli(e.atMicros() / 1000), I18n.t("event.line", source, said(e)),
+                            e.kind() == EventLog.Kind.ERROR || e.kind() == EventLog.Kind.CLOSED,
+                            I18n.t("event.line", source, cause(e)), 1);
+                })
                 .toList());
+    }
+
+    /** The lane's name in the window's language, or the other sources' ("publisher", "run", "backend"). */
+    private static String source(EventLog.Event e) {
+        if (e.technique() != null) return I18n.t("lane." + e.technique().id());
+        return switch (e.lane()) { // the names run.RunController and run.PublishSchedule log under
+            case "publisher" -> I18n.t("source.publisher");
+            case "run" -> I18n.t("source.run");
+            case "backend" -> I18n.t("source.backend");
+            default -> e.lane();
+        };
+    }
+
+    /**
+     * The event in the window's language. Errors keep their text: an error kind
+     * ("db-too-many-clients") is a code, and its detail is the server's own words. Notes
+     * (faults, messages sent by hand) were said in the window's language when they were made.
+     */
+    static String said(EventLog.Event e) {
+        List<Object> a = e.args();
+        if (e.technique() == null || a.isEmpty()) return e.text();
+        return switch (e.kind()) {
+            case OPENED -> I18n.t(Boolean.TRUE.equals(a.get(0)) ? "event.connectedAgain" : "event.connected");
+            case CLOSED -> a.get(1).toString().isEmpty() ? I18n.t("event.closed", a.get(0))
+                    : I18n.t("event.closedBecause", a.get(0), a.get(1));
+            case RECONNECTING -> I18n.t("event.reconnecting", a.get(0), a.get(1));
+            case GAP -> ((Number) a.get(0)).longValue() >= 0 ? I18n.t("event.gap", a.get(0)) : I18n.t("event.gapUnknown");
+            case COLD_START -> I18n.t("event.coldStart", a.get(0));
+            default -> e.text();
+        };
     }
 
     private static String cause(EventLog.Event e) {
         int colon = e.text().indexOf(':');
-        return e.kind() == EventLog.Kind.ERROR && colon > 0 ? e.text().substring(0, colon) : e.text();
+        return e.kind() == EventLog.Kind.ERROR && colon > 0 ? e.text().substring(0, colon) : said(e);
     }
 }

@@ -2,6 +2,7 @@ package io.connlab.app.engine;
 
 import io.connlab.thread.DaemonThreads;
 import io.connlab.ui.model.Faults;
+import io.connlab.ui.model.Words;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,30 +26,30 @@ final class MockFaults implements Faults {
     }
 
     @Override
-    public String dropAllWebSockets() throws Exception {
-        FaultOutcome o = new FaultOutcome(runtime.run(), "drop every WebSocket");
+    public Words dropAllWebSockets() throws Exception {
+        FaultOutcome o = new FaultOutcome(runtime.run(), Words.of("mark.drop"));
         int dropped = runtime.admin().drop("websocket");
-        return "Dropped " + dropped + (dropped == 1 ? " WebSocket" : " WebSockets") + o.websocketRecovery(dropped);
+        return Words.of("outcome.dropped", dropped, o.websocketRecovery(dropped));
     }
 
     @Override
-    public String restartBackend() throws Exception {
-        FaultOutcome o = new FaultOutcome(runtime.run(), "restart backend");
+    public Words restartBackend() throws Exception {
+        FaultOutcome o = new FaultOutcome(runtime.run(), Words.of("mark.restart"));
         runtime.restartMock(null);
-        String restarted = String.format(java.util.Locale.ROOT, "Restarted the backend in %.1f s", o.secondsSinceStart());
-        if (!o.running()) return restarted;
-        String ws = o.websocketRecovery(Integer.MAX_VALUE);
-        return restarted + (ws.isEmpty() ? "" : "; WebSockets" + ws);
+        double took = o.secondsSinceStart();
+        if (!o.running()) return Words.of("outcome.restarted", took, Words.NOTHING);
+        Words ws = o.websocketRecovery(Integer.MAX_VALUE);
+        return Words.of("outcome.restarted", took, ws == Words.NOTHING ? ws : Words.of("outcome.webSocketsAfterRestart", ws));
     }
 
     @Override
-    public String stopDatabase(Duration pause) throws Exception {
-        FaultOutcome o = new FaultOutcome(runtime.run(), "database stopped " + pause.toSeconds() + " s");
+    public Words stopDatabase(Duration pause) throws Exception {
+        FaultOutcome o = new FaultOutcome(runtime.run(), Words.of("mark.stopDatabase", pause.toSeconds()));
         runtime.admin().stopDatabase(pause);
-        if (!o.running()) return "Stopped the database for " + pause.toSeconds() + " s";
+        if (!o.running()) return Words.of("outcome.databaseStopped", pause.toSeconds(), Words.NOTHING);
         // watch the pool lanes through the pause and a second after it
         FaultOutcome.await(() -> false, pause.plusSeconds(1));
-        return "Stopped the database for " + pause.toSeconds() + " s" + o.poolFailures();
+        return Words.of("outcome.databaseStopped", pause.toSeconds(), o.poolFailures());
     }
 
     /**
@@ -56,9 +57,9 @@ final class MockFaults implements Faults {
      * 500 new connections a second the rest are refused with 429. They close after a while.
      */
     @Override
-    public String burstOfConnections(int count) throws Exception {
+    public Words burstOfConnections(int count) throws Exception {
         if (count < 1 || count > 5_000) throw new IllegalArgumentException("a burst is 1..5000 connections");
-        new FaultOutcome(runtime.run(), "burst of " + count);
+        new FaultOutcome(runtime.run(), Words.of("mark.burst", count));
         HttpClient client = HttpClient.newHttpClient();
         URI uri = runtime.profile().websocketConnectUri();
         List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
@@ -92,7 +93,7 @@ final class MockFaults implements Faults {
     }
 
     /** "Burst: 100 connected, 12 refused with 429": waits (bounded) for every handshake's answer. */
-    private static String burstOutcome(List<CompletableFuture<WebSocket>> opening) {
+    private static Words burstOutcome(List<CompletableFuture<WebSocket>> opening) {
         try {
             CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
         } catch (Exception someFailedOrTookLong) {
@@ -108,8 +109,8 @@ final class MockFaults implements Faults {
             else if (failure(f).contains("429")) refused++;
             else failed++;
         }
-        return "Burst: " + connected + " connected, " + refused + " refused with 429"
-                + (failed > 0 ? ", " + failed + " failed otherwise" : "")
-                + (pending > 0 ? ", " + pending + " still opening" : "");
+        return Words.of("outcome.burst", connected, refused,
+                failed > 0 ? Words.of("outcome.burstFailed", failed) : Words.NOTHING,
+                pending > 0 ? Words.of("outcome.burstOpening", pending) : Words.NOTHING);
     }
 }

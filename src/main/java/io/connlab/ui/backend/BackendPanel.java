@@ -52,7 +52,11 @@ public final class BackendPanel extends VBox {
     private final TextField message = new TextField(I18n.t("backend.defaultMessage"));
     private final AtomicBoolean fetching = new AtomicBoolean();
 
-    /** When each connection was last sent a message from this panel (FX thread). */
+    /**
+     * When each connection was last sent a message from this panel (FX thread). API Gateway's
+     * lastActiveAt counts only the client's own messages (the mock does the same), so "last
+     * active" shows the later of the two, and says so in its tooltip.
+     */
     private final java.util.Map<String, Instant> sentByHand = new java.util.HashMap<>();
     private final ListView<LogLine> log = new ListView<>(events);
     private TableView<ConnectionRow> table;
@@ -81,8 +85,10 @@ public final class BackendPanel extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(I18n.t("backend.col.id"), r -> r.id()));
         table.getColumns().add(column(I18n.t("backend.col.connectedAt"), r -> time(r.connectedAt())));
-        table.getColumns().add(column(I18n.t("backend.col.lastActive"), r -> time(r.lastActive())));
-        table.getColumns().add(column(I18n.t("backend.col.youSent"), r -> time(sentByHand.get(r.id()))));
+        TableColumn<ConnectionRow, ConnectionRow> lastActive = new TableColumn<>(I18n.t("backend.col.lastActive"));
+        lastActive.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        lastActive.setCellFactory(c -> new LastActiveCell());
+        table.getColumns().add(lastActive);
         table.getColumns().add(column(I18n.t("backend.col.source"), r -> r.source()));
         TableColumn<ConnectionRow, ConnectionRow> actions = new TableColumn<>("");
         actions.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
@@ -182,8 +188,9 @@ public final class BackendPanel extends VBox {
                 String text = message.getText();
                 model.get().ifPresent(m -> run.perform(I18n.t("backend.sendTo", r.id()), () -> {
                     m.send(r.id(), text);
+                    Instant sentAt = Instant.now();
                     fx.execute(() -> {
-                        sentByHand.put(r.id(), Instant.now());
+                        sentByHand.put(r.id(), sentAt);
                         table.refresh();
                     });
                 }));
@@ -198,6 +205,29 @@ public final class BackendPanel extends VBox {
         protected void updateItem(ConnectionRow item, boolean empty) {
             super.updateItem(item, empty);
             setGraphic(empty || item == null ? null : box);
+        }
+    }
+
+    /** "last active": the backend's lastActiveAt, or the time this window sent to it if later (marked, with why). */
+    private final class LastActiveCell extends TableCell<ConnectionRow, ConnectionRow> {
+        @Override
+        protected void updateItem(ConnectionRow r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            Instant sent = sentByHand.get(r.id());
+            boolean sentLater = sent != null && (r.lastActive() == null || sent.isAfter(r.lastActive()));
+            setText(time(sentLater ? sent : r.lastActive()));
+            setGraphic(sentLater ? new FontIcon(Feather.SEND) : null);
+            Tooltip tip = new Tooltip(sentLater ? I18n.t("backend.lastActive.sent", time(sent), time(r.lastActive()))
+                    : I18n.t("backend.lastActive.tip"));
+            tip.setWrapText(true);
+            tip.setMaxWidth(500);
+            setTooltip(tip);
         }
     }
 

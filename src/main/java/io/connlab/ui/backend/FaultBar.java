@@ -2,6 +2,7 @@ package io.connlab.ui.backend;
 
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.Faults;
+import io.connlab.ui.model.Words;
 import io.connlab.ui.toolbar.RunControlModel;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
@@ -42,7 +43,7 @@ public final class FaultBar extends HBox {
     }
 
     private interface Call {
-        String on(Faults f) throws Exception;
+        Words on(Faults f) throws Exception;
     }
 
     private static Button button(String text, Feather icon, String tip, Supplier<Optional<Faults>> faults,
@@ -53,7 +54,7 @@ public final class FaultBar extends HBox {
         b.setOnAction(e -> {
             Optional<Faults> f = faults.get();
             if (f.isEmpty()) return;
-            run.report(text, () -> call.on(f.get()));
+            run.report(text, () -> call.on(f.get()).shown());
         });
         return b;
     }

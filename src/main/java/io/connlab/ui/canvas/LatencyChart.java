@@ -1,7 +1,6 @@
 package io.connlab.ui.canvas;
 
 import io.connlab.ui.model.I18n;
-import io.connlab.metrics.Format;
 import io.connlab.metrics.Technique;
 import io.connlab.ui.model.LatencyHistory;
 import javafx.geometry.VPos;
@@ -74,7 +73,6 @@ public final class LatencyChart extends CanvasView {
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         Color muted = palette.color(Palette.Role.MUTED);
-        Color border = palette.color(Palette.Role.BORDER);
         Color accent = palette.lane(kind);
         double em = palette.fontSize();
         g.setFont(palette.font(0.75));
@@ -87,18 +85,7 @@ public final class LatencyChart extends CanvasView {
         double[] own = decades(history.minP50Since(now - span), history.maxP99Since(now - span));
         double lo = Double.isNaN(scaleLo) ? own[0] : scaleLo;
         double hi = Double.isNaN(scaleHi) ? own[1] : scaleHi;
-        g.setLineWidth(1);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        int steps = (int) Math.round(Math.log10(hi / lo));
-        for (int i = 0; i <= steps; i++) {
-            double v = lo * Math.pow(10, i);
-            double y = y(v, lo, hi, top, bottom);
-            g.setStroke(border);
-            g.strokeLine(axisW, y, w, y);
-            g.setFill(muted);
-            g.fillText(Format.axisMs(v), axisW - 6, y);
-        }
+        LogAxis.draw(g, palette, lo, hi, axisW, w, top, bottom);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         long spanS = Math.round(span / 1e6);
@@ -131,11 +118,6 @@ public final class LatencyChart extends CanvasView {
         line(g, false, span, axisW, plotW, top, bottom, lo, hi, accent, 2.5);
     }
 
-    private static double y(double v, double lo, double hi, double top, double bottom) {
-        double f = Math.log10(Math.max(lo, Math.min(hi, v)) / lo) / Math.log10(hi / lo);
-        return bottom - (bottom - top) * f;
-    }
-
     private void line(GraphicsContext g, boolean p99, long span, double x0, double plotW, double top, double bottom,
                       double lo, double hi, Color c, double width) {
         g.setStroke(c);
@@ -152,7 +134,7 @@ public final class LatencyChart extends CanvasView {
                 continue;
             }
             double x = x0 + plotW * (1 - (now - t) / (double) span);
-            double y = y(v, lo, hi, top, bottom);
+            double y = LogAxis.y(v, lo, hi, top, bottom);
             if (drawing) g.lineTo(x, y);
             else g.moveTo(x, y);
             drawing = true;

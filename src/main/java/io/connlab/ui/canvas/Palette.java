@@ -60,6 +60,16 @@ public final class Palette {
         return holder;
     }
 
+    /** The colours and type size one paint of a lane's canvas uses, read once per paint. */
+    public record Ink(Color fg, Color muted, Color border, Color danger, Color warning, Color canvas, Color accent, double em) {
+    }
+
+    /** The theme's colours now, with {@code lane}'s accent, for a canvas about to paint. */
+    public Ink ink(Technique lane) {
+        return new Ink(color(Role.FG), color(Role.MUTED), color(Role.BORDER), color(Role.DANGER), color(Role.WARNING),
+                color(Role.CANVAS), lane(lane), fontSize());
+    }
+
     public Color color(Role role) {
         return read(roles.get(role), Color.GRAY);
     }

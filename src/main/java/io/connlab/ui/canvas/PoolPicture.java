@@ -63,12 +63,8 @@ public final class PoolPicture extends CanvasView {
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
-        Color fg = palette.color(Palette.Role.FG);
-        Color muted = palette.color(Palette.Role.MUTED);
-        Color danger = palette.color(Palette.Role.DANGER);
-        Color warning = palette.color(Palette.Role.WARNING);
-        Color accent = palette.lane(kind);
-        double em = palette.fontSize();
+        Palette.Ink ink = palette.ink(kind);
+        double em = ink.em();
 
         double dbW = em * 5;
         double dbX = w - dbW - 2;
@@ -87,7 +83,7 @@ public final class PoolPicture extends CanvasView {
 
         // connection lines first, under the boxes
         g.setLineWidth(1.2);
-        g.setStroke(accent.deriveColor(0, 1, 1, 0.45));
+        g.setStroke(ink.accent().deriveColor(0, 1, 1, 0.45));
         for (int i = 0; i < shown; i++) {
             PoolFigures.Container c = boxes.get(i);
             if (c.connections() <= 0) continue;
@@ -101,16 +97,16 @@ public final class PoolPicture extends CanvasView {
             double y = (i / perRow) * cell + 1;
             double s = cell * 0.82;
             switch (c.state()) {
-                case BUSY -> { g.setFill(accent); g.fillRoundRect(x, y, s, s, 4, 4); }
+                case BUSY -> { g.setFill(ink.accent()); g.fillRoundRect(x, y, s, s, 4, 4); }
                 case WARM -> {
-                    g.setFill(accent.deriveColor(0, 1, 1, 0.30));
+                    g.setFill(ink.accent().deriveColor(0, 1, 1, 0.30));
                     g.fillRoundRect(x, y, s, s, 4, 4);
-                    g.setStroke(accent);
+                    g.setStroke(ink.accent());
                     g.setLineWidth(1.2);
                     g.strokeRoundRect(x, y, s, s, 4, 4);
                 }
                 case COLD -> {
-                    g.setStroke(warning);
+                    g.setStroke(ink.warning());
                     g.setLineWidth(1.6);
                     g.setLineDashes(3, 2);
                     g.strokeRoundRect(x, y, s, s, 4, 4);
@@ -121,28 +117,31 @@ public final class PoolPicture extends CanvasView {
         g.setFont(palette.font(0.75));
         g.setTextBaseline(VPos.CENTER);
         if (boxes.size() > shown) {
-            g.setFill(muted);
+            g.setFill(ink.muted());
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText("+" + (boxes.size() - shown), areaW, areaH - em * 0.5);
         }
         if (boxes.isEmpty()) {
-            g.setFill(muted);
+            g.setFill(ink.muted());
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(I18n.t("pool.noContainers"), areaW / 2, areaH / 2);
+            // on a narrow column at large type, a word a line rather than cut at the canvas edge
+            List<String> lines = wrap(I18n.t("pool.noContainers"), areaW, em);
+            double y0 = areaH / 2 - (lines.size() - 1) * em * 0.45;
+            for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), areaW / 2, y0 + i * em * 0.9, areaW);
         }
 
         // the database
         boolean flashing = flashing(pool, now);
         boolean full = pool.dbMaxConnections() > 0 && pool.dbConnections() >= pool.dbMaxConnections();
         double fill = pool.dbMaxConnections() > 0 ? Math.min(1, pool.dbConnections() / (double) pool.dbMaxConnections()) : 0;
-        g.setFill(palette.color(Palette.Role.CANVAS));
+        g.setFill(ink.canvas());
         g.fillRoundRect(dbX, dbY, dbW, dbH, 10, 10);
-        g.setFill((full ? danger : accent).deriveColor(0, 1, 1, 0.25));
+        g.setFill((full ? ink.danger() : ink.accent()).deriveColor(0, 1, 1, 0.25));
         g.fillRoundRect(dbX, dbY + dbH * (1 - fill), dbW, dbH * fill, 10, 10);
-        g.setStroke(flashing ? danger : fg);
+        g.setStroke(flashing ? ink.danger() : ink.fg());
         g.setLineWidth(flashing ? 4 : 1.5);
         g.strokeRoundRect(dbX, dbY, dbW, dbH, 10, 10);
-        g.setFill(fg);
+        g.setFill(ink.fg());
         g.setTextAlign(TextAlignment.CENTER);
         g.setFont(palette.font(0.9));
         g.fillText(I18n.t("pool.db"), dbX + dbW / 2, dbY + em * 0.9);
@@ -150,35 +149,55 @@ public final class PoolPicture extends CanvasView {
         g.fillText(pool.dbMaxConnections() > 0 ? pool.dbConnections() + "/" + pool.dbMaxConnections() : "–",
                 dbX + dbW / 2, dbMidY);
         if (pool.refused() > 0) {
-            g.setFill(danger);
+            g.setFill(ink.danger());
             g.fillText("✕ " + Format.count(pool.refused()), dbX + dbW / 2, dbY + dbH - em * 0.8);
         }
 
-        // legend
+        // legend: smaller type when the column is too narrow for it, never cut at the edge
+        String busy = I18n.t("pool.busy") + " " + pool.count(PoolFigures.ContainerState.BUSY);
+        String warm = I18n.t("pool.warm") + " " + pool.count(PoolFigures.ContainerState.WARM);
+        String cold = I18n.t("pool.cold") + " " + pool.count(PoolFigures.ContainerState.COLD);
+        double need = 3 * (em * 0.7 + 4) + em * 1.2 + SequenceStrip.labelWidth(busy + warm + cold, em);
+        double le = em * Math.max(0.7, Math.min(1, w / need));
         double ly = h - legendH / 2;
         double x = 0;
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(palette.font(0.75));
-        double sq = em * 0.7;
-        g.setFill(accent);
+        g.setFont(palette.font(0.75 * le / em));
+        double sq = le * 0.7;
+        g.setFill(ink.accent());
         g.fillRect(x, ly - sq / 2, sq, sq);
-        g.setFill(muted);
-        String busy = I18n.t("pool.busy") + " " + pool.count(PoolFigures.ContainerState.BUSY);
+        g.setFill(ink.muted());
         g.fillText(busy, x + sq + 4, ly);
-        x += sq + 4 + SequenceStrip.labelWidth(busy, em) + em * 0.6; // by the text's width, so the last one is not cut
-        g.setFill(accent.deriveColor(0, 1, 1, 0.3));
+        x += sq + 4 + SequenceStrip.labelWidth(busy, le) + le * 0.6; // by the text's width, so the last one is not cut
+        g.setFill(ink.accent().deriveColor(0, 1, 1, 0.3));
         g.fillRect(x, ly - sq / 2, sq, sq);
-        g.setStroke(accent); // the outline carries the contrast, as on the boxes
+        g.setStroke(ink.accent()); // the outline carries the contrast, as on the boxes
         g.setLineWidth(1.2);
         g.strokeRect(x, ly - sq / 2, sq, sq);
-        g.setFill(muted);
-        String warm = I18n.t("pool.warm") + " " + pool.count(PoolFigures.ContainerState.WARM);
+        g.setFill(ink.muted());
         g.fillText(warm, x + sq + 4, ly);
-        x += sq + 4 + SequenceStrip.labelWidth(warm, em) + em * 0.6;
-        g.setStroke(warning);
+        x += sq + 4 + SequenceStrip.labelWidth(warm, le) + le * 0.6;
+        g.setStroke(ink.warning());
         g.setLineWidth(1.5);
         g.strokeRect(x, ly - sq / 2, sq, sq);
-        g.fillText(I18n.t("pool.cold") + " " + pool.count(PoolFigures.ContainerState.COLD), x + sq + 4, ly);
+        g.fillText(cold, x + sq + 4, ly);
+    }
+
+    /** {@code text} in lines that fit {@code width} at 0.75 em, broken at spaces (a text without spaces stays one line). */
+    static List<String> wrap(String text, double width, double em) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && SequenceStrip.labelWidth(longer, em) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** The largest box that fits {@code n} boxes in the area, between 0.6 em and 2 em. */

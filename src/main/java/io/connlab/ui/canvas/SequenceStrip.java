@@ -76,24 +76,20 @@ public final class SequenceStrip extends CanvasView {
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
-        Color fg = palette.color(Palette.Role.FG);
-        Color muted = palette.color(Palette.Role.MUTED);
-        Color border = palette.color(Palette.Role.BORDER);
-        Color danger = palette.color(Palette.Role.DANGER);
-        Color accent = palette.lane(kind);
-        double em = palette.fontSize();
+        Palette.Ink ink = palette.ink(kind);
+        double em = ink.em();
         double left = 0;
         double top = em * 1.4;
         double bottom = h - em * 1.5;
         double slant = Math.max(8, em * 0.9);
 
-        g.setFill(palette.color(Palette.Role.CANVAS));
+        g.setFill(ink.canvas());
         g.fillRoundRect(0, 0, w, h, 8, 8);
 
         // seconds grid, newest at the right edge
-        g.setStroke(border);
+        g.setStroke(ink.border());
         g.setLineWidth(1);
-        g.setFill(muted);
+        g.setFill(ink.muted());
         g.setFont(palette.font(0.75));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
@@ -106,7 +102,7 @@ public final class SequenceStrip extends CanvasView {
         // the open WebSocket connection is a band between the lines
         boolean open = state == LaneState.OPEN && !hasConnectEvents();
         double openFrom = left;
-        g.setFill(accent.deriveColor(0, 1, 1, 0.10));
+        g.setFill(ink.accent().deriveColor(0, 1, 1, 0.10));
         for (WireEvent e : events) {
             double x = x(e.atMicros(), w);
             switch (e.kind()) {
@@ -121,11 +117,11 @@ public final class SequenceStrip extends CanvasView {
         if (open && kind == Technique.WEBSOCKET) g.fillRect(openFrom, top, w - openFrom, bottom - top);
 
         // the two lifelines
-        g.setStroke(fg);
+        g.setStroke(ink.fg());
         g.setLineWidth(2);
         g.strokeLine(0, top, w, top);
         g.strokeLine(0, bottom, w, bottom);
-        g.setFill(muted);
+        g.setFill(ink.muted());
         g.setFont(palette.font(0.8));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -140,19 +136,19 @@ public final class SequenceStrip extends CanvasView {
             if (e.kind() == WireEvent.Kind.HOLD_START) holdStart = e.atMicros();
             if (e.kind() == WireEvent.Kind.HOLD_END) {
                 double from = holdStart >= 0 ? x(holdStart, w) : 0;
-                holdBand(g, from, x(e.atMicros(), w), top, bottom, accent);
-                if (holdStart >= 0) holdBar(g, x(holdStart, w) + slant, x(e.atMicros(), w) - slant, bottom, accent, em, false);
-                else holdBar(g, 0, x(e.atMicros(), w) - slant, bottom, accent, em, false);
+                holdBand(g, from, x(e.atMicros(), w), top, bottom, ink.accent());
+                if (holdStart >= 0) holdBar(g, x(holdStart, w) + slant, x(e.atMicros(), w) - slant, bottom, ink.accent(), em, false);
+                else holdBar(g, 0, x(e.atMicros(), w) - slant, bottom, ink.accent(), em, false);
                 holdStart = -1;
             }
         }
         if (holdStart >= 0) {
-            holdBand(g, x(holdStart, w), w, top, bottom, accent);
-            holdBar(g, x(holdStart, w) + slant, w, bottom, accent, em, true);
+            holdBand(g, x(holdStart, w), w, top, bottom, ink.accent());
+            holdBar(g, x(holdStart, w) + slant, w, bottom, ink.accent(), em, true);
         }
         else if (state == LaneState.HOLDING && events.stream().noneMatch(e -> e.kind() == WireEvent.Kind.HOLD_END
                 || e.kind() == WireEvent.Kind.HOLD_START)) {
-            holdBar(g, 0, w, bottom, accent, em, true);
+            holdBar(g, 0, w, bottom, ink.accent(), em, true);
         }
 
         // arrows
@@ -167,38 +163,38 @@ public final class SequenceStrip extends CanvasView {
             if (e.kind() == WireEvent.Kind.MARK) continue; // drawn on top, below
             if (x - lastArrowX[k] < MIN_ARROW_GAP_PX) continue;
             lastArrowX[k] = x;
-            Color c = accent;
+            Color c = ink.accent();
             switch (e.kind()) {
-                case REQUEST, HOLD_START -> arrow(g, x, top, x + slant, bottom, muted, 1.6);
-                case RESPONSE, HOLD_END -> arrow(g, x - slant, bottom, x, top, accent, 2);
-                case PUSH -> arrow(g, x - slant, bottom, x, top, accent, 2.4);
-                case ERROR -> { arrow(g, x - slant, bottom, x, top, danger, 2.4); c = danger; }
-                case DROP -> { cross(g, x, (top + bottom) / 2, em * 0.45, danger); c = danger; }
-                case CONNECT -> { tick(g, x, top, bottom, accent); c = accent; }
-                case CLOSE -> { tick(g, x, top, bottom, muted); c = muted; }
+                case REQUEST, HOLD_START -> arrow(g, x, top, x + slant, bottom, ink.muted(), 1.6);
+                case RESPONSE, HOLD_END -> arrow(g, x - slant, bottom, x, top, ink.accent(), 2);
+                case PUSH -> arrow(g, x - slant, bottom, x, top, ink.accent(), 2.4);
+                case ERROR -> { arrow(g, x - slant, bottom, x, top, ink.danger(), 2.4); c = ink.danger(); }
+                case DROP -> { cross(g, x, (top + bottom) / 2, em * 0.45, ink.danger()); c = ink.danger(); }
+                case CONNECT -> { tick(g, x, top, bottom, ink.accent()); c = ink.accent(); }
+                case CLOSE -> { tick(g, x, top, bottom, ink.muted()); c = ink.muted(); }
                 case MARK -> { }
             }
-            String label = e.kind() == WireEvent.Kind.CONNECT ? I18n.t("strip.open") : e.label();
+            String label = e.kind() == WireEvent.Kind.CONNECT ? I18n.t("strip.open") : io.connlab.ui.model.StripLabels.shown(e.label());
             // labels never overlap: one is drawn only where it clears the last one drawn
             double half = labelWidth(label, em) / 2;
             if (label != null && x - half > lastLabelEnd + em * 0.4 && x - half > 0 && x + half < w) {
-                g.setFill(c == accent ? fg : c);
+                g.setFill(c == ink.accent() ? ink.fg() : c);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.BOTTOM);
                 g.fillText(label, x, top + em * 1.1 + (e.kind() == WireEvent.Kind.DROP ? em * 1.2 : 0));
                 lastLabelEnd = x + half;
             }
         }
-        marks(g, w, h, em, fg);
+        marks(g, w, h, ink);
         if (!caption.isEmpty()) {
             g.setFont(palette.font(0.75));
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.TOP);
-            g.setFill(muted);
+            g.setFill(ink.muted());
             g.fillText(caption, w - 4, 2);
         }
         if (events.isEmpty() && state == LaneState.IDLE) {
-            g.setFill(muted);
+            g.setFill(ink.muted());
             g.setFont(palette.font(0.85));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -210,8 +206,8 @@ public final class SequenceStrip extends CanvasView {
      * Faults and messages sent by hand: a line across the strip at their moment, labelled at the
      * bottom in a tag, every one of them (never thinned: each is a moment to point at).
      */
-    private void marks(GraphicsContext g, double w, double h, double em, Color fg) {
-        Color warning = palette.color(Palette.Role.WARNING);
+    private void marks(GraphicsContext g, double w, double h, Palette.Ink ink) {
+        double em = ink.em();
         g.setFont(palette.font(0.75));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -219,15 +215,15 @@ public final class SequenceStrip extends CanvasView {
             if (e.kind() != WireEvent.Kind.MARK) continue;
             double x = x(e.atMicros(), w);
             if (x < 0 || x > w) continue;
-            g.setStroke(warning);
+            g.setStroke(ink.warning());
             g.setLineWidth(2.5);
             g.strokeLine(x, 0, x, h);
             String label = e.label() == null ? "" : e.label();
             double lw = labelWidth(label, em) + 6;
             double lx = Math.min(x + 2, w - lw);
-            g.setFill(warning);
+            g.setFill(ink.warning());
             g.fillRoundRect(lx, h - em * 1.3, lw, em * 1.2, 6, 6);
-            g.setFill(palette.color(Palette.Role.CANVAS));
+            g.setFill(ink.canvas());
             g.fillText(label, lx + 3, h - em * 0.2);
         }
     }

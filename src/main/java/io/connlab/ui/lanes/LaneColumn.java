@@ -65,7 +65,11 @@ public final class LaneColumn extends VBox {
         state.getStyleClass().add("lane-state");
         state.setId("state-" + kind.id());
         detail.getStyleClass().add("lane-detail");
-        HBox stateLine = new HBox(8, state, detail);
+        // the state is never cut to "holding …": on a narrow column the detail goes under it instead
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        detail.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane stateLine = new javafx.scene.layout.FlowPane(8, 0, state, detail);
+        stateLine.setPrefWrapLength(1); // as wide as its widest word, not FlowPane's 400 px: the column sets the width
         stateLine.setAlignment(Pos.BASELINE_LEFT);
 
         strip = new SequenceStrip(palette, kind);

@@ -2,14 +2,11 @@ package io.connlab.ui.toolbar;
 
 import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Technique;
-import io.connlab.run.PublishPath;
 import io.connlab.ui.profile.BackendChooser;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -21,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -33,7 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class LabToolbar extends VBox {
 
     /** What the toolbar's file buttons do; the window supplies them (they open file choosers). */
-    public record FileActions(Runnable loadProfile, Runnable saveJson, Runnable saveCsv, Runnable savePicture) {
+    public record FileActions(Runnable loadProfile, Runnable saveJson, Runnable saveCsv, Runnable savePicture, Runnable compareRuns) {
     }
 
     private final Button start = new Button();
@@ -73,8 +69,6 @@ public final class LabToolbar extends VBox {
 
         ValidatedField rate = new ValidatedField("rate", model.rateProperty(),
                 model.errorProperty(ToolbarModel.Field.RATE), 3, I18n.t("toolbar.rate.tip"));
-        ValidatedField size = new ValidatedField("payload", model.payloadProperty(),
-                model.errorProperty(ToolbarModel.Field.PAYLOAD), 4, I18n.t("toolbar.size.tip"));
         ValidatedField duration = new ValidatedField("duration", model.durationProperty(),
                 model.errorProperty(ToolbarModel.Field.DURATION), 4, I18n.t("toolbar.duration.tip"));
         ValidatedField clients = new ValidatedField("clients", model.clientsProperty(),
@@ -82,20 +76,13 @@ public final class LabToolbar extends VBox {
         duration.disableProperty().bind(idle.not());
         clients.disableProperty().bind(idle.not());
 
-        ChoiceBox<PublishPath> publish = new ChoiceBox<>(FXCollections.observableArrayList(PublishPath.values()));
-        publish.setId("publish");
-        publish.valueProperty().bindBidirectional(model.publishProperty());
-        publish.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PublishPath p) {
-                return p == null ? "" : p == PublishPath.SNS ? "SNS" : "WebSocket";
-            }
-
-            @Override
-            public PublishPath fromString(String s) {
-                return "SNS".equals(s) ? PublishPath.SNS : PublishPath.WEBSOCKET;
-            }
-        });
+        // network (mock only): RTT stays in sight, it is what makes a held poll visible; the rest is behind the gear
+        var mock = Bindings.createBooleanBinding(() -> model.backendProperty().get() != null
+                && model.backendProperty().get().isMock(), model.backendProperty());
+        Slider rtt = slider(0, 500, model.rttMillisProperty(), "rtt");
+        HBox rttGroup = group(name(I18n.t("toolbar.rtt")), rtt, valueLabel(model.rttMillisProperty(), I18n.t("unit.ms")));
+        rttGroup.disableProperty().bind(mock.not());
+        MoreSettings more = new MoreSettings(model, mock);
 
         MenuButton save = new MenuButton(I18n.t("toolbar.save"), new FontIcon(Feather.DOWNLOAD));
         save.setId("save");
@@ -111,7 +98,11 @@ public final class LabToolbar extends VBox {
         var running = run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE);
         json.disableProperty().bind(running);
         csv.disableProperty().bind(running);
-        save.getItems().addAll(json, csv, png);
+        MenuItem compare = new MenuItem(I18n.t("toolbar.compareRuns"));
+        compare.setId("compare-runs");
+        compare.setOnAction(e -> files.compareRuns().run());
+        compare.disableProperty().bind(running);
+        save.getItems().addAll(json, csv, png, compare);
 
         Button theme = new Button();
         theme.setId("theme");
@@ -128,48 +119,37 @@ public final class LabToolbar extends VBox {
         bigger.setTooltip(new Tooltip(I18n.t("toolbar.bigger")));
         bigger.setOnAction(e -> look.bigger());
 
+        // two rows at 1280×720 with A+ twice (ProjectorTest): what a run needs, then what is shown and the window's own
         HBox row1 = row(flow(group(backend, load), group(start),
-                        group(name(I18n.t("toolbar.rate")), rate, name(I18n.t("toolbar.perSecond"))), group(name(I18n.t("toolbar.size")), size),
-                        group(name(I18n.t("toolbar.duration")), duration), group(name(I18n.t("toolbar.publish")), publish),
-                        group(name(I18n.t("toolbar.clients")), clients)),
-                appearance = group(save, theme, smaller, bigger));
+                group(name(I18n.t("toolbar.rate")), rate, name(I18n.t("toolbar.perSecond"))),
+                group(name(I18n.t("toolbar.duration")), duration), group(name(I18n.t("toolbar.clients")), clients),
+                rttGroup, group(more.button())), new Region());
+        appearance = group(save, theme, smaller, bigger);
+        HBox row2 = row(flow(lanes(model)), appearance);
+        getChildren().addAll(row1, row2);
+    }
 
-        // network (mock only)
-        Slider rtt = slider(0, 500, model.rttMillisProperty(), "rtt");
-        Slider jitter = slider(0, 200, model.jitterMillisProperty(), "jitter");
-        ChoiceBox<Integer> scale = new ChoiceBox<>(FXCollections.observableArrayList(1, 10, 60));
-        scale.setId("time-scale");
-        scale.setTooltip(new Tooltip(I18n.t("toolbar.timeScale.tip")));
-        scale.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : "×" + v;
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return Integer.valueOf(s.substring(1));
-            }
-        });
-        scale.setValue(model.timeScaleProperty().get());
-        scale.valueProperty().addListener((o, a, b) -> { if (b != null) model.timeScaleProperty().set(b); });
-        model.timeScaleProperty().addListener((o, a, b) -> scale.setValue(b.intValue()));
-        Node[] network = {name(I18n.t("toolbar.rtt")), rtt, valueLabel(model.rttMillisProperty(), I18n.t("unit.ms")),
-                name(I18n.t("toolbar.jitter")), jitter, valueLabel(model.jitterMillisProperty(), I18n.t("unit.ms")), name(I18n.t("toolbar.time")), scale};
-        var mock = Bindings.createBooleanBinding(() -> model.backendProperty().get() != null
-                && model.backendProperty().get().isMock(), model.backendProperty());
-        for (Node n : network) n.disableProperty().bind(mock.not());
-
-        HBox lanes = new HBox(4);
-        lanes.setMinWidth(Region.USE_PREF_SIZE);
-        lanes.setAlignment(Pos.CENTER_LEFT);
-        lanes.getChildren().add(name(I18n.t("toolbar.lanes")));
+    /** The lane toggles: the pool lanes under one "pool" name, so the row stays short. */
+    private static HBox lanes(ToolbarModel model) {
+        HBox lanes = group(name(I18n.t("toolbar.lanes")));
+        boolean poolNamed = false;
         for (Technique k : ToolbarModel.WINDOW_LANES) {
-            ToggleButton t = new ToggleButton(I18n.t("lane." + k.id()));
+            if (k.isPool() && !poolNamed) {
+                lanes.getChildren().add(name(I18n.t("toolbar.pool")));
+                poolNamed = true;
+            }
+            String full = I18n.t("lane." + k.id());
+            ToggleButton t = new ToggleButton(switch (k) {
+                case POOL_POOLED -> I18n.t("toolbar.lane.pooled");
+                case POOL_UNPOOLED -> I18n.t("toolbar.lane.unpooled");
+                case POOL_PROXY -> I18n.t("toolbar.lane.proxy");
+                default -> full;
+            });
             t.setId("show-" + k.id());
             t.getStyleClass().addAll("small", "lane-" + k.id());
+            t.setMinWidth(Region.USE_PREF_SIZE);
             t.selectedProperty().bindBidirectional(model.shownProperty(k));
-            t.setTooltip(new Tooltip(I18n.t("toolbar.laneToggle.tip", I18n.t("lane." + k.id()))));
+            t.setTooltip(new Tooltip(I18n.t("toolbar.laneToggle.tip", full)));
             lanes.getChildren().add(t);
         }
         Label lanesMessage = new Label();
@@ -178,10 +158,7 @@ public final class LabToolbar extends VBox {
         lanesMessage.visibleProperty().bind(lanesMessage.textProperty().isNotEmpty());
         lanesMessage.managedProperty().bind(lanesMessage.visibleProperty());
         lanes.getChildren().add(lanesMessage);
-        // one flow, so the lane buttons sit beside the network controls when there is room (two rows at 1280 px, A+ twice)
-        HBox row2 = row(flow(group(network[0], network[1], network[2]), group(network[3], network[4], network[5]),
-                group(network[6], network[7]), lanes), new Region());
-        getChildren().addAll(row1, row2);
+        return lanes;
     }
 
     public BackendChooser backendChooser() {
@@ -205,7 +182,7 @@ public final class LabToolbar extends VBox {
     private static FlowPane flow(Node... groups) {
         FlowPane f = new FlowPane(groups);
         f.getStyleClass().add("toolbar-flow");
-        f.setHgap(14);
+        f.setHgap(10);
         f.setVgap(6);
         f.setAlignment(Pos.TOP_LEFT);
         f.setPrefWrapLength(600);
@@ -222,7 +199,7 @@ public final class LabToolbar extends VBox {
         return h;
     }
 
-    private static Label name(String text) {
+    static Label name(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("field-name");
         l.setMinWidth(Region.USE_PREF_SIZE);
@@ -236,7 +213,7 @@ public final class LabToolbar extends VBox {
         return b;
     }
 
-    private static Slider slider(int min, int max, javafx.beans.property.IntegerProperty value, String id) {
+    static Slider slider(int min, int max, javafx.beans.property.IntegerProperty value, String id) {
         Slider s = new Slider(min, max, value.get());
         s.setId(id);
         s.setBlockIncrement(10);
@@ -245,7 +222,7 @@ public final class LabToolbar extends VBox {
         return s;
     }
 
-    private static Label valueLabel(javafx.beans.property.IntegerProperty value, String unit) {
+    static Label valueLabel(javafx.beans.property.IntegerProperty value, String unit) {
         Label l = new Label();
         l.getStyleClass().add("slider-value");
         l.textProperty().bind(value.asString("%d " + unit));

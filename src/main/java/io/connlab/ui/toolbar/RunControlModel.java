@@ -188,8 +188,14 @@ public final class RunControlModel {
         if (!problem.equals(status.get())) status.set(problem);
     }
 
-    /** The exception's message, or its class's name when it has none: what the status line quotes. */
+    /**
+     * What the status line quotes: a run's failure in the window's words when it has them
+     * (RunException's key), else the exception's message, or its class's name when it has none.
+     */
     public static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.connlab.run.RunException r && r.key() != null) return I18n.t(r.key(), r.args());
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

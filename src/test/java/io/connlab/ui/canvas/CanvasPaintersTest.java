@@ -142,4 +142,15 @@ class CanvasPaintersTest {
         int cleared = pixelsOf(chart, accent);
         assertTrue(drawn > cleared + 20, "the p50/p99 lines in the accent: " + drawn + ", after clear " + cleared);
     }
+
+    @Test
+    void aPoolPicturesNoteBreaksAtSpacesToFitANarrowColumn() {
+        double em = 20;
+        double narrow = SequenceStrip.labelWidth("containers", em) + 1;
+        java.util.List<String> lines = PoolPicture.wrap("no containers yet", narrow, em);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("no", "containers", "yet"), lines);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("no containers yet"),
+                PoolPicture.wrap("no containers yet", SequenceStrip.labelWidth("no containers yet", em), em));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("尚无容器"), PoolPicture.wrap("尚无容器", 1, em));
+    }
 }

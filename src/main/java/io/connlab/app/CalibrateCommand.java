@@ -2,6 +2,7 @@ package io.connlab.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connlab.app.engine.MockSettingsFile;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.endpoint.EndpointProfiles;
 import io.connlab.endpoint.EndpointTimings;

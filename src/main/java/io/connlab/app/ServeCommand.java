@@ -1,6 +1,7 @@
 package io.connlab.app;
 
 import io.connlab.app.engine.Backend;
+import io.connlab.app.engine.MockSettingsFile;
 import io.connlab.mock.ApiKind;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;

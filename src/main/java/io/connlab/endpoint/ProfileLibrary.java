@@ -58,9 +58,14 @@ public final class ProfileLibrary {
         return out;
     }
 
+    /** The file a profile of this name is saved in. */
+    public Path fileFor(String name) {
+        return folder.resolve(fileName(name));
+    }
+
     /** Saves under a file name made from the profile's name, replacing a profile of the same name. */
     public Path save(EndpointProfile p) {
-        Path file = folder.resolve(fileName(p.name()));
+        Path file = fileFor(p.name());
         EndpointProfiles.save(file, p);
         return file;
     }

@@ -1,7 +1,6 @@
 package io.connlab.ui;
 
 import io.connlab.ui.model.I18n;
-import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.LabEngine;
 import io.connlab.ui.toolbar.LabToolbar;
 import io.connlab.ui.toolbar.RunControlModel;
@@ -18,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The toolbar's file actions: load an endpoint profile, save the results as JSON or CSV, save
+ * The toolbar's file actions: open the Profiles dialog, save the results as JSON or CSV, save
  * a picture of the window, choose two saved runs to compare. The dialogs run on the FX thread; the writing on the run control's
  * background thread, reported in the status line.
  */
@@ -29,9 +28,15 @@ final class FileDialogs {
     private final ToolbarModel toolbar;
     private final Node root;
     private final Consumer<List<Path>> compare;
+    private final Runnable manageProfiles;
 
-    /** @param compare shows two saved runs side by side (A, B) */
-    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root, Consumer<List<Path>> compare) {
+    /**
+     * @param compare        shows two saved runs side by side (A, B)
+     * @param manageProfiles opens the Profiles dialog (the toolbar's folder button)
+     */
+    FileDialogs(LabEngine engine, RunControlModel run, ToolbarModel toolbar, Node root, Consumer<List<Path>> compare,
+                Runnable manageProfiles) {
+        this.manageProfiles = manageProfiles;
         this.engine = engine;
         this.run = run;
         this.toolbar = toolbar;
@@ -40,21 +45,12 @@ final class FileDialogs {
     }
 
     LabToolbar.FileActions actions() {
-        return new LabToolbar.FileActions(this::loadProfile, () -> saveResults(true), () -> saveResults(false),
+        return new LabToolbar.FileActions(manageProfiles, () -> saveResults(true), () -> saveResults(false),
                 this::savePicture, this::compareRuns);
     }
 
     private Window owner() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    private void loadProfile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("files.loadProfile"));
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(I18n.t("files.profileFilter"), "*.json"),
-                new FileChooser.ExtensionFilter(I18n.t("files.anyFile"), "*"));
-        File f = chooser.showOpenDialog(owner());
-        if (f != null) toolbar.backendProperty().set(BackendChoice.profile(f.toPath()));
     }
 
     private void saveResults(boolean json) {

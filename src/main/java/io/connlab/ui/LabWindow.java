@@ -9,6 +9,9 @@ import io.connlab.ui.lesson.LessonPane;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.backend.BackendPanel;
 import io.connlab.ui.backend.FaultBar;
+import io.connlab.ui.backend.MockSettingsBar;
+import io.connlab.ui.toolbar.LiveRunPrompt;
+import io.connlab.ui.profile.ProfilesWindow;
 import io.connlab.ui.canvas.Palette;
 import io.connlab.ui.comparison.ComparisonMode;
 import io.connlab.ui.comparison.ComparisonTable;
@@ -65,6 +68,8 @@ public final class LabWindow {
     private ComparisonMode compareMode; // set after the toolbar that opens it
     private final BackendPanel backendPanel;
     private final Tab backendTab;
+    private final MockSettingsBar mockSettings;
+    private final ProfilesWindow profiles;
     private final BorderPane root = new BorderPane();
     private final AnimationTimer frames;
     private final FrameMeter frameMeter = new FrameMeter();
@@ -88,8 +93,13 @@ public final class LabWindow {
         Executor fx = javafx.application.Platform::runLater;
         run = new RunControlModel(toolbar, engine, background, fx);
 
-        LabToolbar bar = new LabToolbar(toolbar, run, look, new FileDialogs(engine, run, toolbar, root, f -> compareMode.compare(f)).actions());
+        profiles = engine.profiles().map(store -> new ProfilesWindow(store, io, toolbar.backendProperty())).orElse(null);
+        Runnable manageProfiles = () -> { if (profiles != null) profiles.open(root); };
+        LabToolbar bar = new LabToolbar(toolbar, run, look,
+                new FileDialogs(engine, run, toolbar, root, f -> compareMode.compare(f), manageProfiles).actions());
         bar.addAppearance(languageChoice());
+        if (profiles != null) profiles.offerIn(bar.backendChooser());
+        run.checkBeforeStart(new LiveRunPrompt(engine, run, () -> root.getScene() == null ? null : root.getScene().getWindow()));
 
         HBox lanes = new HBox();
         lanes.getStyleClass().add("lanes");
@@ -138,7 +148,12 @@ public final class LabWindow {
         Tab comparisonTab = new Tab(I18n.t("tab.comparison"), comparisonBox);
         compareMode = new ComparisonMode(lanesSlot, comparisonTab, palette, background, fx);
         compareMode.acceptDrops(root, run.activityProperty().isNotEqualTo(RunControlModel.Activity.IDLE));
-        backendTab = new Tab(I18n.t("tab.backend"), backendPanel);
+        mockSettings = new MockSettingsBar(engine::mockSetup, run, toolbar, mock);
+        mockSettings.restore(prefs.mockApi(), prefs.mockCalibrated().orElse(null));
+        // below the panel: the fault buttons keep their place at the top, in view in a small window
+        javafx.scene.layout.VBox backendBox = new javafx.scene.layout.VBox(6, backendPanel, mockSettings);
+        javafx.scene.layout.VBox.setVgrow(backendPanel, javafx.scene.layout.Priority.ALWAYS);
+        backendTab = new Tab(I18n.t("tab.backend"), backendBox);
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.setId("bottom-tabs");
@@ -310,6 +325,7 @@ public final class LabWindow {
         frames.stop();
         prefs.saveFrom(toolbar);
         prefs.saveFrom(look);
+        prefs.saveMockSettings(mockSettings.api(), mockSettings.calibratedProperty().get());
         io.connlab.lesson.Lesson open = lessons.lessonProperty().get();
         prefs.saveLessonPlace(new UiPreferences.LessonPlace(open == null ? null : open.id(),
                 lessons.wideProperty().get(), lessons.collapsedProperty().get()));

@@ -135,6 +135,31 @@ public final class UiPreferences {
         if (language != null && io.connlab.ui.model.I18n.LANGUAGES.contains(language)) node.put("language", language);
     }
 
+    /** The bundled mock's API kind chosen in the Backend tab (HTTP API unless changed). */
+    public io.connlab.metrics.RequestApi mockApi() {
+        try {
+            return io.connlab.metrics.RequestApi.valueOf(node.get("mock.api", "HTTP_API"));
+        } catch (IllegalArgumentException damaged) {
+            return io.connlab.metrics.RequestApi.HTTP_API;
+        }
+    }
+
+    /** The calibrate file the mock used last, when it is still there. */
+    public Optional<java.nio.file.Path> mockCalibrated() {
+        String f = node.get("mock.calibrated", null);
+        try {
+            return f == null ? Optional.empty() : Optional.of(java.nio.file.Path.of(f)).filter(java.nio.file.Files::isRegularFile);
+        } catch (java.nio.file.InvalidPathException damaged) {
+            return Optional.empty();
+        }
+    }
+
+    public void saveMockSettings(io.connlab.metrics.RequestApi api, java.nio.file.Path calibrated) {
+        node.put("mock.api", api.name());
+        if (calibrated == null) node.remove("mock.calibrated");
+        else node.put("mock.calibrated", calibrated.toAbsolutePath().toString());
+    }
+
     /** Writes to the backing store; failures are logged, never thrown (a read-only home must not stop the app). */
     public void flush() {
         try {

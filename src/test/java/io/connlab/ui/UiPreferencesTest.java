@@ -89,4 +89,19 @@ class UiPreferencesTest {
         prefs.saveLessonPlace(new UiPreferences.LessonPlace("websocket", true, false));
         assertEquals(new UiPreferences.LessonPlace("websocket", true, false), prefs.lessonPlace());
     }
+
+    @Test
+    void theMocksApiKindAndCalibrateFileAreRememberedWhileTheFileIsThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertEquals(io.connlab.metrics.RequestApi.HTTP_API, prefs.mockApi(), "HTTP API, as the live stack, until changed");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("calibrated.json"), "{}");
+        prefs.saveMockSettings(io.connlab.metrics.RequestApi.REST_API, file);
+        UiPreferences again = new UiPreferences(node);
+        assertEquals(io.connlab.metrics.RequestApi.REST_API, again.mockApi());
+        assertEquals(file.toAbsolutePath(), again.mockCalibrated().orElseThrow());
+        java.nio.file.Files.delete(file);
+        assertTrue(again.mockCalibrated().isEmpty(), "a file since deleted is not applied");
+        node.put("mock.api", "SOAP");
+        assertEquals(io.connlab.metrics.RequestApi.HTTP_API, again.mockApi(), "a damaged value gives the default");
+    }
 }

@@ -10,7 +10,10 @@ import io.connlab.metrics.Comparison;
 import io.connlab.metrics.Technique;
 import io.connlab.mock.MockBackend;
 import io.connlab.mock.MockConfig;
+import io.connlab.endpoint.ProfileLibrary;
+import io.connlab.metrics.RequestApi;
 import io.connlab.run.RunController;
+import io.connlab.run.RunForProfile;
 import io.connlab.run.RunLane;
 import io.connlab.run.RunReport;
 import io.connlab.run.RunSettings;
@@ -18,6 +21,9 @@ import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.BackendPanelModel;
 import io.connlab.ui.model.Faults;
 import io.connlab.ui.model.LabEngine;
+import io.connlab.ui.model.LiveCost;
+import io.connlab.ui.model.MockSetup;
+import io.connlab.ui.model.ProfileStore;
 import io.connlab.ui.model.LaneFeed;
 import io.connlab.ui.model.NetworkSettings;
 import io.connlab.ui.model.ResultsSaver;
@@ -41,6 +47,17 @@ public final class LabRuntime implements LabEngine {
     private volatile FaultTimeline faults;
     private volatile RunFigures lastFigures;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LabRuntime.class);
+    private final MockChoices mockChoices = new MockChoices(this);
+    private final ProfileStore profiles;
+
+    /** With the user's saved profiles ({@code ~/.connlab/profiles}). */
+    public LabRuntime() {
+        this(new LibraryProfiles(ProfileLibrary.inUserHome()));
+    }
+
+    public LabRuntime(ProfileStore profiles) {
+        this.profiles = profiles;
+    }
 
     @Override
     public void useBackend(BackendChoice choice) throws Exception {
@@ -57,7 +74,7 @@ public final class LabRuntime implements LabEngine {
     }
 
     private void startMock(MockConfig config) throws Exception {
-        Backend started = Backend.mock(config);
+        Backend started = Backend.mock(mockChoices.applyTo(config));
         mock = started.mock().orElseThrow();
         profile = started.profile();
         admin = new MockAdminClient(profile);
@@ -68,6 +85,12 @@ public final class LabRuntime implements LabEngine {
         MockBackend m = mock;
         mock = null;
         if (m != null) m.close();
+    }
+
+    /** Restarts a running mock with the Backend tab's choices; a mock not started yet takes them when it starts. */
+    void reconfigureMock() throws Exception {
+        if (isRunning()) throw new IllegalStateException("stop the run before changing the mock's settings");
+        if (mock != null) restartMock(null);
     }
 
     /** Stops and starts the mock on the same ports (a fault button; also a new time scale). */
@@ -134,9 +157,12 @@ public final class LabRuntime implements LabEngine {
         RunController previous = run;
         if (previous != null) previous.close();
         feeds.close();
-        RunController next = new RunController(profile, settings);
+        EndpointProfile p = profile;
+        RunForProfile.Fitted fitted = LiveCosts.fit(settings, p);
+        fitted.notes().forEach(n -> LOG.info("run on {}: {}", p.name(), n));
+        RunController next = new RunController(p, fitted.settings());
         run = next;
-        feeds = new RunFeeds(next, sampler);
+        feeds = new RunFeeds(next, sampler, mock != null ? mockChoices.requestApi() : RequestApi.HTTP_API);
         next.start();
     }
 
@@ -187,7 +213,27 @@ public final class LabRuntime implements LabEngine {
 
     @Override
     public LaneFeed lane(Technique kind) {
-        return feeds.lane(kind);
+        return UnavailableLane.on(profile, kind).orElseGet(() -> feeds.lane(kind));
+    }
+
+    @Override
+    public Optional<ProfileStore> profiles() {
+        return Optional.of(profiles);
+    }
+
+    @Override
+    public Optional<MockSetup> mockSetup() {
+        return profile == null || mock != null ? Optional.of(mockChoices) : Optional.empty();
+    }
+
+    @Override
+    public Optional<LiveCost> liveCost(RunSettings settings) {
+        return LiveCosts.of(profile, settings);
+    }
+
+    /** The running mock's config (tests). */
+    MockConfig mockConfig() {
+        return mock.config();
     }
 
     @Override

@@ -3,6 +3,10 @@ package io.connlab.app.engine;
 import io.connlab.ui.model.I18n;
 import io.connlab.endpoint.MockAdminClient;
 import io.connlab.metrics.Comparison;
+import io.connlab.metrics.CostModel;
+import io.connlab.metrics.LaneCost;
+import io.connlab.metrics.Prices;
+import io.connlab.metrics.RequestApi;
 import io.connlab.metrics.LaneSnapshot;
 import io.connlab.metrics.LaneState;
 import io.connlab.metrics.Technique;
@@ -46,6 +50,7 @@ final class RunFeeds implements AutoCloseable {
 
     private final RunController run;
     private final MockSampler sampler;
+    private final CostModel costs;
     private final Map<Technique, LaneFeed> feeds = new EnumMap<>(Technique.class);
     private final ScheduledExecutorService refresher;
     private volatile Figures latest = Figures.NONE;
@@ -53,14 +58,21 @@ final class RunFeeds implements AutoCloseable {
     private volatile String problem;
 
     private RunFeeds() {
+        costs = null;
         run = null;
         sampler = null;
         refresher = null;
     }
 
     RunFeeds(RunController run, MockSampler sampler) {
+        this(run, sampler, RequestApi.HTTP_API);
+    }
+
+    /** @param api how poll and invoke requests are priced: the mock's chosen API kind, or the stack's HTTP API */
+    RunFeeds(RunController run, MockSampler sampler, RequestApi api) {
         this.run = run;
         this.sampler = sampler;
+        this.costs = new CostModel(Prices.CURRENT, api);
         for (RunLane lane : run.lanes()) {
             Technique t = lane.technique();
             feeds.put(t, new LaneFeed() {
@@ -113,7 +125,7 @@ final class RunFeeds implements AutoCloseable {
                 if (s != null) lanes.put(l.technique(), figures(l, s));
             }
             List<Comparison.Row> rows = snapshots.isEmpty() ? List.of()
-                    : Comparison.of(new ArrayList<>(snapshots.values())).rows();
+                    : comparison(new ArrayList<>(snapshots.values())).rows();
             latest = new Figures(lanes, rows);
             problem = null;
         } catch (RuntimeException e) {
@@ -123,11 +135,15 @@ final class RunFeeds implements AutoCloseable {
         }
     }
 
+    private Comparison comparison(List<LaneSnapshot> lanes) {
+        return new Comparison(lanes, costs, LaneCost.Assumptions.DEFAULT);
+    }
+
     private LaneFigures figures(RunLane lane, LaneSnapshot s) {
         Technique t = lane.technique();
         List<TimeSeries.Point> points = lane.metrics().timeSeries().points();
         TimeSeries.Point recent = points.isEmpty() ? null : points.get(points.size() - 1);
-        double cost = Comparison.of(List.of(s)).costs().get(0).perMillionDelivered();
+        double cost = comparison(List.of(s)).costs().get(0).perMillionDelivered();
         // a short poll lane is "open" between its polls; its column says it is polling
         LaneState state = t == Technique.SHORT_POLL && lane.state() == LaneState.OPEN ? LaneState.POLLING : lane.state();
         return MetricsAdapter.figures(s, state, detail(t, s), recent,

@@ -82,6 +82,24 @@ public interface LabEngine {
         return Optional.empty();
     }
 
+    /** The user's saved endpoint profiles (the Profiles dialog); empty when this engine has none. */
+    default Optional<ProfileStore> profiles() {
+        return Optional.empty();
+    }
+
+    /** The bundled mock's API kind and calibration (the Backend tab); present only on the mock. */
+    default Optional<MockSetup> mockSetup() {
+        return Optional.empty();
+    }
+
+    /**
+     * What a run with these settings would cost on the live stack, as {@code bench} forecasts it
+     * (the lanes the stack can run); empty on the mock. FX thread, at once (no I/O).
+     */
+    default Optional<LiveCost> liveCost(RunSettings settings) {
+        return Optional.empty();
+    }
+
     /** Stops every lane and the backend; idempotent. */
     void close() throws Exception;
 

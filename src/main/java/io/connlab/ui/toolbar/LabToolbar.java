@@ -2,14 +2,11 @@ package io.connlab.ui.toolbar;
 
 import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Technique;
-import io.connlab.ui.model.BackendChoice;
+import io.connlab.ui.profile.BackendChooser;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -36,6 +33,7 @@ public final class LabToolbar extends VBox {
     }
 
     private final Button start = new Button();
+    private final BackendChooser backend;
     private HBox appearance;
 
     public LabToolbar(ToolbarModel model, RunControlModel run, AppearanceModel look, FileActions files) {
@@ -44,13 +42,8 @@ public final class LabToolbar extends VBox {
         var idle = run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE);
 
         // backend
-        ObservableList<BackendChoice> backends = FXCollections.observableArrayList(BackendChoice.mock());
-        ComboBox<BackendChoice> backend = new ComboBox<>(backends);
+        backend = new BackendChooser(model.backendProperty()); // saved profiles, and "Manage profiles…" last
         backend.setId("backend");
-        backend.valueProperty().bindBidirectional(model.backendProperty());
-        model.backendProperty().addListener((o, a, b) -> {
-            if (b != null && !backends.contains(b)) backends.add(b);
-        });
         backend.disableProperty().bind(idle.not());
         Button load = iconButton(Feather.FOLDER, I18n.t("toolbar.loadProfile"), files.loadProfile());
         load.setId("load-profile");
@@ -166,6 +159,10 @@ public final class LabToolbar extends VBox {
         lanesMessage.managedProperty().bind(lanesMessage.visibleProperty());
         lanes.getChildren().add(lanesMessage);
         return lanes;
+    }
+
+    public BackendChooser backendChooser() {
+        return backend;
     }
 
     /** Adds a control beside theme and type size (the window's language). */

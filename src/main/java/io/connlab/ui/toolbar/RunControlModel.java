@@ -37,6 +37,13 @@ public final class RunControlModel {
         void run() throws Exception;
     }
 
+    /** Asked on the FX thread before a Start: null refuses it, else a note for the status line ("" for none). */
+    @FunctionalInterface
+    public interface StartCheck {
+        String check(RunSettings settings);
+    }
+
+    private StartCheck startCheck = s -> "";
     private final ToolbarModel toolbar;
     private final LabEngine engine;
     private final Executor background;
@@ -82,7 +89,14 @@ public final class RunControlModel {
      * field is bad or a run is already going.
      */
     public boolean start() {
-        return start(engine::start);
+        if (activity.get() != Activity.IDLE || toolbar.settings().isEmpty()) return start(engine::start, "");
+        String note = startCheck.check(toolbar.settings().get());
+        return note != null && start(engine::start, note);
+    }
+
+    /** Sets what a Start asks first (the live-run cost confirmation). */
+    public void checkBeforeStart(StartCheck check) {
+        startCheck = check;
     }
 
     /**
@@ -94,14 +108,14 @@ public final class RunControlModel {
         if (!toolbar.backendProperty().get().isMock()) toolbar.backendProperty().set(BackendChoice.mock());
         io.connlab.lesson.BackendSetup b = preset.backend();
         toolbar.apply(preset.run(), new NetworkSettings(b.rttMillis(), b.jitterMillis(), (int) Math.round(b.timeScale())));
-        return start((s, n) -> engine.startExperiment(s, n, preset));
+        return start((s, n) -> engine.startExperiment(s, n, preset), "");
     }
 
     private interface Starter {
         void start(RunSettings s, NetworkSettings n) throws Exception;
     }
 
-    private boolean start(Starter starter) {
+    private boolean start(Starter starter, String note) {
         if (activity.get() != Activity.IDLE) return false;
         Optional<RunSettings> settings = toolbar.settings();
         if (settings.isEmpty()) {
@@ -117,7 +131,8 @@ public final class RunControlModel {
                 starter.start(s, n);
                 fx.execute(() -> {
                     if (activity.get() == Activity.STARTING) activity.set(Activity.RUNNING);
-                    status.set(I18n.t("status.running", s.ratePerSecond(), s.payloadBytes(), Quantities.format(s.duration())));
+                    status.set(I18n.t("status.running", s.ratePerSecond(), s.payloadBytes(), Quantities.format(s.duration()))
+                            + (note.isEmpty() ? "" : " · " + note));
                 });
             } catch (Exception | LinkageError e) {
                 LOG.warn("run did not start", e);

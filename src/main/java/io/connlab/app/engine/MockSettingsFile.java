@@ -1,4 +1,4 @@
-package io.connlab.app;
+package io.connlab.app.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +18,12 @@ import java.util.Locale;
  * mock plays a measured live stack: {@code rttMillis}, {@code jitterMillis}, {@code coldStartMillis},
  * {@code api} ("http"/"rest"), plus a {@code measured} section kept for the reader.
  */
-final class MockSettingsFile {
+public final class MockSettingsFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The settings the mock takes from the file. */
-    record Settings(int rttMillis, int jitterMillis, int coldStartMillis, ApiKind api) {
-        MockConfig applyTo(MockConfig c) {
+    public record Settings(int rttMillis, int jitterMillis, int coldStartMillis, ApiKind api) {
+        public MockConfig applyTo(MockConfig c) {
             return c.withNetwork(rttMillis, jitterMillis).withColdStartMillis(coldStartMillis).withApiKind(api);
         }
     }
@@ -31,7 +31,7 @@ final class MockSettingsFile {
     private MockSettingsFile() {
     }
 
-    static void write(Path file, Settings s, JsonNode measured) throws IOException {
+    public static void write(Path file, Settings s, JsonNode measured) throws IOException {
         ObjectNode o = JSON.createObjectNode();
         o.put("rttMillis", s.rttMillis());
         o.put("jitterMillis", s.jitterMillis());
@@ -42,7 +42,7 @@ final class MockSettingsFile {
     }
 
     /** Reads the file; {@link IllegalArgumentException} names the file and the field that is wrong. */
-    static Settings read(Path file) {
+    public static Settings read(Path file) {
         JsonNode root = JsonFiles.readObject(file, "mock settings");
         return new Settings(millis(file, root, "rttMillis", 0), millis(file, root, "jitterMillis", 0),
                 millis(file, root, "coldStartMillis", MockConfig.DEFAULT_COLD_START_MILLIS),

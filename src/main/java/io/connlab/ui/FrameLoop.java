@@ -103,10 +103,13 @@ final class FrameLoop extends AnimationTimer {
             lastPanel = nanos;
             if (backendTab.isSelected()) backendPanel.refresh();
             // only while a run goes: the warning is about the figures
-            String warning = run.activity() == RunControlModel.Activity.RUNNING ? machine.warning() : "";
-            if (!warning.equals(machineWarning.getText())) machineWarning.setText(warning);
-            machineWarning.setVisible(!warning.isEmpty());
-            machineWarning.setManaged(!warning.isEmpty());
+            MachineLoad.Warning warning = run.activity() == RunControlModel.Activity.RUNNING ? machine.check() : MachineLoad.Warning.NONE;
+            if (!warning.badge().equals(machineWarning.getText())) {
+                machineWarning.setText(warning.badge());
+                machineWarning.getTooltip().setText(warning.full());
+            }
+            machineWarning.setVisible(!warning.badge().isEmpty());
+            machineWarning.setManaged(!warning.badge().isEmpty());
         }
     }
 }

@@ -169,10 +169,21 @@ public final class LabWindow {
         Label machineWarning = new Label();
         machineWarning.setId("machine-warning");
         machineWarning.getStyleClass().add("machine-warning");
-        machineWarning.setWrapText(true);
+        // a one-line badge beside the status, the full text in its tooltip: under load it must not take the table's room
+        machineWarning.setTooltip(new javafx.scene.control.Tooltip());
+        machineWarning.getTooltip().setWrapText(true);
+        machineWarning.getTooltip().setMaxWidth(600);
+        machineWarning.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         machineWarning.setVisible(false);
         machineWarning.setManaged(false);
-        javafx.scene.layout.VBox statusBar = new javafx.scene.layout.VBox(machineWarning, status);
+        status.setMinWidth(0); // a long outcome gives way to the badge; its tooltip keeps the whole of it
+        javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
+        statusTip.textProperty().bind(status.textProperty());
+        status.setTooltip(statusTip);
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox statusBar = new javafx.scene.layout.HBox(status, machineWarning);
+        statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
         root.setTop(bar);

@@ -211,9 +211,10 @@ public final class DemoFeed implements LabEngine {
             default -> LaneState.POLLING;
         };
         String detail = switch (k) {
-            case SHORT_POLL -> "every 1 s";
-            case POOL_POOLED -> "3 warm";
-            case POOL_UNPOOLED -> r / 7 + " cold starts";
+            // in the window's language, as the real engine (app.engine.RunFeeds) says them
+            case SHORT_POLL -> io.connlab.ui.model.I18n.t("detail.every", 1);
+            case POOL_POOLED -> io.connlab.ui.model.I18n.t("detail.containers", 4);
+            case POOL_UNPOOLED -> io.connlab.ui.model.I18n.t("detail.containers", 14);
             default -> "";
         };
         PoolFigures pool = null;

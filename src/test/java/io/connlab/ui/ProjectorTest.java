@@ -80,6 +80,14 @@ class ProjectorTest extends OnDemoWindow {
         if (System.getenv("CONNLAB_SHOT") != null) save(robot, window.root().getScene(), "target/projector-" + I18n.language() + ".png");
         assertTrue(cut.isEmpty(), "cut short: " + cut);
         assertTwoRows(robot.lookup(".lab-toolbar").queryAs(Region.class));
+
+        robot.clickOn(I18n.t("tab.backend")); // the connections table's headers and the fault buttons
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cutInBackend = new ArrayList<>();
+        robot.interact(() -> robot.lookup("#connections .column-header").queryAll().forEach(h -> collectCut(h, cutInBackend)));
+        if (System.getenv("CONNLAB_SHOT") != null) save(robot, window.root().getScene(), "target/projector-backend-" + I18n.language() + ".png");
+        assertTrue(cutInBackend.isEmpty(), "cut short in the connections table's headers: " + cutInBackend);
+        robot.clickOn(I18n.t("tab.comparison"));
     }
 
     /** With CONNLAB_SHOT set: a picture to look at (the window, or the settings popover). */

@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -82,10 +83,13 @@ public final class BackendPanel extends VBox {
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(onMock)
                 .then(I18n.t(NO_CONNECTIONS_ON_MOCK)).otherwise(I18n.t(NO_CONNECTIONS_ELSEWHERE)));
         table.setPlaceholder(placeholder);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every column shares the width (not only the last): at 80 px each, large type cut "connected" short
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(column(I18n.t("backend.col.id"), r -> r.id()));
         table.getColumns().add(column(I18n.t("backend.col.connectedAt"), r -> time(r.connectedAt())));
-        TableColumn<ConnectionRow, ConnectionRow> lastActive = new TableColumn<>(I18n.t("backend.col.lastActive"));
+        TableColumn<ConnectionRow, ConnectionRow> lastActive = new TableColumn<>();
+        headed(lastActive, I18n.t("backend.col.lastActive"));
+        lastActive.setId("connections-last-active");
         lastActive.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         lastActive.setCellFactory(c -> new LastActiveCell());
         table.getColumns().add(lastActive);
@@ -232,9 +236,19 @@ public final class BackendPanel extends VBox {
     }
 
     private static TableColumn<ConnectionRow, String> column(String title, java.util.function.Function<ConnectionRow, String> f) {
-        TableColumn<ConnectionRow, String> c = new TableColumn<>(title);
+        TableColumn<ConnectionRow, String> c = new TableColumn<>();
+        headed(c, title);
         c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
         return c;
+    }
+
+    /** The column's title as a label whose width, at the window's type size, is the column's least: large type never cuts a header. */
+    private static void headed(TableColumn<ConnectionRow, ?> c, String title) {
+        Label head = new Label(title);
+        head.setMinWidth(Region.USE_PREF_SIZE);
+        c.setGraphic(head);
+        c.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> head.prefWidth(-1) + head.getFont().getSize() * 1.5, head.fontProperty(), head.textProperty()));
     }
 
     private static String time(Instant t) {

@@ -125,7 +125,11 @@ public final class SequenceStrip extends CanvasView {
         g.setFont(palette.font(0.8));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(I18n.t("strip.client"), 4, top - 3);
+        // a caption too long to sit beside "client" (a narrow strip, large type) takes its place
+        String client = I18n.t("strip.client");
+        if (caption.isEmpty() || 4 + textWidth(client, em * 0.8) + em + textWidth(caption, em * 0.75) + 4 <= w) {
+            g.fillText(client, 4, top - 3);
+        }
         g.setTextBaseline(VPos.TOP);
         g.fillText(kind.isPool() ? I18n.t("strip.function") : I18n.t("strip.server"), 4, bottom + 2);
 
@@ -234,6 +238,13 @@ public final class SequenceStrip extends CanvasView {
     }
 
     /** A label's width at 0.75 em, generously estimated (average glyph about 0.6 em), so thinning errs on the side of space. */
+    /** A text's width at a font of {@code size} px, roughly: CJK characters are a full em, others about 0.6. */
+    static double textWidth(String text, double size) {
+        double w = 0;
+        for (int i = 0; i < text.length(); i++) w += text.charAt(i) >= 0x2E80 ? 1.0 : 0.6;
+        return w * size;
+    }
+
     static double labelWidth(String label, double em) {
         return label == null ? 0 : label.length() * em * 0.75 * 0.6 + 2;
     }

@@ -37,20 +37,34 @@ public final class ComparisonTable extends TableView<Comparison.Row> {
         figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(I18n.row(c.getValue().label())));
         figure.setSortable(false);
         figure.getStyleClass().add("figure-cell");
+        figure.setPrefWidth(150); // the widths are shares under the constrained policy: the lanes get most of it
+        figure.setMinWidth(60);
         getColumns().add(figure);
+        // the pool lanes under one "Pool" header, each by its short name as on the toolbar: narrow
+        // columns at large type then need no wrapping of "Pool: unpooled"
+        TableColumn<Comparison.Row, String> pool = new TableColumn<>(I18n.t("toolbar.pool"));
+        pool.getStyleClass().add("pool-header");
         for (Technique k : lanes) {
             TableColumn<Comparison.Row, String> col = new TableColumn<>();
-            Label head = new Label(I18n.t("lane." + k.id()));
+            Label head = new Label(I18n.t(k.isPool() ? "toolbar.lane." + k.id() : "lane." + k.id()));
             head.getStyleClass().addAll("lane-header", "lane-" + k.id());
-            head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            head.setWrapText(true); // a narrow column at large type wraps "Pool: unpooled" rather than cutting it
+            head.setTooltip(new javafx.scene.control.Tooltip(I18n.t("lane." + k.id())));
+            head.setMinWidth(0);
             col.setGraphic(head);
             col.setId("comparison-" + k.id());
             col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cell(k)));
             col.setSortable(false);
             col.getStyleClass().add("number-cell");
             col.visibleProperty().bind(shown.apply(k));
-            getColumns().add(col);
+            col.setMinWidth(40);
+            col.setPrefWidth(110);
+            if (k.isPool()) pool.getColumns().add(col);
+            else getColumns().add(col);
+        }
+        if (!pool.getColumns().isEmpty()) {
+            pool.setSortable(false);
+            // (the table hides the "Pool" header itself when all three lanes are hidden)
+            getColumns().add(pool);
         }
         rows.setAll(idleRows);
     }

@@ -37,19 +37,35 @@ public final class MachineLoad {
         this.processCpu = processCpu;
     }
 
-    /** The warning to show, or "" when the machine keeps up. */
+    /** The warning in full (the badge's tooltip), or "" when the machine keeps up. */
     public String warning() {
+        return check().full();
+    }
+
+    /** The warning, as a badge of a few words and its full text; both "" when the machine keeps up. */
+    public Warning check() {
         double load = loadAverage.getAsDouble();
         double cpu = processCpu.getAsDouble();
         if (load >= cores * SATURATED_LOAD_PER_CORE) {
-            return I18n.t(SATURATED_LOAD, String.format(Locale.ROOT, "%.1f", load), cores);
+            return Warning.of(SATURATED_LOAD, SATURATED_LOAD_SHORT, String.format(Locale.ROOT, "%.1f", load), cores);
         }
         if (cpu >= SATURATED_PROCESS_CPU) {
-            return I18n.t(SATURATED_CPU, String.format(Locale.ROOT, "%.0f", cpu * 100), cores);
+            return Warning.of(SATURATED_CPU, SATURATED_CPU_SHORT, String.format(Locale.ROOT, "%.0f", cpu * 100), cores);
         }
-        return "";
+        return Warning.NONE;
+    }
+
+    /** A one-line badge for the status bar (so it never takes the table's room) and the full text for its tooltip. */
+    public record Warning(String badge, String full) {
+        public static final Warning NONE = new Warning("", "");
+
+        static Warning of(String key, String shortKey, Object... args) {
+            return new Warning(I18n.t(shortKey, args), I18n.t(key, args));
+        }
     }
 
     static final String SATURATED_LOAD = "machine.saturatedLoad";
     static final String SATURATED_CPU = "machine.saturatedCpu";
+    static final String SATURATED_LOAD_SHORT = "machine.saturatedLoad.short";
+    static final String SATURATED_CPU_SHORT = "machine.saturatedCpu.short";
 }

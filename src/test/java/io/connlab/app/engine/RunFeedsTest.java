@@ -57,4 +57,29 @@ class RunFeedsTest {
             assertTrue(last.delivered() > 0, "closed: the last figures stay readable");
         }
     }
+
+    @Test
+    void inAChineseWindowTheLanesDetailsAreChinese() throws Exception {
+        String before = io.connlab.ui.model.I18n.language();
+        io.connlab.ui.model.I18n.use("zh");
+        RunSettings settings = new RunSettings(20, 128, Duration.ofSeconds(30), 2,
+                EnumSet.of(Technique.WEBSOCKET, Technique.LONG_POLL, Technique.SHORT_POLL, Technique.POOL_PROXY),
+                PublishPath.SNS, Duration.ofMillis(1000), Duration.ofSeconds(10));
+        try (RunController run = new RunController(backend.profile(), settings);
+             MockSampler sampler = new MockSampler()) {
+            sampler.watch(new MockAdminClient(backend.profile()));
+            try (RunFeeds feeds = new RunFeeds(run, sampler)) {
+                run.start();
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    assertEquals("2 个连接", feeds.lane(Technique.WEBSOCKET).figures().detail());
+                    assertEquals("等待 10 秒", feeds.lane(Technique.LONG_POLL).figures().detail());
+                    assertEquals("每 1 秒", feeds.lane(Technique.SHORT_POLL).figures().detail());
+                    assertTrue(feeds.lane(Technique.POOL_PROXY).figures().detail().matches("\\d+ 个容器"),
+                            feeds.lane(Technique.POOL_PROXY).figures().detail());
+                });
+            }
+        } finally {
+            io.connlab.ui.model.I18n.use(before);
+        }
+    }
 }

@@ -31,6 +31,8 @@ import java.util.Map;
  */
 final class AdminApi implements HttpHandler {
     private static final int MAX_BODY = 4096;
+    /** Its resources, each a route of its own (below {@code /_connlab/}); any other path is API Gateway's 404. */
+    static final List<String> RESOURCES = List.of("status", "connections", "containers", "network", "drop", "database/stop");
     private final MockBackend backend;
 
     AdminApi(MockBackend backend) {
@@ -59,8 +61,7 @@ final class AdminApi implements HttpHandler {
                 case "database/stop" -> {
                     if (requireMethod(ex, method, "POST")) stopDatabase(ex);
                 }
-                default -> HttpIo.jsonMessage(ex, 404, "No admin resource '" + path
-                        + "'; try status, connections, containers, network, drop, database/stop");
+                default -> HttpIo.jsonMessage(ex, 404, "Not Found"); // a resource added to RESOURCES only
             }
         } catch (IllegalArgumentException bad) {
             HttpIo.jsonMessage(ex, 400, bad.getMessage());

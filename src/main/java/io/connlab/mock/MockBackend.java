@@ -91,14 +91,18 @@ public final class MockBackend implements AutoCloseable {
         started.push(functions);
 
         String stage = "/" + config.stage();
+        // Every route is exact, as API Gateway's are: a mistyped stage or path gets its 404, and SNS
+        // answers only at "/", its endpoint (not with an error about a missing Action).
         Routes routes = new Routes()
                 .add(new Route(stage + "/poll", poll, 64 * 1024, false, Route.Access.OPEN))
                 .add(new Route(stage + "/invoke", functions, FunctionSimulator.MAX_PAYLOAD_BYTES, false, Route.Access.OPEN))
-                .add(new Route(stage + "/@connections/", gateway.connectionsApi(), MAX_KEPT_BODY, true, Route.Access.MANAGEMENT))
-                .add(new Route("/_connlab/", new AdminApi(this), 64 * 1024, true, Route.Access.ADMIN))
-                // SNS answers only at "/", its endpoint: a mistyped stage or path gets API Gateway's 404,
-                // not an SNS error about a missing Action.
-                .add(new Route("/", Routes.exactly("/", sns), MAX_KEPT_BODY, true, Route.Access.AWS_QUERY));
+                .add(new Route(stage + "/@connections/{connectionId}", gateway.connectionsApi(), MAX_KEPT_BODY, true,
+                        Route.Access.MANAGEMENT))
+                .add(new Route("/", sns, MAX_KEPT_BODY, true, Route.Access.AWS_QUERY));
+        AdminApi admin = new AdminApi(this);
+        for (String resource : AdminApi.RESOURCES) {
+            routes.add(new Route("/_connlab/" + resource, admin, 64 * 1024, true, Route.Access.ADMIN));
+        }
         http = openHttp(routes, httpLimits);
         started.push(http);
 

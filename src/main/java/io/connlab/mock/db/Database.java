@@ -1,14 +1,11 @@
 package io.connlab.mock.db;
 
-import io.connlab.mock.edge.EdgeListener;
 import io.connlab.mock.edge.NetworkConditions;
-import org.h2.tools.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The mock's relational database: an embedded in-memory H2 served over TCP on loopback,
- * behind a socket edge that adds the network conditions (so connects pay the RTT) and
- * enforces PostgreSQL's {@code max_connections}. Holds one table, {@code items}, of
+ * The mock's relational database: an embedded in-memory H2 served over TCP on loopback, on a
+ * listener that adds the network conditions in its own I/O path (so connects and queries pay the
+ * RTT) and enforces PostgreSQL's {@code max_connections} ({@link DatabaseListener}). Holds one table, {@code items}, of
  * {@value #ITEM_ROWS} rows that every simulated invocation queries.
  */
 public final class Database implements AutoCloseable {
@@ -40,39 +37,33 @@ public final class Database implements AutoCloseable {
 
     private final String name;
     private final Connection keeper;
-    private final Server tcpServer;
     private final MaxConnectionsAdmission admission;
-    private final EdgeListener edge;
+    private final DatabaseListener listener;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(String name, Connection keeper, Server tcpServer, MaxConnectionsAdmission admission, EdgeListener edge) {
+    private Database(String name, Connection keeper, MaxConnectionsAdmission admission, DatabaseListener listener) {
         this.name = name;
         this.keeper = keeper;
-        this.tcpServer = tcpServer;
         this.admission = admission;
-        this.edge = edge;
+        this.listener = listener;
     }
 
-    /** Starts the database and its edge on ephemeral loopback ports. */
+    /** Starts the database on an ephemeral loopback port. */
     public static Database start(int maxConnections, NetworkConditions conditions) {
         MaxConnectionsAdmission admission = new MaxConnectionsAdmission(maxConnections);
         int n = INSTANCES.getAndIncrement();
         String name = n == 0 ? "connlab" : "connlab-" + n;
         Connection keeper = null;
-        Server tcp = null;
         try {
             // The keeper connection creates the in-memory database and keeps it until close().
             keeper = DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", USER, PASSWORD);
             createItems(keeper);
-            tcp = Server.createTcpServer("-tcpPort", "0").start();
-            InetSocketAddress backend = new InetSocketAddress("127.0.0.1", tcp.getPort());
-            EdgeListener edge = EdgeListener.open("database", new InetSocketAddress("127.0.0.1", 0), backend, conditions, admission);
-            LOG.info("database {} on {} (H2 on {}), max_connections {}", name, edge.address(), backend, maxConnections);
-            return new Database(name, keeper, tcp, admission, edge);
+            DatabaseListener listener = DatabaseListener.start(conditions, admission);
+            LOG.info("database {} on {}, max_connections {}", name, listener.address(), maxConnections);
+            return new Database(name, keeper, admission, listener);
         } catch (SQLException | IOException | RuntimeException e) {
-            if (tcp != null) tcp.stop();
             closeQuietly(keeper);
-            if (e instanceof IOException io) throw new UncheckedIOException("could not start the database edge", io);
+            if (e instanceof IOException io) throw new UncheckedIOException("could not start the database listener", io);
             if (e instanceof SQLException sql) throw new IllegalStateException("could not start the database", sql);
             throw (RuntimeException) e;
         }
@@ -95,10 +86,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL clients use: through the edge, so connects pay the RTT and the limit. */
+    /** The JDBC URL clients use: its connects and queries pay the RTT, and the limit applies. */
     public String jdbcUrl() {
-        InetSocketAddress a = edge.address();
-        return "jdbc:h2:tcp://127.0.0.1:" + a.getPort() + "/mem:" + name + ";DB_CLOSE_DELAY=-1";
+        return "jdbc:h2:tcp://127.0.0.1:" + listener.port() + "/mem:" + name + ";DB_CLOSE_DELAY=-1";
     }
 
     public String user() {
@@ -109,7 +99,7 @@ public final class Database implements AutoCloseable {
         return PASSWORD;
     }
 
-    /** Connections the database holds now (admitted through its edge and not yet closed). */
+    /** Connections the database holds now (admitted and not yet closed). */
     public int connectionsInUse() {
         return admission.connectionsInUse();
     }
@@ -131,15 +121,14 @@ public final class Database implements AutoCloseable {
     public void stopFor(Duration d) {
         if (d.isNegative()) throw new IllegalArgumentException("duration must be >= 0");
         admission.stopFor(d);
-        edge.dropAll();
+        listener.dropAll();
         LOG.info("database {} stopped for {} ms", name, d.toMillis());
     }
 
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        edge.close();
-        tcpServer.stop();
+        listener.stop();
         try (Statement s = keeper.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {

@@ -1,12 +1,9 @@
 package io.connlab.mock.db;
 
-import io.connlab.mock.edge.Admission;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * so the client's JDBC code gets an {@link java.sql.SQLException} with PostgreSQL's text
  * and SQL state ({@value #TOO_MANY_CLIENTS_STATE}, {@value #NOT_ACCEPTING_STATE}).
  */
-public final class MaxConnectionsAdmission implements Admission {
+public final class MaxConnectionsAdmission {
     public static final String TOO_MANY_CLIENTS_STATE = "53300";
     public static final String TOO_MANY_CLIENTS_MESSAGE = "FATAL: sorry, too many clients already";
     public static final String NOT_ACCEPTING_STATE = "57P03";
@@ -44,29 +41,24 @@ public final class MaxConnectionsAdmission implements Admission {
         this.maxConnections = maxConnections;
     }
 
-    @Override
-    public boolean needsRequestHead() {
-        return false;
-    }
-
-    @Override
-    public Verdict decide(InetSocketAddress client, String requestHead) {
+    /** Takes a connection slot: null when admitted, else the reply that refuses the client. */
+    public byte[] admit() {
         if (isStopped()) {
             refused.incrementAndGet();
-            return Verdict.refuse(NOT_ACCEPTING.clone());
+            return NOT_ACCEPTING.clone();
         }
         while (true) {
             int now = inUse.get();
             if (now >= maxConnections) {
                 refused.incrementAndGet();
-                return Verdict.refuse(TOO_MANY_CLIENTS.clone());
+                return TOO_MANY_CLIENTS.clone();
             }
-            if (inUse.compareAndSet(now, now + 1)) return Verdict.admit();
+            if (inUse.compareAndSet(now, now + 1)) return null;
         }
     }
 
-    @Override
-    public void closed(InetSocketAddress client) {
+    /** An admitted connection has closed (either side). */
+    public void closed() {
         inUse.updateAndGet(n -> Math.max(0, n - 1));
     }
 

@@ -2,8 +2,8 @@ package io.connlab.mock.edge;
 
 /**
  * One listener's socket edge as the admin API reports it: where the network conditions and
- * the front door are applied, whether in a relay ({@link EdgeListener}) or in the server's own
- * I/O path (the WebSocket gateway's channels).
+ * the front door are applied, in the server's own I/O path (the WebSocket gateway's channels,
+ * the HTTP server's pipeline).
  */
 public interface SocketEdge {
     /** Connections open now. */

@@ -79,12 +79,6 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
                 HttpIo.jsonMessage(ex, 503, "Service Unavailable");
                 return;
             }
-            String path = ex.getRequestURI().getPath();
-            String context = ex.mountPath();
-            if (!path.equals(context) && !path.equals(context + "/")) {
-                HttpIo.jsonMessage(ex, 404, "Not Found");
-                return;
-            }
             if (!"POST".equals(ex.getRequestMethod())) {
                 ex.getResponseHeaders().set("Allow", "POST");
                 HttpIo.jsonMessage(ex, 405, "Method Not Allowed: invoke with POST");

@@ -28,11 +28,7 @@ final class ConnectionsApi implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) {
         try {
-            String id = connectionId(ex.getRequestURI().getRawPath());
-            if (id == null || id.isEmpty()) {
-                HttpIo.jsonMessage(ex, 400, "Missing connection id: use /{stage}/@connections/{connectionId}");
-                return;
-            }
+            String id = connectionId(ex.getRequestURI().getRawPath()); // one non-empty segment: its route says so
             switch (ex.getRequestMethod()) {
                 case "POST" -> post(ex, id);
                 case "GET" -> get(ex, id);

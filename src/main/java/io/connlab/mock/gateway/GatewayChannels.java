@@ -123,16 +123,20 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
         int n = 0;
         for (ShapedChannel c : List.copyOf(open)) {
             if (c.finished()) continue;
-            drop(c.webSocket());
+            drop(c.webSocket(), "dropped");
             n++;
         }
         return n;
     }
 
-    /** Forced drop of one connection: a reset to the client, 1006 to the gateway. */
-    static void drop(WebSocketImpl ws) {
+    /**
+     * Forced drop of one connection: a reset to the client, 1006 to the gateway (its onClose takes the
+     * connection out of the registry). Call it holding no channel's lock: Java-WebSocket's close
+     * takes the connection's lock, then the channel's.
+     */
+    static void drop(WebSocketImpl ws, String reason) {
         if (ws.getChannel() instanceof ShapedChannel c) c.abort();
-        ws.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped");
+        ws.closeConnection(CloseFrame.ABNORMAL_CLOSE, reason);
     }
 
     /** A channel is done with its socket (closed gently or reset). */

@@ -36,6 +36,7 @@ final class ShapedChannel implements WrappedByteChannel {
     private boolean refused;
     private boolean closing;
     private boolean stuck;
+    private boolean retryArmed;
     private boolean answered;
     private volatile boolean finished;
     private volatile long bytesIn;
@@ -102,15 +103,18 @@ final class ShapedChannel implements WrappedByteChannel {
     @Override
     public synchronized int write(ByteBuffer src) throws IOException {
         if (finished) throw new java.nio.channels.ClosedChannelException();
+        int n = src.remaining();
         if (outbound.isEmpty() && network.isIdeal()) {
             answered = true;
-            int n = socket.write(src);
-            counted(n, false);
+            counted(socket.write(src), false);
+            if (!src.hasRemaining()) return n;
+            // The socket is full: keep the rest here, so Java-WebSocket's queue is always empty and
+            // its close always completes (a close frame stuck there left a connection CLOSING forever).
+            outbound.add(new Chunk(ByteBuffer.allocate(src.remaining()).put(src).flip(), System.nanoTime()));
+            flushDue();
             return n;
         }
-        int n = src.remaining();
-        ByteBuffer copy = ByteBuffer.allocate(n).put(src).flip();
-        send(copy);
+        send(ByteBuffer.allocate(n).put(src).flip());
         return n;
     }
 
@@ -148,11 +152,26 @@ final class ShapedChannel implements WrappedByteChannel {
         if (!outbound.isEmpty()) owner.at(due, this::flushOnTimer);
     }
 
-    private synchronized void flushOnTimer() {
+    private void retryOnTimer() {
+        synchronized (this) {
+            retryArmed = false;
+        }
+        flushOnTimer();
+    }
+
+    /**
+     * Not under this object's lock when it fails: a socket that fails here must be reported to
+     * Java-WebSocket ({@link GatewayChannels#drop}), or the gateway keeps listing a connection with no
+     * socket behind it (closing it alone cancelled the selector's key, so nothing else would report it);
+     * and Java-WebSocket's close takes its own lock, then ours.
+     */
+    private void flushOnTimer() {
         try {
-            flushDue();
+            synchronized (this) {
+                flushDue();
+            }
         } catch (IOException e) {
-            abort();
+            GatewayChannels.drop(webSocket(), "write failed: " + e.getMessage());
         }
     }
 
@@ -167,7 +186,10 @@ final class ShapedChannel implements WrappedByteChannel {
             if (head.hasRemaining()) {
                 stuck = true;
                 interest(key.interestOps() | SelectionKey.OP_WRITE);
-                owner.after(TimeUnit.MILLISECONDS.toNanos(10), this::flushOnTimer); // Java-WebSocket may clear OP_WRITE
+                if (!retryArmed) { // one retry at a time: each writable wake-up used to start another
+                    retryArmed = true;
+                    owner.after(TimeUnit.MILLISECONDS.toNanos(10), this::retryOnTimer); // Java-WebSocket may clear OP_WRITE
+                }
                 return;
             }
             outbound.poll();
@@ -210,7 +232,16 @@ final class ShapedChannel implements WrappedByteChannel {
     public synchronized void close() {
         if (closing) return;
         closing = true;
-        if (outbound.isEmpty()) endGently();
+        if (outbound.isEmpty()) {
+            endGently();
+        } else {
+            // a client that never reads would hold its socket (and this queue) forever
+            owner.after(GatewayChannels.LINGER_NANOS, this::abortIfUnfinished);
+        }
+    }
+
+    private synchronized void abortIfUnfinished() {
+        if (!finished) abort();
     }
 
     /** The peer reads our close frame before the socket goes: FIN now, drain its bytes, then close. */
@@ -227,7 +258,11 @@ final class ShapedChannel implements WrappedByteChannel {
         owner.linger(socket);
     }
 
-    /** A forced drop: a reset, as when the network fails. */
+    /**
+     * A forced drop: a reset, as when the network fails. Java-WebSocket is not told (closing the
+     * socket cancels its key, so it never learns by itself): callers whose connection may still be
+     * open go through {@link GatewayChannels#drop}.
+     */
     synchronized void abort() {
         if (finished && !socket.isOpen()) return;
         finished = true;

@@ -132,12 +132,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
             return;
         }
         try {
-            uri = new URI(request.uri());
+            // "//x" is an origin-form path (one no route has: 404), not the authority java.net.URI reads in it
+            String target = request.uri();
+            uri = new URI(target.startsWith("//") ? "http://localhost" + target : target);
         } catch (URISyntaxException e) {
             refuseAndClose(400, "{\"message\":\"Bad Request: the request target is not a valid URI\"}");
             return;
         }
-        route = routes.find(uri.getPath() == null ? "/" : uri.getPath());
+        String rawPath = uri.getRawPath();
+        route = routes.find(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
         refusal = access.check(route.access(), request.method().name(), HttpIo.parseForm(uri.getRawQuery()), request.headers());
         long declared = HttpUtil.getContentLength(request, -1L);
         boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
@@ -179,8 +182,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
         answering = true;
         byte[] bytes = body == null ? new byte[0] : body.toByteArray();
         body = null;
-        HttpExchange ex = new HttpExchange(this, head.method().name(), uri, head.headers(), bytes, bodyBytes, tooLarge,
-                route.prefix());
+        HttpExchange ex = new HttpExchange(this, head.method().name(), uri, head.headers(), bytes, bodyBytes, tooLarge);
         if (refusal != null) {
             counters.refused.increment();
             refusal.headers().forEach(ex.getResponseHeaders()::set);
@@ -199,7 +201,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
         try {
             r.handler().handle(ex);
         } catch (RuntimeException e) {
-            LOG.warn("{} {} failed", ex.getRequestMethod(), r.prefix(), e);
+            LOG.warn("{} {} failed", ex.getRequestMethod(), r.path(), e);
             ex.respond(500, "application/json", "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8));
         }
     }

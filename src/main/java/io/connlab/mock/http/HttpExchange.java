@@ -25,7 +25,6 @@ public final class HttpExchange {
     private final byte[] body;
     private final long bodyBytes;
     private final boolean bodyTooLarge;
-    private final String mountPath;
     private final Headers responseHeaders = new Headers();
     private final AtomicBoolean answered = new AtomicBoolean();
 
@@ -44,7 +43,7 @@ public final class HttpExchange {
     }
 
     HttpExchange(Connection connection, String method, URI uri, HttpHeaders requestHeaders, byte[] body,
-                 long bodyBytes, boolean bodyTooLarge, String mountPath) {
+                 long bodyBytes, boolean bodyTooLarge) {
         this.connection = connection;
         this.method = method;
         this.uri = uri;
@@ -52,7 +51,6 @@ public final class HttpExchange {
         this.body = body;
         this.bodyBytes = bodyBytes;
         this.bodyTooLarge = bodyTooLarge;
-        this.mountPath = mountPath;
     }
 
     public String getRequestMethod() {
@@ -85,11 +83,6 @@ public final class HttpExchange {
     /** True when the body passed the route's bound: the handler answers as its service would. */
     public boolean bodyTooLarge() {
         return bodyTooLarge;
-    }
-
-    /** The path prefix the handler is mounted at, e.g. {@code /dev/poll}. */
-    public String mountPath() {
-        return mountPath;
     }
 
     public InetSocketAddress getRemoteAddress() {

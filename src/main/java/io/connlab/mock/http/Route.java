@@ -1,15 +1,16 @@
 package io.connlab.mock.http;
 
 /**
- * A handler mounted at a path prefix, how much of a request body the server reads for it, and
- * who may call it.
+ * A handler at one path, how much of a request body the server reads for it, and who may call it.
  *
- * @param prefix       the path prefix it answers (the longest matching prefix wins)
+ * @param path         the path it answers, segment by segment, as API Gateway routes: {@code {name}}
+ *                     stands for exactly one non-empty segment, a last {@code {name+}} for one or more
+ *                     (matched on the raw path, so an escaped {@code %2F} stays inside its segment)
  * @param maxBodyBytes a body past this is not kept: the handler sees {@link HttpExchange#bodyTooLarge()}
  * @param keepsBody    false: the body is counted and thrown away as it arrives (the handler ignores it)
  * @param access       what a request must show before the handler sees it
  */
-public record Route(String prefix, HttpHandler handler, int maxBodyBytes, boolean keepsBody, Access access) {
+public record Route(String path, HttpHandler handler, int maxBodyBytes, boolean keepsBody, Access access) {
 
     /** What a request must show to reach a route (see docs/SECURITY.md). */
     public enum Access {
@@ -21,5 +22,19 @@ public record Route(String prefix, HttpHandler handler, int maxBodyBytes, boolea
         MANAGEMENT,
         /** The admin API: the token, a Host naming this machine, and no request a web page could send unasked. */
         ADMIN
+    }
+
+    /** Whether a request's raw path is this route's: every segment equal, or filling a variable. */
+    boolean matches(String rawPath) {
+        String[] want = path.split("/", -1);
+        String[] got = rawPath.split("/", -1);
+        for (int i = 0; i < want.length; i++) {
+            String w = want[i];
+            boolean variable = w.startsWith("{") && w.endsWith("}");
+            if (variable && w.endsWith("+}") && i == want.length - 1) return got.length > i && !got[i].isEmpty();
+            if (i >= got.length) return false;
+            if (variable ? got[i].isEmpty() : !w.equals(got[i])) return false;
+        }
+        return got.length == want.length;
     }
 }

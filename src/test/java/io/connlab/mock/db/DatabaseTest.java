@@ -1,5 +1,6 @@
 package io.connlab.mock.db;
 
+import io.connlab.fixtures.OpenSockets;
 import io.connlab.mock.edge.NetworkConditions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,31 @@ class DatabaseTest {
         // The H2 client sends its init packet and waits for the server's status: one round trip at least.
         assertTrue(connectMs >= 200, "connect took " + connectMs + " ms");
         assertEquals(Database.ITEM_ROWS, countItems(c));
+    }
+
+    /**
+     * Issue 8: the database sat behind a relay hop, three descriptors a connection in this process
+     * besides the client's own, every byte crossing two more sockets.
+     */
+    @Test
+    void aConnectionCostsTheDatabaseOneDescriptor() throws Exception {
+        db = Database.start(100, new NetworkConditions(0, 0));
+        assertEquals(Database.ITEM_ROWS, countItems(connect())); // H2's first session is behind us
+        int before = OpenSockets.count();
+        for (int i = 0; i < 20; i++) connect();
+        assertEquals(21, db.connectionsInUse());
+        int added = OpenSockets.count() - before;
+        assertTrue(added <= 2 * 20 + 2, "20 connections added " + added + " sockets (the client's end and the database's: 40)");
+    }
+
+    @Test
+    void queriesPayTheRoundTripTimeToo() throws Exception {
+        db = Database.start(5, new NetworkConditions(200, 0));
+        Connection c = connect();
+        long start = System.nanoTime();
+        assertEquals(Database.ITEM_ROWS, countItems(c));
+        long queryMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(queryMs >= 200, "a query (one round trip at least) took " + queryMs + " ms");
     }
 
     @Test

@@ -1,12 +1,10 @@
 package io.connlab.mock.db;
 
-import io.connlab.mock.edge.Admission;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.sql.DriverManager;
@@ -17,23 +15,18 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.*;
 
 class MaxConnectionsAdmissionTest {
-    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
-
     @Test
     void admitsUpToTheMaxThenRefusesUntilOneCloses() {
         MaxConnectionsAdmission admission = new MaxConnectionsAdmission(2);
-        assertFalse(admission.needsRequestHead());
-        assertTrue(admission.decide(CLIENT, null).admitted());
-        assertTrue(admission.decide(CLIENT, null).admitted());
-        Admission.Verdict third = admission.decide(CLIENT, null);
-        assertFalse(third.admitted());
-        assertNotNull(third.bytes());
+        assertNull(admission.admit());
+        assertNull(admission.admit());
+        assertNotNull(admission.admit(), "the third is refused");
         assertEquals(2, admission.connectionsInUse());
         assertEquals(1, admission.refusedTotal());
 
-        admission.closed(CLIENT);
+        admission.closed();
         assertEquals(1, admission.connectionsInUse());
-        assertTrue(admission.decide(CLIENT, null).admitted());
+        assertNull(admission.admit());
     }
 
     @Test
@@ -41,9 +34,9 @@ class MaxConnectionsAdmissionTest {
         MaxConnectionsAdmission admission = new MaxConnectionsAdmission(5);
         admission.stopFor(Duration.ofMillis(200));
         assertTrue(admission.isStopped());
-        assertFalse(admission.decide(CLIENT, null).admitted());
+        assertNotNull(admission.admit());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !admission.isStopped());
-        assertTrue(admission.decide(CLIENT, null).admitted());
+        assertNull(admission.admit());
     }
 
     @Test

@@ -32,7 +32,7 @@ class ConnectionsApiTest {
     void start() throws Exception {
         gateway = new WebSocketGateway("dev", GatewayLimits.apiGateway(), TimeScale.REAL, null);
         wsAddress = gateway.start();
-        httpServer = TestHttp.serve("/dev/@connections/", gateway.connectionsApi());
+        httpServer = TestHttp.serve("/dev/@connections/{connectionId}", gateway.connectionsApi());
         base = "http://127.0.0.1:" + httpServer.port() + "/dev/@connections/";
     }
 
@@ -157,13 +157,14 @@ class ConnectionsApiTest {
             assertEquals(410, r.statusCode(), method);
             assertEquals("GoneException", r.headers().firstValue("x-amzn-ErrorType").orElse(""), method);
         }
-        assertEquals(410, call("GET", "no%2Fsuch/thing").statusCode());
+        assertEquals(410, call("GET", "no%2Fsuch").statusCode(), "an escaped '/' stays in the one id segment");
+        assertEquals(404, call("GET", "no/such").statusCode(), "two segments: no route");
         assertEquals("bad%zz", ConnectionsApi.connectionId("/dev/@connections/bad%zz"), "a malformed escape is kept as is");
         GatewayTesting.assertStillChats(wsAddress);
     }
 
     @Test
-    void otherMethodsGet405AndAMissingIdGets400() throws Exception {
+    void otherMethodsGet405AndAMissingIdGets404() throws Exception {
         ChatClient c = ChatClient.connect(wsAddress, "/dev");
         String id = c.connectionId();
 
@@ -172,8 +173,8 @@ class ConnectionsApiTest {
         assertTrue(json(put).get("message") instanceof String);
 
         HttpResponse<String> missing = call("GET", "");
-        assertEquals(400, missing.statusCode());
-        assertTrue(json(missing).get("message") instanceof String);
+        assertEquals(404, missing.statusCode());
+        assertEquals("Not Found", json(missing).get("message"));
         assertTrue(c.isOpen());
         GatewayTesting.assertStillChats(wsAddress);
     }

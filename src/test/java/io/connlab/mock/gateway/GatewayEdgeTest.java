@@ -50,7 +50,7 @@ class GatewayEdgeTest {
         gateway = new WebSocketGateway(new InetSocketAddress("127.0.0.1", 0), "dev", limits, TimeScale.REAL,
                 new NetworkConditions(0, 0), "s3cret", null);
         gateway.start();
-        httpServer = TestHttp.serve("/dev/@connections/", gateway.connectionsApi());
+        httpServer = TestHttp.serve("/dev/@connections/{connectionId}", gateway.connectionsApi());
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class HttpApiServerTest {
 
     @Test
     void theBytesOfEveryConnectionAreCountedExactlyBothWays() throws Exception {
-        http = TestHttp.serve("/", echoPath());
+        http = TestHttp.serveEveryPath(echoPath());
         String request = "GET /abc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
         Socket s = open();
         write(s, request);
@@ -62,7 +62,7 @@ class HttpApiServerTest {
 
     @Test
     void pipelinedRequestsAreAnsweredInOrderOnTheOneConnection() throws Exception {
-        http = TestHttp.serve("/", echoPath());
+        http = TestHttp.serveEveryPath(echoPath());
         Socket s = open();
         write(s, "GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\n\r\n"
                 + "GET /three HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -76,7 +76,7 @@ class HttpApiServerTest {
 
     @Test
     void aHeadTooLargeGets431AndAGarbledOneGets400() throws Exception {
-        http = TestHttp.serve("/", echoPath());
+        http = TestHttp.serveEveryPath(echoPath());
         Socket big = open();
         write(big, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
         assertTrue(readAll(big).startsWith("HTTP/1.1 431 "));
@@ -90,7 +90,7 @@ class HttpApiServerTest {
 
     @Test
     void aClientExpectingContinueIsToldToSendItsBody() throws Exception {
-        http = TestHttp.serve("/", ex -> HttpIo.send(ex, 200, "text/plain", ex.body()));
+        http = TestHttp.serveEveryPath(ex -> HttpIo.send(ex, 200, "text/plain", ex.body()));
         Socket s = open();
         write(s, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
         InputStream in = s.getInputStream();
@@ -101,7 +101,7 @@ class HttpApiServerTest {
 
     @Test
     void aHeadRequestGetsTheHeadersWithoutTheBody() throws Exception {
-        http = TestHttp.serve("/", echoPath());
+        http = TestHttp.serveEveryPath(echoPath());
         Socket s = open();
         write(s, "HEAD /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         String answer = readAll(s);
@@ -111,7 +111,7 @@ class HttpApiServerTest {
     @Test
     void aClientThatGoesAwayWhileHeldRunsItsHookAtOnce() throws Exception {
         AtomicInteger gone = new AtomicInteger();
-        http = TestHttp.serve("/", ex -> ex.whenClientGone(gone::incrementAndGet)); // never answered: held
+        http = TestHttp.serveEveryPath(ex -> ex.whenClientGone(gone::incrementAndGet)); // never answered: held
         Socket s = open();
         write(s, "GET /held HTTP/1.1\r\nHost: x\r\n\r\n");
         await().atMost(Duration.ofSeconds(5)).until(() -> http.server.openConnections() == 1);
@@ -121,7 +121,7 @@ class HttpApiServerTest {
 
     @Test
     void aDropResetsEveryConnectionButTheCallers() throws Exception {
-        http = TestHttp.serve("/", ex -> {
+        http = TestHttp.serveEveryPath(ex -> {
             if (ex.getRequestURI().getPath().equals("/drop")) {
                 int n = http.server.dropAllExcept(ex.getRemoteAddress());
                 HttpIo.send(ex, 200, "text/plain", String.valueOf(n).getBytes(StandardCharsets.UTF_8));
@@ -146,7 +146,7 @@ class HttpApiServerTest {
 
     @Test
     void aPortInUseIsABindException() throws Exception {
-        http = TestHttp.serve("/", echoPath());
+        http = TestHttp.serveEveryPath(echoPath());
         InetSocketAddress taken = http.server.address();
         java.net.BindException e = org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class,
                 () -> HttpApiServer.start(taken, new Routes(), new io.connlab.mock.edge.NetworkConditions(0, 0),

@@ -20,15 +20,24 @@ public final class TestHttp implements AutoCloseable {
         server = HttpApiServer.start(new InetSocketAddress("127.0.0.1", 0), routes, conditions, limits, null, workers, 4096);
     }
 
-    /** {@code handler} at {@code prefix}, open to all, keeping bodies up to 8 MB. */
-    public static TestHttp serve(String prefix, HttpHandler handler) throws IOException {
-        return serve(prefix, handler, new NetworkConditions(0, 0));
+    /** {@code handler} at {@code path} (a {@link Route} path), open to all, keeping bodies up to 8 MB. */
+    public static TestHttp serve(String path, HttpHandler handler) throws IOException {
+        return serve(path, handler, new NetworkConditions(0, 0));
     }
 
     /** As {@link #serve(String, HttpHandler)}, behind {@code conditions} (the delay handler at the pipeline's head). */
-    public static TestHttp serve(String prefix, HttpHandler handler, NetworkConditions conditions) throws IOException {
-        return new TestHttp(new Routes().add(new Route(prefix, handler, 8 << 20, true, Route.Access.OPEN)),
-                HttpLimits.defaults(), conditions);
+    public static TestHttp serve(String path, HttpHandler handler, NetworkConditions conditions) throws IOException {
+        return new TestHttp(new Routes().add(open(path, handler)), HttpLimits.defaults(), conditions);
+    }
+
+    /** {@code handler} at every path, for the server's own tests. */
+    public static TestHttp serveEveryPath(HttpHandler handler) throws IOException {
+        return new TestHttp(new Routes().add(open("/", handler)).add(open("/{path+}", handler)), HttpLimits.defaults(),
+                new NetworkConditions(0, 0));
+    }
+
+    private static Route open(String path, HttpHandler handler) {
+        return new Route(path, handler, 8 << 20, true, Route.Access.OPEN);
     }
 
     public static TestHttp serve(Routes routes, HttpLimits limits) throws IOException {

@@ -173,7 +173,7 @@ class PollApiTest {
     }
 
     @Test
-    void otherMethodsGet405AndOtherPaths403() throws Exception {
+    void otherMethodsGet405AndOtherPaths404() throws Exception {
         s = new PollServer();
         HttpResponse<String> post = s.send(HttpRequest.newBuilder(s.uri("/dev/poll?cursor=0"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")));
@@ -181,8 +181,8 @@ class PollApiTest {
         assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
         assertTrue(json(post).get("message").asText().contains("POST"));
         HttpResponse<String> other = s.send(HttpRequest.newBuilder(s.uri("/dev/poll/extra")).GET());
-        assertEquals(403, other.statusCode());
-        assertEquals("Missing Authentication Token", json(other).get("message").asText());
+        assertEquals(404, other.statusCode());
+        assertEquals("Not Found", json(other).get("message").asText());
         assertEquals(200, s.poll("?wait=0").statusCode());
     }
 

@@ -6,6 +6,7 @@ import io.connlab.metrics.WireEvent;
 import javafx.scene.control.Label;
 import io.connlab.ui.LabWindow;
 import io.connlab.ui.UiPreferences;
+import io.connlab.ui.model.MachineLoad;
 import io.connlab.ui.toolbar.RunControlModel;
 import io.connlab.ui.toolbar.ToolbarModel;
 import javafx.stage.Stage;
@@ -112,29 +113,78 @@ class LabOnMockTest {
         });
     }
 
+    /**
+     * Opens the Backend tab and clicks the fault button whose text starts with {@code button}, then
+     * awaits the status saying the fault started ("Drop every WebSocket...") or its outcome
+     * ({@code outcome} prefix), so a click that misses fails here, saying what it saw.
+     *
+     * <p>Why it first awaits the machine warning: on a loaded machine (load >= 1.5 per core) the
+     * window shows its warning line above the status at the first panel refresh of a run, up to a
+     * second after Running: just when the lanes have delivered and the Backend tab gets clicked.
+     * The line moves the tabs 26 px up (probe at load 14: header y 572 -> 546) under TestFX's pointer,
+     * the press lands off the tab, and the fault button click then hits the comparison table.
+     */
+    private void clickFault(FxRobot robot, String button, String outcome) {
+        Label warning = robot.lookup("#machine-warning").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(!new MachineLoad().warning().isEmpty(),
+                warning.isVisible(), () -> "the machine warning is not shown as the load says: '" + warning.getText() + "'"));
+        robot.clickOn("Backend");
+        javafx.scene.control.Button b = robot.lookup((javafx.scene.control.Button x) -> x.getText() != null
+                && x.getText().startsWith(button)).queryButton();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(
+                WaitForAsyncUtils.asyncFx(() -> shown(b)).get(5, TimeUnit.SECONDS), () -> "'" + button + "' not shown: visible "
+                        + b.isVisible() + ", disabled " + b.isDisabled() + ", bounds " + b.localToScene(b.getLayoutBounds())));
+        robot.clickOn(b);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(status.getText().startsWith(b.getText())
+                || status.getText().startsWith(outcome), () -> lanes("the click on '" + b.getText() + "' did not start it", status)));
+    }
+
+    /** True when {@code n} and every parent are visible and laid out, it is enabled and has a size: a click would reach it. */
+    private static boolean shown(javafx.scene.Node n) {
+        if (n.getScene() == null || n.isDisabled() || n.getLayoutBounds().getWidth() <= 0) return false;
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            // hidden until the Backend tab is selected; a pending layout pass may still move it
+            if (!p.isVisible() || (p instanceof javafx.scene.Parent q && q.isNeedsLayout())) return false;
+        }
+        return true;
+    }
+
+    /** What a failed await saw: the status line and each lane's counts. */
+    private String lanes(String what, Label status) {
+        StringBuilder sb = new StringBuilder(what).append("; status '").append(status.getText()).append("'");
+        for (Technique k : window.toolbarModel().shownLanes()) {
+            var f = window.column(k).figures();
+            sb.append("; ").append(k.label()).append(": ").append(f.state()).append(", delivered ").append(f.delivered())
+                    .append(", errors ").append(f.errors()).append(", reconnects ").append(f.reconnects());
+        }
+        return sb.append("; run ").append(window.runControl().activity()).toString();
+    }
+
     @Test
     void dropEveryWebSocketMakesTheWebSocketLaneReconnect(FxRobot robot) {
         runUntilEveryLaneDelivers(robot);
-        robot.clickOn("Backend");
-        robot.clickOn("Drop every WebSocket");
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.WEBSOCKET).figures().reconnects() > 0);
+        clickFault(robot, "Drop every WebSocket", "Dropped ");
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(
+                window.column(Technique.WEBSOCKET).figures().reconnects() > 0, () -> lanes("no reconnect yet", status)));
         // a labelled marker on the strips at its moment, and the outcome in plain words
         await().atMost(Duration.ofSeconds(10)).until(() -> window.column(Technique.LONG_POLL).strip().events().stream()
                 .anyMatch(e -> e.kind() == WireEvent.Kind.MARK && "drop every WebSocket".equals(e.label())));
-        Label status = robot.lookup("#status").queryAs(Label.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> status.getText().matches(
-                "Dropped 2 WebSockets: 2 reconnected within \\d+\\.\\d s, \\d+ messages? lost"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertTrue(status.getText().matches(
+                "Dropped 2 WebSockets: 2 reconnected within \\d+\\.\\d s, \\d+ messages? lost"), () -> lanes("status", status)));
     }
 
     @Test
     void stopTheDatabaseMakesThePoolLanesCountErrors(FxRobot robot) {
         runUntilEveryLaneDelivers(robot);
-        robot.clickOn("Backend");
-        robot.clickOn((javafx.scene.control.Button b) -> b.getText() != null && b.getText().startsWith("Stop the database"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> window.column(Technique.POOL_UNPOOLED).figures().errors() > 0);
+        clickFault(robot, "Stop the database", "Stopped the database");
         Label status = robot.lookup("#status").queryAs(Label.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> status.getText().matches(
-                "Stopped the database for 5 s; pooled: \\d+ failed invocations?, unpooled: [1-9]\\d* failed invocations?"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(
+                window.column(Technique.POOL_UNPOOLED).figures().errors() > 0, () -> lanes("no unpooled error yet", status)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertTrue(status.getText().matches(
+                "Stopped the database for 5 s; pooled: \\d+ failed invocations?, unpooled: [1-9]\\d* failed invocations?"),
+                () -> lanes("status", status)));
     }
 
     @Test

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A database with {@code max_connections} 5 and more concurrent callers than that. Opening a
  * connection per invocation runs into the limit and gets PostgreSQL's 53300 refusal; the
- * proxy's shared pool serves the same callers through a few connections; per-container pools
- * stay clean as long as containers (one connection each) stay within the limit.
+ * proxy's shared pool serves the same callers through a few connections; a per-container pool's
+ * container (one connection each) is refused only when it is one past the limit.
  *
  * <p>Why this is not a matter of luck: the added RTT makes every unpooled connect and query take
  * several round trips, so each invocation holds its connection for hundreds of milliseconds while
@@ -71,18 +71,24 @@ class PoolLimitsTest {
     @Test
     void pooledContainersWithinMaxConnectionsDoNotFail() throws Exception {
         EndpointProfile profile = backend.profile();
-        // each pooled container keeps one connection; at 5/s (one every 200 ms, a cold start
-        // about 400 ms) the lane needs far fewer than MAX_CONNECTIONS callers at once
+        // Each pooled container keeps its one connection for the whole run, so the database refuses
+        // exactly the containers past MAX_CONNECTIONS, at their cold start, and nothing else. How many
+        // containers there are is the load's business, not the test's: the run's callers are capped at
+        // max(20, clients), and a cold start (300 ms init, a pool, a connect at 50 ms RTT) takes 0.4 s
+        // on an idle machine but 1.0-1.4 s at load 8, when 5/s keeps 6-11 invocations in flight.
         RunSettings settings = MockRuns.settings(5, Duration.ofSeconds(3), MAX_CONNECTIONS, PublishPath.SNS,
                 Duration.ofSeconds(1), Technique.POOL_POOLED);
         try (RunController run = MockRuns.runToEnd(profile, settings)) {
             LaneSnapshot s = MockRuns.last(run, Technique.POOL_POOLED);
             String figures = figures(s);
 
-            assertEquals(0, s.pool().failed(), figures);
-            assertEquals(0, s.errors(), figures);
-            assertTrue(s.pool().invocations() > MAX_CONNECTIONS, figures);
-            assertTrue(s.pool().containers() <= MAX_CONNECTIONS, figures);
+            long pastTheLimit = Math.max(0, s.pool().containers() - MAX_CONNECTIONS);
+            assertEquals(pastTheLimit, s.pool().failed(), "only containers past max_connections fail: " + figures);
+            assertEquals(s.pool().failed(), s.errors(), figures);
+            assertEquals(s.pool().failed(), s.errorsByKind().getOrDefault("db-too-many-clients", 0L),
+                    "no other kind of failure: " + figures);
+            assertEquals(s.pool().containers(), s.pool().coldStarts(), "one cold start per container, warm ones never fail: " + figures);
+            assertTrue(s.pool().succeeded() > MAX_CONNECTIONS, "warm containers keep serving: " + figures);
             assertTrue(s.pool().dbConnectionsMax() <= MAX_CONNECTIONS, figures);
         }
     }

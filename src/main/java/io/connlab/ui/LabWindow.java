@@ -8,6 +8,7 @@ import io.connlab.ui.lesson.LessonDock;
 import io.connlab.ui.lesson.LessonPane;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.backend.BackendPanel;
+import io.connlab.ui.backend.BackendRoom;
 import io.connlab.ui.backend.FaultBar;
 import io.connlab.ui.backend.MockSettingsBar;
 import io.connlab.ui.toolbar.LiveRunPrompt;
@@ -162,6 +163,7 @@ public final class LabWindow {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.70);
         compareMode.resizeWith(center);
+        BackendRoom.keep(center, backendTab, backendPanel.connectionTable(), look.fontSizeProperty());
 
         Label status = new Label();
         status.setId("status");

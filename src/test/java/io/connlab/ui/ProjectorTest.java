@@ -82,12 +82,48 @@ class ProjectorTest extends OnDemoWindow {
         assertTwoRows(robot.lookup(".lab-toolbar").queryAs(Region.class));
 
         robot.clickOn(I18n.t("tab.backend")); // the connections table's headers and the fault buttons
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> !robot.lookup("#connections").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cutInBackend = new ArrayList<>();
         robot.interact(() -> robot.lookup("#connections .column-header").queryAll().forEach(h -> collectCut(h, cutInBackend)));
         if (System.getenv("CONNLAB_SHOT") != null) save(robot, window.root().getScene(), "target/projector-backend-" + I18n.language() + ".png");
         assertTrue(cutInBackend.isEmpty(), "cut short in the connections table's headers: " + cutInBackend);
+        assertRoomForThreeConnections(robot);
         robot.clickOn(I18n.t("tab.comparison"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertStripsWhole(robot);
+    }
+
+    /**
+     * The Backend tab shows the fault buttons and room for three connection rows without dragging
+     * the divider (the demo backend has two connections: both rows are laid out and in view), and
+     * the lanes keep room for their strips.
+     */
+    private static void assertRoomForThreeConnections(FxRobot robot) {
+        javafx.scene.control.TableView<?> table = robot.lookup("#connections").queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> {
+            Region flow = (Region) table.lookup(".virtual-flow");
+            Region row = (Region) table.lookup(".table-row-cell");
+            assertTrue(flow.getHeight() + 2 >= 3 * row.getHeight(),
+                    "the connections table is " + flow.getHeight() + " px high, three rows are " + 3 * row.getHeight());
+            Bounds tableOnScene = flow.localToScene(flow.getLayoutBounds());
+            double sceneHeight = table.getScene().getHeight();
+            assertTrue(tableOnScene.getMinY() + 2 * row.getHeight() <= sceneHeight, "the rows are in the window: " + tableOnScene);
+            Node faults = robot.lookup(".fault-bar .button").query();
+            assertTrue(faults.localToScene(faults.getLayoutBounds()).getMaxY() <= sceneHeight, "the fault buttons are in view");
+        });
+    }
+
+    /** Back on the Comparison tab the lanes have their room again: the strips are whole above the tabs. */
+    private static void assertStripsWhole(FxRobot robot) {
+        robot.interact(() -> {
+            Region strip = robot.lookup("#lane-websocket .sequence-strip").queryAs(Region.class);
+            Region lanes = robot.lookup("#lanes-scroll").queryAs(Region.class);
+            double stripBottom = strip.localToScene(strip.getLayoutBounds()).getMaxY();
+            assertTrue(stripBottom <= lanes.localToScene(lanes.getLayoutBounds()).getMaxY() + 1,
+                    "the lanes' strips stay whole above the tabs: strip ends at " + stripBottom);
+        });
     }
 
     /** With CONNLAB_SHOT set: a picture to look at (the window, or the settings popover). */

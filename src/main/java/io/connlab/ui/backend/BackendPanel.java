@@ -103,12 +103,18 @@ public final class BackendPanel extends VBox {
 
         Label sendLabel = new Label(I18n.t("backend.messageToSend"));
         sendLabel.getStyleClass().add("field-name");
-        message.setPrefColumnCount(24);
-        HBox sendLine = new HBox(8, sendLabel, message);
-        sendLine.setAlignment(Pos.CENTER_LEFT);
+        message.setPrefColumnCount(16);
+        HBox.setHgrow(message, Priority.ALWAYS);
         Label connTitle = new Label(I18n.t("backend.connections"));
         connTitle.getStyleClass().add("panel-title");
-        VBox left = new VBox(6, connTitle, table, sendLine);
+        connTitle.setMinWidth(Region.USE_PREF_SIZE);
+        sendLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.SOMETIMES);
+        // the title and the message share a line: on a projector the rows need the height
+        HBox titleLine = new HBox(8, connTitle, gap, sendLabel, message);
+        titleLine.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(6, titleLine, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         log.setId("backend-events");
@@ -173,6 +179,11 @@ public final class BackendPanel extends VBox {
     /** The event list's lines as shown (folded). */
     public ObservableList<LogLine> events() {
         return events;
+    }
+
+    /** The connections table (its rows get room while the Backend tab is shown). */
+    public TableView<ConnectionRow> connectionTable() {
+        return table;
     }
 
     public ObservableList<ConnectionRow> connections() {

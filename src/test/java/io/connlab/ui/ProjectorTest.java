@@ -79,6 +79,11 @@ class ProjectorTest extends OnDemoWindow {
         robot.interact(() -> collectCut(window.root(), cut));
         if (System.getenv("CONNLAB_SHOT") != null) save(robot, window.root().getScene(), "target/projector-" + I18n.language() + ".png");
         assertTrue(cut.isEmpty(), "cut short: " + cut);
+        robot.interact(() -> { // the lesson pane's header keeps its last button (») inside the window
+            Node hide = robot.lookup("#lesson-hide").query();
+            double right = hide.localToScene(hide.getLayoutBounds()).getMaxX();
+            assertTrue(right <= hide.getScene().getWidth(), "the lesson header's » ends at " + right);
+        });
         assertTwoRows(robot.lookup(".lab-toolbar").queryAs(Region.class));
 
         robot.clickOn(I18n.t("tab.backend")); // the connections table's headers and the fault buttons

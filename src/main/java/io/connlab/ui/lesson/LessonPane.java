@@ -18,8 +18,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -86,7 +84,6 @@ public final class LessonPane extends BorderPane {
         list.setTooltip(new Tooltip(I18n.t("lesson.list")));
         list.getStyleClass().add("lesson-list");
         list.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(list, Priority.ALWAYS);
         list.valueProperty().addListener((o, a, b) -> { if (b != null) show(b); });
         Button prev = button(Feather.CHEVRON_LEFT, "lesson.previous", "lesson-previous");
         Button next = button(Feather.CHEVRON_RIGHT, "lesson.next", "lesson-next");
@@ -100,7 +97,8 @@ public final class LessonPane extends BorderPane {
         widen.selectedProperty().bindBidirectional(wide);
         Button hide = button(Feather.CHEVRONS_RIGHT, "lesson.hide", "lesson-hide");
         hide.setOnAction(e -> collapsed.set(true));
-        HBox bar = new HBox(prev, list, next, widen, hide);
+        // wraps (widen and hide go below) where a narrow pane at A+ twice would cut them off its right edge
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(prev, list, next, widen, hide);
         // never narrower than its controls: the split gives the lanes less room (they scroll) instead of cutting a word
         for (javafx.scene.Node n : bar.getChildren()) ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         bar.getStyleClass().add("lesson-bar");

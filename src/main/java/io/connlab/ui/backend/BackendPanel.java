@@ -97,7 +97,7 @@ public final class BackendPanel extends VBox {
         TableColumn<ConnectionRow, ConnectionRow> actions = new TableColumn<>("");
         actions.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         actions.setCellFactory(c -> new ActionCell());
-        actions.setMinWidth(260);
+        actions.setMinWidth(Region.USE_COMPUTED_SIZE);
         actions.setSortable(false);
         table.getColumns().add(actions);
 
@@ -198,6 +198,12 @@ public final class BackendPanel extends VBox {
         ActionCell() {
             send.getStyleClass().add("small");
             drop.getStyleClass().addAll("small", "danger");
+            // icons, their words in a tooltip: with words, large type cut them to "Send to thi…" and the ids beside them
+            for (Button b : List.of(send, drop)) {
+                b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                b.setTooltip(new Tooltip(b.getText()));
+                b.setMinWidth(Region.USE_PREF_SIZE);
+            }
             send.setOnAction(e -> {
                 ConnectionRow r = getItem();
                 String text = message.getText();
@@ -248,18 +254,41 @@ public final class BackendPanel extends VBox {
 
     private static TableColumn<ConnectionRow, String> column(String title, java.util.function.Function<ConnectionRow, String> f) {
         TableColumn<ConnectionRow, String> c = new TableColumn<>();
-        headed(c, title);
+        javafx.beans.property.DoubleProperty widest = new javafx.beans.property.SimpleDoubleProperty();
+        headed(c, title, widest);
         c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
+        c.setCellFactory(v -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+            }
+
+            /** A cell's whole text (an id, an address) widens its column's least width: large type never cuts it. */
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                if (getText() == null) return;
+                javafx.scene.text.Text whole = new javafx.scene.text.Text(getText()); // a cell's own pref width is its column's
+                whole.setFont(getFont());
+                double need = Math.ceil(whole.getLayoutBounds().getWidth() + snappedLeftInset() + snappedRightInset() + 4);
+                if (need > widest.get()) widest.set(need);
+            }
+        });
         return c;
     }
 
-    /** The column's title as a label whose width, at the window's type size, is the column's least: large type never cuts a header. */
     private static void headed(TableColumn<ConnectionRow, ?> c, String title) {
+        headed(c, title, new javafx.beans.property.SimpleDoubleProperty());
+    }
+
+    /** The column's title as a label whose width at the window's type size (or its widest cell's) is the column's least: large type never cuts them. */
+    private static void headed(TableColumn<ConnectionRow, ?> c, String title, javafx.beans.value.ObservableDoubleValue widest) {
         Label head = new Label(title);
         head.setMinWidth(Region.USE_PREF_SIZE);
         c.setGraphic(head);
         c.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> head.prefWidth(-1) + head.getFont().getSize() * 1.5, head.fontProperty(), head.textProperty()));
+                () -> Math.max(head.prefWidth(-1) + head.getFont().getSize() * 1.5, widest.get()), head.fontProperty(), head.textProperty(), widest));
     }
 
     private static String time(Instant t) {

@@ -97,7 +97,6 @@ public final class BackendPanel extends VBox {
         TableColumn<ConnectionRow, ConnectionRow> actions = new TableColumn<>("");
         actions.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         actions.setCellFactory(c -> new ActionCell());
-        actions.setMinWidth(Region.USE_COMPUTED_SIZE);
         actions.setSortable(false);
         table.getColumns().add(actions);
 
@@ -264,13 +263,19 @@ public final class BackendPanel extends VBox {
                 setText(empty ? null : text);
             }
 
+            /** The text and font last measured: a layout pass with neither changed measures nothing. */
+            private String measuredText;
+            private javafx.scene.text.Font measuredFont;
+
             /** A cell's whole text (an id, an address) widens its column's least width: large type never cuts it. */
             @Override
             protected void layoutChildren() {
                 super.layoutChildren();
-                if (getText() == null) return;
-                javafx.scene.text.Text whole = new javafx.scene.text.Text(getText()); // a cell's own pref width is its column's
-                whole.setFont(getFont());
+                if (getText() == null || (getText().equals(measuredText) && getFont().equals(measuredFont))) return;
+                measuredText = getText();
+                measuredFont = getFont();
+                javafx.scene.text.Text whole = new javafx.scene.text.Text(measuredText); // a cell's own pref width is its column's
+                whole.setFont(measuredFont);
                 double need = Math.ceil(whole.getLayoutBounds().getWidth() + snappedLeftInset() + snappedRightInset() + 4);
                 if (need > widest.get()) widest.set(need);
             }

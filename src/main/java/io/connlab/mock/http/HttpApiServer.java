@@ -13,7 +13,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -30,10 +31,14 @@ import java.util.concurrent.TimeUnit;
  * The mock's HTTP listener (poll, SNS, invoke, {@code @connections}, admin) on Netty: one socket
  * per client connection, whose pipeline applies the network conditions and counts its bytes
  * ({@link NetworkShaper}), bounds how long a request may take to arrive ({@link RequestDeadlines}),
- * and reads each request whole before a handler sees it ({@link HttpConnection}). Event loops only
+ * and reads each request whole before a handler sees it ({@link HttpConnection}). HTTP/1.1, or
+ * HTTP/2 in clear text ({@link H2c}), whose streams each get the same request handling. Event loops only
  * ever read and write; handlers run on the given workers, and none waits on a client.
  */
 public final class HttpApiServer implements AutoCloseable {
+    /** Handler names an HTTP/2 connection takes out of its pipeline: each of its streams has its own. */
+    static final String DEADLINES = "deadlines";
+    static final String REQUESTS = "requests";
     private final EventLoopGroup loops;
     private final Channel server;
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -43,6 +48,18 @@ public final class HttpApiServer implements AutoCloseable {
     private HttpApiServer(InetSocketAddress bind, Routes routes, NetworkConditions conditions, HttpLimits limits,
                           String token, Executor workers, int backlog) throws IOException {
         HttpAccess access = new HttpAccess(token, bind.getHostString());
+        // an HTTP/2 stream: the same request handling as an HTTP/1.1 connection, over HTTP/1-style messages
+        ChannelInitializer<Http2StreamChannel> streams = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                Http2ConnectionGuard connection = Http2ConnectionGuard.of(stream);
+                connection.streamOpened(stream);
+                RequestDeadlines deadlines = new RequestDeadlines(limits, counters, true);
+                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
+                        new StreamBodyBudget(connection, counters), deadlines,
+                        new HttpConnection(routes, access, limits, workers, counters, deadlines));
+            }
+        };
         loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("mock-http-io", true),
                 NioIoHandler.newFactory());
@@ -61,9 +78,9 @@ public final class HttpApiServer implements AutoCloseable {
                         clients.add(ch);
                         RequestDeadlines deadlines = new RequestDeadlines(limits, counters);
                         ch.pipeline().addLast("network", new NetworkShaper(conditions, counters))
-                                .addLast("deadlines", deadlines)
-                                .addLast("codec", new HttpServerCodec(limits.maxHeadBytes(), limits.maxHeadBytes(), 64 * 1024))
-                                .addLast("requests", new HttpConnection(routes, access, limits, workers, counters, deadlines));
+                                .addLast(DEADLINES, deadlines)
+                                .addLast("codec", H2c.onConnection(limits, streams))
+                                .addLast(REQUESTS, new HttpConnection(routes, access, limits, workers, counters, deadlines));
                     }
                 });
         ChannelFuture bound = b.bind(bind).awaitUninterruptibly();

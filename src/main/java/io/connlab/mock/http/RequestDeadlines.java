@@ -9,6 +9,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,22 +17,32 @@ import java.util.concurrent.TimeUnit;
  * within {@link HttpLimits#headTimeout()} of its first byte and its body within
  * {@link HttpLimits#bodyTimeout()} of the head, else the client is answered 408 and closed; a
  * connection idle between requests is closed after {@link HttpLimits#idleTimeout()}. While a
- * request is being answered no read timer runs (a held poll has its own). Event loop only.
+ * request is being answered no read timer runs (a held poll has its own). On an HTTP/2 stream it
+ * sits above the stream's codec and answers a late body with a 408 on that stream alone. Event
+ * loop only.
  */
 final class RequestDeadlines extends ChannelInboundHandlerAdapter {
+    private static final String TIMED_OUT_BODY = "{\"message\":\"Request Timeout: the request did not arrive in time\"}";
     private static final byte[] TIMED_OUT = response408();
 
     private enum Phase { IDLE, HEAD, BODY, ANSWERING }
 
     private final HttpLimits limits;
     private final ServerCounters counters;
+    private final boolean onStream;
     private ChannelHandlerContext ctx;
     private Phase phase = Phase.IDLE;
     private ScheduledFuture<?> timer;
 
     RequestDeadlines(HttpLimits limits, ServerCounters counters) {
+        this(limits, counters, false);
+    }
+
+    /** @param onStream true: on an HTTP/2 stream, above its codec (a 408 goes out as an HTTP message) */
+    RequestDeadlines(HttpLimits limits, ServerCounters counters, boolean onStream) {
         this.limits = limits;
         this.counters = counters;
+        this.onStream = onStream;
     }
 
     @Override
@@ -52,6 +63,11 @@ final class RequestDeadlines extends ChannelInboundHandlerAdapter {
             arm(limits.headTimeout());
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        disarm(); // the connection turned HTTP/2: its streams keep their own time
     }
 
     @Override
@@ -96,12 +112,14 @@ final class RequestDeadlines extends ChannelInboundHandlerAdapter {
             return;
         }
         counters.timedOut.increment();
-        // below the HTTP codec: these bytes go out as they are, then the connection closes
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMED_OUT)).addListener(ChannelFutureListener.CLOSE);
+        // below the HTTP/1.1 codec these bytes go out as they are; on a stream, as a message. Then it closes
+        Object answer = onStream ? Responses.of(408, "application/json", TIMED_OUT_BODY.getBytes(StandardCharsets.UTF_8),
+                Map.of(), false) : Unpooled.wrappedBuffer(TIMED_OUT);
+        ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static byte[] response408() {
-        String body = "{\"message\":\"Request Timeout: the request did not arrive in time\"}";
+        String body = TIMED_OUT_BODY;
         return ("HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
     }

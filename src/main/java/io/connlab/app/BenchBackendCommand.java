@@ -46,6 +46,14 @@ final class BenchBackendCommand implements Callable<Integer> {
             defaultValue = "20")
     int publishes;
 
+    @Option(names = "--polls-over", paramLabel = "PROTOCOL", defaultValue = "http1",
+            description = "http1: a socket per poll (default); h2c: the polls as HTTP/2 streams on a few connections.")
+    String pollsOver;
+
+    @Option(names = "--h2c-connections", paramLabel = "N",
+            description = "Connections for --polls-over h2c (default: one per 1,000 polls, the mock's stream limit).")
+    Integer h2cConnections;
+
     @Mixin
     ProfileOption profile;
 
@@ -55,6 +63,13 @@ final class BenchBackendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--websockets and --polls must be 0.. with 1..20000 in all");
         }
         if (publishes < 1 || publishes > 1_000) throw new ParameterException(spec.commandLine(), "--publishes must be 1..1000");
+        if (!pollsOver.equals("http1") && !pollsOver.equals("h2c")) {
+            throw new ParameterException(spec.commandLine(), "--polls-over must be http1 or h2c, not '" + pollsOver + "'");
+        }
+        int connections = h2cConnections != null ? h2cConnections : Math.max(1, (polls + 999) / 1000);
+        if (connections < 1 || (long) connections * 1000 < polls) {
+            throw new ParameterException(spec.commandLine(), "--h2c-connections must be 1.. with 1,000 polls at most on each");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Backend backend;
@@ -70,14 +85,16 @@ final class BenchBackendCommand implements Callable<Integer> {
                 err.println("bench-backend: '" + target.name() + "' is not the bundled mock (it needs the admin, poll and SNS endpoints)");
                 return 2;
             }
-            return measure(target, backend.mock().isPresent(), out, err);
+            return measure(target, backend.mock().isPresent(), pollsOver.equals("h2c") ? connections : 0, out, err);
         }
     }
 
-    private int measure(EndpointProfile target, boolean inProcess, PrintWriter out, PrintWriter err) throws Exception {
+    /** @param h2c connections to hold the polls on as HTTP/2 streams; 0: a socket per poll */
+    private int measure(EndpointProfile target, boolean inProcess, int h2c, PrintWriter out, PrintWriter err) throws Exception {
         MockAdminClient admin = new MockAdminClient(target);
         try (BackendBench bench = new BackendBench(target.websocketConnectUri(), URI.create(target.pollUrl()),
                 URI.create(target.snsEndpoint()), target.topicArn())) {
+            if (h2c > 0) bench.pollOverH2c(h2c);
             err.printf(Locale.ROOT, "bench-backend: opening %d WebSockets (450 a second, under the gateway's limit)...%n", websockets);
             err.flush();
             long heapBefore = inProcess ? HeapInUse.afterGc() : 0;
@@ -107,8 +124,9 @@ final class BenchBackendCommand implements Callable<Integer> {
                     err.printf(Locale.ROOT, "bench-backend: publish %d reached %d of %d%n", round, arrived, websockets + polls);
                 }
             }
-            out.printf(Locale.ROOT, "held at once: %d WebSocket connections and %d long polls%n",
-                    status(admin, "websocketConnections").getAsInt(), heldMax);
+            out.printf(Locale.ROOT, "held at once: %d WebSocket connections and %d long polls%s%n",
+                    status(admin, "websocketConnections").getAsInt(), heldMax,
+                    h2c > 0 ? " (as HTTP/2 streams on " + h2c + " connections)" : "");
             out.printf(Locale.ROOT, "publish to arrival, %d publishes after %d to warm up:%n", publishes, WARM_UP_PUBLISHES);
             print(out, "WebSocket", bench.websocketMicros());
             print(out, "held poll", bench.pollMicros());

@@ -19,6 +19,19 @@ class BenchBackendCommandTest {
     }
 
     @Test
+    void pollsOverH2cShareTheirConnectionsAndAreAllTimed() {
+        assertEquals(0, cli.execute("bench-backend", "--websockets", "3", "--polls", "40", "--publishes", "2",
+                "--polls-over", "h2c", "--h2c-connections", "2"), cli.err());
+        assertTrue(cli.out().contains("held at once: 3 WebSocket connections and 40 long polls (as HTTP/2 streams on 2 connections)"),
+                cli.out());
+        assertTrue(cli.out().matches("(?s).*held poll +80 deliveries.*"), cli.out());
+        assertEquals(2, cli.execute("bench-backend", "--polls", "2001", "--polls-over", "h2c", "--h2c-connections", "2"));
+        assertTrue(cli.err().contains("1,000 polls at most on each"), cli.err());
+        assertEquals(2, cli.execute("bench-backend", "--polls-over", "h3"));
+        assertTrue(cli.err().contains("http1 or h2c"), cli.err());
+    }
+
+    @Test
     void badCountsExitTwoWithTheReason() {
         assertEquals(2, cli.execute("bench-backend", "--websockets", "-1"));
         assertTrue(cli.err().contains("--websockets and --polls"), cli.err());

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 /**
@@ -40,6 +41,9 @@ public final class BackendBench implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
     private final Histogram websocketMicros = new Histogram(60_000_000L, 3);
     private final Histogram pollMicros = new Histogram(60_000_000L, 3);
+    private H2cClient h2c; // null: each poll on a socket of its own (HTTP/1.1)
+    private final List<H2cClient.Request> h2cPolls = new ArrayList<>();
+    private final AtomicInteger h2cArrived = new AtomicInteger();
 
     public BackendBench(URI websocket, URI poll, URI sns, String topicArn) throws IOException {
         this.websocket = websocket;
@@ -79,8 +83,24 @@ public final class BackendBench implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the polls as streams of HTTP/2 in clear text on {@code connections} connections instead
+     * of a socket each: a few descriptors for any number of polls.
+     */
+    public void pollOverH2c(int connections) throws IOException {
+        h2c = new H2cClient(poll.getHost(), poll.getPort(), connections);
+    }
+
     /** Sends {@code n} polls that the backend holds (no cursor: from now; a long wait). */
     public void holdPolls(int n) throws IOException {
+        if (h2c != null) {
+            for (int i = 0; i < n; i++) {
+                H2cClient.Request r = h2c.get(poll.getRawPath() + "?wait=25");
+                r.answer().whenComplete((a, e) -> h2cArrived.incrementAndGet());
+                h2cPolls.add(r);
+            }
+            return;
+        }
         byte[] request = ("GET " + poll.getRawPath() + "?wait=25 HTTP/1.1\r\nHost: " + poll.getHost() + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < n; i++) {
@@ -107,7 +127,8 @@ public final class BackendBench implements AutoCloseable {
      * from the start of the publish to the first bytes of its delivery. Returns how many arrived.
      */
     public int publishAndTime(String message, boolean record) throws IOException, InterruptedException {
-        int expected = sockets.size() + polls.size();
+        int expected = sockets.size() + polls.size() + h2cPolls.size();
+        h2cArrived.set(0);
         long t0 = System.nanoTime();
         String form = "Action=Publish&TopicArn=" + java.net.URLEncoder.encode(topicArn, StandardCharsets.UTF_8)
                 + "&Message=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8);
@@ -117,8 +138,8 @@ public final class BackendBench implements AutoCloseable {
         if (r.statusCode() != 200) throw new IOException("publish answered " + r.statusCode() + ": " + r.body());
         int arrived = 0;
         long deadline = t0 + ARRIVAL_TIMEOUT.toNanos();
-        while (arrived < expected && System.nanoTime() < deadline) {
-            if (selector.select(200) == 0) continue;
+        while (arrived + h2cArrived.get() < expected && System.nanoTime() < deadline) {
+            if (selector.select(sockets.isEmpty() && polls.isEmpty() ? 20 : 200) == 0) continue;
             for (SelectionKey k : selector.selectedKeys()) {
                 buffer.clear();
                 int n = ((SocketChannel) k.channel()).read(buffer);
@@ -134,7 +155,23 @@ public final class BackendBench implements AutoCloseable {
         for (SocketChannel c : polls) c.close();
         polls.clear();
         selector.selectNow(); // let the cancelled keys go
-        return arrived;
+        return arrived + h2cAnswers(t0, record);
+    }
+
+    /** Records the answered HTTP/2 polls (their heads' arrival), resets the others; how many were answered. */
+    private int h2cAnswers(long t0, boolean record) {
+        int answered = 0;
+        for (H2cClient.Request r : h2cPolls) {
+            H2cClient.Answer a = r.answer().isDone() && !r.answer().isCompletedExceptionally() ? r.answer().join() : null;
+            if (a == null || a.status() != 200) {
+                r.reset();
+                continue;
+            }
+            answered++;
+            if (record) pollMicros.recordValue((a.headNanos() - t0) / 1_000);
+        }
+        h2cPolls.clear();
+        return answered;
     }
 
     public int websockets() {
@@ -160,6 +197,7 @@ public final class BackendBench implements AutoCloseable {
         for (SocketChannel c : sockets) c.close();
         for (SocketChannel c : polls) c.close();
         selector.close();
+        if (h2c != null) h2c.close();
     }
 
     /** Publish-to-delivery times of the WebSocket clients, in microseconds. */

@@ -61,7 +61,7 @@ public final class BuildBundle {
         Files.createDirectories(input);
         Files.copy(target.resolve("connlab.jar"), input.resolve("connlab.jar"));
         for (Path lib : libs) {
-            if (!BundleLayout.isJavafxJar(lib)) Files.copy(lib, input.resolve(lib.getFileName()));
+            if (!BundleLayout.isJavafxJar(lib)) UnusedJarParts.copy(lib, input.resolve(lib.getFileName()));
         }
 
         Path runtime = work.resolve("runtime");

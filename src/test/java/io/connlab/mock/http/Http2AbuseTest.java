@@ -201,6 +201,27 @@ class Http2AbuseTest {
         assertEquals(1, http.server.openConnections(), "and the connection open");
     }
 
+    @Test
+    void aConnectionIdleWithNoStreamIsClosedButOneHoldingAStreamIsNot() throws Exception {
+        Routes routes = new Routes().add(new Route("/{path+}", ex -> {
+            if (ex.getRequestURI().getPath().equals("/hold")) held.add(ex);
+            else ex.respond(200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8));
+        }, 1 << 20, true, Route.Access.OPEN));
+        http = TestHttp.serve(routes, HttpLimits.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofMillis(300)));
+        RawH2 holding = raw();
+        holding.request(1, "GET", "/hold", true);
+        holding.flush();
+        RawH2 idle = raw();
+        idle.request(1, "GET", "/answered", true);
+        idle.flush();
+        RawH2.Frame goAway = idle.readToEnd(); // answered, then idle for 300 ms: GOAWAY and the close
+        assertNotNull(goAway);
+        assertEquals(0, goAway.errorCode(), "NO_ERROR");
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.server.openConnections() == 1);
+        assertEquals(1, held.size(), "the connection with a held stream stays, however long its stream waits");
+    }
+
     /** The first HEADERS frame on {@code stream}, decoding every HEADERS before it (HPACK keeps state). */
     private static RawH2.Frame firstHeadersOn(RawH2 r, int stream) throws Exception {
         for (RawH2.Frame f = r.read(); f != null; f = r.read()) {

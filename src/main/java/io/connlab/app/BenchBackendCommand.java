@@ -132,7 +132,7 @@ final class BenchBackendCommand implements Callable<Integer> {
             print(out, "held poll", bench.pollMicros());
             if (heapPerPoll >= 0) {
                 out.printf(Locale.ROOT, "heap in use per held poll: %.1f KB (the in-process mock's, with the bench's own"
-                        + " client socket for it)%n", heapPerPoll / 1024.0);
+                        + " client %s for it)%n", heapPerPoll / 1024.0, h2c > 0 ? "stream" : "socket");
             }
             out.flush();
             return 0;

@@ -4,6 +4,8 @@ import io.connlab.app.bench.H2cClient;
 import io.netty.handler.codec.http2.Http2Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -144,15 +146,16 @@ class Http2AbuseTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> held.size() == 1);
     }
 
-    @Test
-    void aClientThatFloodsPingsAndNeverReadsIsClosed() throws Exception {
+    @ParameterizedTest(name = "frame type {0}")
+    @ValueSource(ints = {RawH2.PING, RawH2.SETTINGS})
+    void aClientThatFloodsFramesToAcknowledgeAndNeverReadsIsClosed(int type) throws Exception {
         serveHolding();
         RawH2 r = new RawH2(http.port(), 4096);
         clients.add(r);
         long began = System.nanoTime();
         try {
-            byte[] ping = new byte[8];
-            for (int i = 0; i < 500_000; i++) r.frame(RawH2.PING, 0, 0, ping);
+            byte[] payload = new byte[type == RawH2.PING ? 8 : 0];
+            for (int i = 0; i < 500_000; i++) r.frame(type, 0, 0, payload);
             r.flush();
         } catch (IOException closed) {
             // the server closed it: the bound

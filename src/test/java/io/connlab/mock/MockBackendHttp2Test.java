@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.connlab.mock.LiveBackend.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Held polls over HTTP/2 in clear text on the mock's HTTP port, from Netty's HTTP/2 client (prior
@@ -70,6 +71,22 @@ class MockBackendHttp2Test {
         b.awaitStatus("heldPolls", 20);
         c.close();
         b.awaitStatus("heldPolls", 0);
+    }
+
+    @Test
+    void anSnsPublishAndAnAdminCallOverHttp2GetTheirHttp11Answers() throws Exception {
+        try (H2cClient c = h2(1)) {
+            String form = "Action=Publish&TopicArn=" + java.net.URLEncoder.encode(b.endpoints.topicArn(), "UTF-8")
+                    + "&Message=sent+over+h2c";
+            H2cClient.Answer published = c.send("POST", "/", "application/x-www-form-urlencoded",
+                    form.getBytes(java.nio.charset.StandardCharsets.UTF_8)).answer().get(10, TimeUnit.SECONDS);
+            assertEquals(200, published.status(), published.body());
+            assertTrue(published.body().contains("<MessageId>"), published.body());
+            assertEquals("sent over h2c", json(b.poll("?cursor=0&wait=0")).get("messages").get(0).get("data").asText());
+            H2cClient.Answer refused = c.send("POST", "/_connlab/drop", "application/x-www-form-urlencoded", new byte[0])
+                    .answer().get(10, TimeUnit.SECONDS);
+            assertEquals(403, refused.status(), "the admin API's preflight rule, as over HTTP/1.1: " + refused.body());
+        }
     }
 
     @Test

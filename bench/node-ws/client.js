@@ -77,6 +77,7 @@ async function main() {
   const burst = await broadcast(BURST, 'burst');
   const result = {
     url, connections: n, broadcasts: messages,
+    p1ms: percentile(all, 1) / 1000, p10ms: percentile(all, 10) / 1000,
     p50ms: percentile(all, 50) / 1000, p99ms: percentile(all, 99) / 1000,
     deliveriesPerSecond: Math.round((BURST * n) / (burst.elapsedMicros / 1e6)),
   };

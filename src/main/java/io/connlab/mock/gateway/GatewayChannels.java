@@ -52,12 +52,12 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
 
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-        return new WebSocketImpl(a, d);
+        return new WebSocketImpl(new DirectWrites(a, this), d);
     }
 
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> drafts) {
-        return new WebSocketImpl(a, drafts);
+        return new WebSocketImpl(new DirectWrites(a, this), drafts);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.connlab.mock.gateway;
 
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.WebSocketListener;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,10 @@ final class Outbox {
     enum Sent { SENT, BACKLOG_FULL, GONE }
 
     private final long backlogBytes;
-    private final WebSocketListener server;
     private final LongAdder dropped = new LongAdder();
 
-    Outbox(long backlogBytes, WebSocketListener server) {
+    Outbox(long backlogBytes) {
         this.backlogBytes = backlogBytes;
-        this.server = server;
     }
 
     /** Messages dropped because their client's send backlog was full. */
@@ -44,7 +41,7 @@ final class Outbox {
             return Sent.SENT;
         }
         ws.outQueue.add(frame.duplicate()); // one single-frame message: nothing to interleave with
-        server.onWriteDemand(ws);
+        ws.getWebSocketListener().onWriteDemand(ws);
         return Sent.SENT;
     }
 

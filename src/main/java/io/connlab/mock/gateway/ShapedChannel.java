@@ -6,11 +6,11 @@ import org.java_websocket.WrappedByteChannel;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * selector, the timer and any thread that sends call in.
  */
 final class ShapedChannel implements WrappedByteChannel {
+    /** How soon a write into a full socket is tried again. */
+    private static final long RETRY_MILLIS = 10;
     private final SocketChannel socket;
     private final SelectionKey key;
     private final GatewayChannels owner;
@@ -141,6 +143,30 @@ final class ShapedChannel implements WrappedByteChannel {
         }
     }
 
+    /** What became of Java-WebSocket's queued bytes in {@link #drain}. */
+    enum Drained { WRITTEN, CLOSED, FAILED }
+
+    /**
+     * Takes everything in Java-WebSocket's send queue, in order, as {@link #write} would get it
+     * from its selector (see {@link DirectWrites}). Once closing, the bytes are dropped, as
+     * Java-WebSocket drops them for a cancelled key; after a socket failure too.
+     */
+    synchronized Drained drain(Queue<ByteBuffer> javaWebSocketQueue) {
+        if (closing || finished) {
+            javaWebSocketQueue.clear();
+            return Drained.CLOSED;
+        }
+        try {
+            for (ByteBuffer b; (b = javaWebSocketQueue.peek()) != null; javaWebSocketQueue.poll()) {
+                write(b);
+            }
+            return Drained.WRITTEN;
+        } catch (IOException e) {
+            javaWebSocketQueue.clear();
+            return Drained.FAILED;
+        }
+    }
+
     /** Queues bytes for the client, due after one way of the network's delay. */
     private void send(ByteBuffer bytes) throws IOException {
         long delay = network.oneWayDelayNanos();
@@ -175,7 +201,11 @@ final class ShapedChannel implements WrappedByteChannel {
         }
     }
 
-    /** Writes what is due; when the socket is full, asks the selector to call {@link #writeMore()}. */
+    /**
+     * Writes what is due; when the socket is full, retries on the network timer. Not through the
+     * selector's {@code OP_WRITE}: Java-WebSocket's loop never takes a key it selected for writing
+     * out of its selected set (see {@link DirectWrites}).
+     */
     private void flushDue() throws IOException {
         if (finished) return;
         long now = System.nanoTime();
@@ -185,10 +215,9 @@ final class ShapedChannel implements WrappedByteChannel {
             counted(socket.write(head), false);
             if (head.hasRemaining()) {
                 stuck = true;
-                interest(key.interestOps() | SelectionKey.OP_WRITE);
-                if (!retryArmed) { // one retry at a time: each writable wake-up used to start another
+                if (!retryArmed) { // one retry at a time
                     retryArmed = true;
-                    owner.after(TimeUnit.MILLISECONDS.toNanos(10), this::retryOnTimer); // Java-WebSocket may clear OP_WRITE
+                    owner.after(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS), this::retryOnTimer);
                 }
                 return;
             }
@@ -293,16 +322,5 @@ final class ShapedChannel implements WrappedByteChannel {
             bytesOut += n;
         }
         owner.countBytes(n, in);
-    }
-
-    private void interest(int ops) {
-        try {
-            if (key.isValid()) {
-                key.interestOps(ops);
-                key.selector().wakeup();
-            }
-        } catch (CancelledKeyException e) {
-            // Java-WebSocket closed it meanwhile
-        }
     }
 }

@@ -81,7 +81,7 @@ public final class WebSocketGateway implements AutoCloseable {
         this.server = new Server(bindAddress, List.of(new FrameCapDraft(limits.maxFrameBytes(), limits.maxMessageBytes())));
         this.channels = new GatewayChannels(network, frontDoor);
         server.setWebSocketFactory(channels);
-        this.outbox = new Outbox(limits.sendBacklogBytes(), server);
+        this.outbox = new Outbox(limits.sendBacklogBytes());
         this.connectionsApi = new ConnectionsApi(this, limits.managementPostMaxBytes());
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 /** One open WebSocket as the gateway sees it: its id, identity, activity clock and send backlog. */
 final class GatewayConnection {
     final String id;
+    /** 1 for the gateway's first connection, then 2, 3...: the order connections opened in. */
+    final long openOrder;
     final WebSocketImpl socket;
     final Instant connectedAt;
     final long connectedNanos;
@@ -22,8 +24,9 @@ final class GatewayConnection {
     private volatile long lastActiveNanos;
     private volatile Instant lastActiveAt;
 
-    GatewayConnection(String id, WebSocketImpl socket, String sourceIp, String userAgent) {
+    GatewayConnection(String id, long openOrder, WebSocketImpl socket, String sourceIp, String userAgent) {
         this.id = id;
+        this.openOrder = openOrder;
         this.socket = socket;
         this.sourceIp = sourceIp;
         this.userAgent = userAgent;

@@ -117,6 +117,25 @@ class ChatGatewayTest {
     }
 
     @Test
+    void connectionsAreListedInTheOrderTheyOpened() throws Exception {
+        List<ChatClient> clients = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ChatClient c = ChatClient.connect(fixture.address, "/dev");
+            clients.add(c);
+            ids.add(c.connectionId());
+        }
+        clients.get(2).closeBlocking();
+        ids.remove(2);
+        await().until(() -> fixture.gateway.connectionCount() == 5);
+        clients.add(ChatClient.connect(fixture.address, "/dev"));
+        ids.add(clients.get(6).connectionId());
+
+        assertEquals(ids, fixture.gateway.connections().stream().map(ConnectionInfo::id).toList());
+        for (ChatClient c : clients) c.close();
+    }
+
+    @Test
     void wrongPathIsRefusedWithoutAnEdgeAndOthersStillChat() throws Exception {
         ChatClient wrong = new ChatClient(java.net.URI.create("ws://127.0.0.1:" + fixture.address.getPort() + "/prod"), Map.of());
         assertFalse(wrong.connectBlocking(5, java.util.concurrent.TimeUnit.SECONDS));

@@ -37,7 +37,6 @@ final class ShapedChannel implements WrappedByteChannel {
     private long lastOutDue;
     private boolean refused;
     private boolean closing;
-    private boolean stuck;
     private boolean retryArmed;
     private boolean answered;
     private volatile boolean finished;
@@ -209,12 +208,10 @@ final class ShapedChannel implements WrappedByteChannel {
     private void flushDue() throws IOException {
         if (finished) return;
         long now = System.nanoTime();
-        stuck = false;
         while (!outbound.isEmpty() && outbound.peek().due - now <= 0) {
             ByteBuffer head = outbound.peek().bytes;
             counted(socket.write(head), false);
             if (head.hasRemaining()) {
-                stuck = true;
                 if (!retryArmed) { // one retry at a time
                     retryArmed = true;
                     owner.after(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS), this::retryOnTimer);
@@ -226,9 +223,10 @@ final class ShapedChannel implements WrappedByteChannel {
         if (outbound.isEmpty() && closing) endGently();
     }
 
+    // Asked only by Java-WebSocket's own write path, which never runs for the gateway (DirectWrites).
     @Override
     public synchronized boolean isNeedWrite() {
-        return stuck;
+        return !outbound.isEmpty();
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class RequestDeadlines extends ChannelInboundHandlerAdapter {
     private static final String TIMED_OUT_BODY = "{\"message\":\"Request Timeout: the request did not arrive in time\"}";
     private static final byte[] TIMED_OUT = response408();
+    private static final byte[] TIMED_OUT_BODY_BYTES = TIMED_OUT_BODY.getBytes(StandardCharsets.UTF_8);
 
     private enum Phase { IDLE, HEAD, BODY, ANSWERING }
 
@@ -113,14 +114,13 @@ final class RequestDeadlines extends ChannelInboundHandlerAdapter {
         }
         counters.timedOut.increment();
         // below the HTTP/1.1 codec these bytes go out as they are; on a stream, as a message. Then it closes
-        Object answer = onStream ? Responses.of(408, "application/json", TIMED_OUT_BODY.getBytes(StandardCharsets.UTF_8),
-                Map.of(), false) : Unpooled.wrappedBuffer(TIMED_OUT);
+        Object answer = onStream ? Responses.of(408, "application/json", TIMED_OUT_BODY_BYTES, Map.of(), false)
+                : Unpooled.wrappedBuffer(TIMED_OUT);
         ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static byte[] response408() {
-        String body = TIMED_OUT_BODY;
-        return ("HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
-                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+        return ("HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: " + TIMED_OUT_BODY.length()
+                + "\r\nConnection: close\r\n\r\n" + TIMED_OUT_BODY).getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -11,8 +11,8 @@ const yaml = require('js-yaml');
 
 const root = path.join(__dirname, '..');
 const template = yaml.load(fs.readFileSync(path.join(root, 'template.yaml'), 'utf8'));
-/** Read with a default or only by the local tests: DB_PORT 5432, DB_SSL on, DB_USER/PASSWORD instead of a secret. */
-const OPTIONAL = new Set(['DB_PORT', 'DB_SSL', 'DB_USER', 'DB_PASSWORD', 'CONNECTIONS_URL']);
+/** Read with a default or only by the local tests: DB_PORT 5432, DB_USER/PASSWORD instead of a secret. */
+const OPTIONAL = new Set(['DB_PORT', 'DB_USER', 'DB_PASSWORD', 'CONNECTIONS_URL']);
 
 /** The env names a module and its local requires read. */
 function envRead(file, seen = new Set()) {
@@ -30,7 +30,7 @@ function envRead(file, seen = new Set()) {
 const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
 
 test('every function in the template has a handler module that exports it', () => {
-  assert.equal(functions.length, 7);
+  assert.equal(functions.length, 6);
   for (const [id, r] of functions) {
     const [moduleName, exportName] = r.Properties.Handler.split('.');
     const file = path.join(root, r.Properties.Code, `${moduleName}.js`);

@@ -40,7 +40,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-die() { echo "deploy.sh: $*" >&2; exit 1; }
+me=deploy.sh
+. "$here/support/aws-cli.sh"
 command -v aws >/dev/null || die "the AWS CLI v2 is not installed: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
 aws --version 2>&1 | grep -q '^aws-cli/2' || die "needs the AWS CLI version 2, found: $(aws --version 2>&1)"
 [[ "$stack" =~ ^[A-Za-z][A-Za-z0-9-]{0,39}$ ]] || die "--stack must be letters, digits and '-', at most 40, starting with a letter"
@@ -52,21 +53,9 @@ case "$db_tls" in verify|no-verify) ;; *) die "--db-tls must be verify or no-ver
 [[ "$budget_usd" =~ ^[0-9]{1,6}$ ]] || die "--budget-usd must be a whole number of dollars"
 [[ -z "$budget_email" || "$budget_email" =~ ^[^@[:space:]]+@[^@[:space:]]+$ ]] || die "--budget-email must be an e-mail address"
 
-# No arrays: "${a[@]}" of an empty array aborts under set -u in bash 3.2 (macOS).
-awsp() { if [ -n "$aws_profile" ]; then aws --profile "$aws_profile" "$@"; else aws "$@"; fi; }
-# CloudShell and many CI systems set AWS_REGION rather than a profile's region
-[ -n "$region" ] || region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
-[ -n "$region" ] || region="$(awsp configure get region 2>/dev/null || true)"
-[ -n "$region" ] || die "no region: pass --region (or set one for the profile with 'aws configure')"
-awsc() { awsp --region "$region" "$@"; }
+resolve_region
 profile_opt="${aws_profile:+ --profile $aws_profile}"
-
-if ! account="$(awsc sts get-caller-identity --query Account --output text 2>&1)"; then
-  if [ -n "$aws_profile" ] && printf '%s' "$account" | grep -qi 'sso\|token'; then
-    die "your SSO session has expired or never started: run 'aws sso login --profile $aws_profile', then deploy again"
-  fi
-  die "no usable AWS credentials ($account). Run 'aws configure', 'aws login' or 'aws sso login --profile <name>' and pass --profile <name>"
-fi
+account="$(caller_account)" || exit 1
 
 # ---- a stack left by a failed first create cannot be updated: say why it failed, offer to delete
 status="$(awsc cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].StackStatus' --output text 2>/dev/null || true)"

@@ -5,6 +5,7 @@
 #   ./status.sh [--region eu-west-1] [--profile my-sso]
 # Written for bash 3.2 (macOS) and BSD tools too.
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
 region="" aws_profile=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -14,15 +15,10 @@ while [ $# -gt 0 ]; do
     *) echo "status.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
-die() { echo "status.sh: $*" >&2; exit 1; }
-command -v aws >/dev/null || die "the AWS CLI v2 is not installed"
-awsp() { if [ -n "$aws_profile" ]; then aws --profile "$aws_profile" "$@"; else aws "$@"; fi; }
-[ -n "$region" ] || region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
-[ -n "$region" ] || region="$(awsp configure get region 2>/dev/null || true)"
-[ -n "$region" ] || die "no region: pass --region"
-awsc() { awsp --region "$region" "$@"; }
-account="$(awsc sts get-caller-identity --query Account --output text)" \
-  || die "no usable AWS credentials${aws_profile:+ (for SSO: aws sso login --profile $aws_profile)}"
+me=status.sh
+. "$here/support/aws-cli.sh"
+resolve_region
+account="$(caller_account)" || exit 1
 
 echo "ConnLab in $region (account $account):"
 found=0

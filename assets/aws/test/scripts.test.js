@@ -10,7 +10,8 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
-const scripts = fs.readdirSync(root).filter((f) => f.endsWith('.sh'));
+const scripts = [...fs.readdirSync(root).filter((f) => f.endsWith('.sh')),
+  ...fs.readdirSync(path.join(root, 'support')).filter((f) => f.endsWith('.sh')).map((f) => `support/${f}`)];
 
 /** bash 4+ features and GNU-only flags, each with why it breaks on a Mac. */
 const TRAPS = [
@@ -50,7 +51,7 @@ function trapsIn(text) {
 }
 
 test('no script uses a bash 4+ feature or a GNU-only flag', () => {
-  assert.ok(scripts.includes('deploy.sh') && scripts.includes('status.sh'));
+  assert.ok(scripts.includes('deploy.sh') && scripts.includes('status.sh') && scripts.includes('support/aws-cli.sh'));
   for (const s of scripts) assert.deepEqual(trapsIn(fs.readFileSync(path.join(root, s), 'utf8')), [], s);
 });
 

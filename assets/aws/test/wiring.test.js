@@ -47,3 +47,20 @@ test('every environment variable a handler reads is set by its function in the t
     assert.deepEqual(missing, [], `${id} reads ${missing.join(', ')} but the template does not set it`);
   }
 });
+
+test('the timings the handlers and the template share agree', () => {
+  const r = template.Resources;
+  const borrow = r.DbProxyTargetGroup.Properties.ConnectionPoolConfigurationInfo.ConnectionBorrowTimeout;
+  assert.ok(borrow < r.InvokeFunction.Properties.Timeout, 'an exhausted proxy answers before the function times out');
+  const { DEDUPE_SECONDS, RETENTION_SECONDS } = require('../functions/lib/messages');
+  assert.ok(r.SnsInvokeConfig.Properties.MaximumEventAgeInSeconds < DEDUPE_SECONDS,
+    'a retried SNS event still finds the seq its first attempt took');
+  assert.equal(r.SnsInvokeConfig.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0], 'SnsFailures');
+  assert.equal(RETENTION_SECONDS, 3600);
+  const { GONE_GRACE_MS } = require('../functions/lib/connections');
+  assert.ok(GONE_GRACE_MS > 29000, 'longer than the longest $connect integration (29 s)');
+  assert.ok(r.SnsFunction.Properties.Timeout <= 900 && r.PollFunction.Properties.Timeout < 30);
+  assert.equal(r.Db.Properties.EngineVersion, '15');
+  assert.ok(!Object.values(r).some((x) => x.Type === 'AWS::ApiGatewayV2::Route' && x.Properties.RouteKey === '$default'),
+    'no $default: heartbeats get API Gateway\'s own answer, as on the mock');
+});

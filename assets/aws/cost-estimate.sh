@@ -1,38 +1,91 @@
 #!/usr/bin/env bash
-# What one workshop hour on the live stack costs, roughly (us-east-1 list prices, free tier left
-# out; sources in shared FACTS 59, 75-79). Assumes every student keeps one WebSocket and one long
-# poll open all hour and runs 10 minutes at 20 messages/s, and every message reaches every
-# connection (one shared room, like the chat sample): deliveries grow with students squared.
-#   ./cost-estimate.sh [--students 30] [--database none|new|existing] [--rate 20] [--run-minutes 10]
+# What the live stack costs, roughly, at us-east-1 list prices before the free tier.
+#
+#   ./cost-estimate.sh [--students 30] [--runs 20] [--database none|new|existing] [--shared-room]
+#   ./cost-estimate.sh --standing --database new|existing [--endpoint-azs 2] [--instance db.t4g.micro]
+#
+# The workshop hour: each student runs the app's default run (RunSettings.defaults(): 20
+# messages/s of 256 bytes for 30 s, one client per lane, WebSocket + long poll + short poll +
+# pooled + unpooled, published through SNS) --runs times, each in the run's own room, so a
+# message reaches the sender's one WebSocket. --shared-room prices the old behaviour (every
+# message to every student's connection: WebSocket messages grow with students squared).
+# --standing prints what a database stack bills per hour, day and month while it exists.
+# Every rate is named with its source (FACTS = the project's shared fact sheet) or UNVERIFIED.
 set -euo pipefail
-students=30 database=none rate=20 minutes=10
+students=30 runs=20 database=none shared="" standing="" endpoint_azs=2 instance=db.t4g.micro
 while [ $# -gt 0 ]; do
   case "$1" in
     --students) students="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
     --database) database="$2"; shift 2 ;;
-    --rate) rate="$2"; shift 2 ;;
-    --run-minutes) minutes="$2"; shift 2 ;;
+    --shared-room) shared=1; shift ;;
+    --standing) standing=1; shift ;;
+    --endpoint-azs) endpoint_azs="$2"; shift 2 ;;
+    --instance) instance="$2"; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "cost-estimate.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
-awk -v s="$students" -v db="$database" -v r="$rate" -v m="$minutes" 'BEGIN {
-  published = s * r * m * 60                     # messages the students publish via SNS
-  ws_msgs = published * s + published            # pushed to every connection, plus the sends
-  ws_conn = s * 60                               # connection-minutes
-  polls = s * r * m * 60                         # a long poll answered about once per message burst
-  lambda_req = published * 2 + polls             # SNS subscriber + log append, poll function
-  lambda_gbs = published * 0.25 * (0.05 + s * 0.002) + polls * 0.25 * 0.03
-  c_ws = ws_msgs / 1e6 * 1.00 + ws_conn / 1e6 * 0.25
-  c_http = polls / 1e6 * 1.00
-  c_sns = published / 1e6 * 0.50
-  c_lambda = lambda_req / 1e6 * 0.20 + lambda_gbs * 0.0000166667
-  c_dynamo = (published * 2) / 1e6 * 0.625 + polls / 1e6 * 0.125   # on-demand writes/reads, approx.
+case "$database" in none|new|existing) ;; *) echo "cost-estimate.sh: --database must be none, new or existing" >&2; exit 2 ;; esac
+for n in "$students" "$runs" "$endpoint_azs"; do
+  [[ "$n" =~ ^[0-9]{1,5}$ ]] || { echo "cost-estimate.sh: '$n' is not a whole number" >&2; exit 2; }
+done
+
+# ---- standing rates ($ per hour), us-east-1
+# db.t4g.micro RDS for PostgreSQL, single-AZ on demand: UNVERIFIED (not in FACTS; aws.amazon.com/rds/postgresql/pricing)
+rate_instance=0.016
+# gp3 storage, 20 GB at $0.115 per GB-month: UNVERIFIED (not in FACTS), as $/hour over 730 h
+rate_storage=$(awk 'BEGIN { printf "%.6f", 20 * 0.115 / 730 }')
+# RDS Proxy, $0.015 per vCPU-hour of the instance behind it, at least 2 vCPUs: FACTS 74/79, UNVERIFIED
+rate_proxy=$(awk 'BEGIN { printf "%.4f", 2 * 0.015 }')
+# Interface VPC endpoint, $0.01 per AZ-hour (data processed left out): UNVERIFIED (not in FACTS; aws.amazon.com/privatelink/pricing)
+rate_endpoint_az=0.01
+
+if [ -n "$standing" ]; then
+  [ "$database" != none ] || { echo "Stack without a database: nothing bills by the hour while it stands (only use, see below)."; exit 0; }
+  awk -v db="$database" -v i="$rate_instance" -v s="$rate_storage" -v p="$rate_proxy" -v e="$rate_endpoint_az" \
+      -v azs="$endpoint_azs" -v class="$instance" 'BEGIN {
+    hour = azs * e
+    if (db == "new") hour += i + s + p
+    printf "While it stands this stack bills about $%.3f an hour, $%.2f a day, $%.2f a month (730 h), used or not:\n", hour, hour * 24, hour * 730
+    if (db == "new") {
+      printf "  %-34s $%.4f/h  UNVERIFIED rate (not in FACTS)\n", "RDS " class " (single-AZ)", i
+      printf "  %-34s $%.4f/h  UNVERIFIED rate ($0.115/GB-month)\n", "20 GB gp3 storage", s
+      printf "  %-34s $%.4f/h  FACTS 74: $0.015/vCPU-h, 2 vCPU minimum, UNVERIFIED\n", "RDS Proxy", p
+    }
+    if (azs > 0) printf "  %-34s $%.4f/h  UNVERIFIED rate ($%.2f per AZ-hour)\n", "Secrets Manager endpoint, " azs " AZ" (azs > 1 ? "s" : ""), azs * e, e
+    else printf "  %-34s none created (none needed, or the VPC has one the stack reuses)\n", "Secrets Manager endpoint"
+    printf "Prices: us-east-1 list prices before the free tier; check the pricing pages for your region.\n"
+  }'
+  exit 0
+fi
+
+awk -v n="$students" -v runs="$runs" -v shared="$shared" -v db="$database" \
+    -v i="$rate_instance" -v s="$rate_storage" -v p="$rate_proxy" -v e="$rate_endpoint_az" -v azs="$endpoint_azs" 'BEGIN {
+  per_run = 20 * 30                        # messages one default run publishes (20/s for 30 s)
+  published = n * runs * per_run           # SNS publishes in the hour
+  fanout = shared ? n : 1                  # WebSocket connections each message reaches
+  ws_msgs = published * fanout             # @connections posts, each a billed message (FACTS 23-25)
+  ws_conn = n * 60                         # one connection per student kept open the hour (connection-minutes)
+  long_polls = published                   # at 20/s a held poll returns about once per message
+  short_polls = n * runs * 30              # one request a second during each run
+  invokes = n * runs * 2 * per_run         # pooled + unpooled lanes, 20 calls/s each
+  http = long_polls + short_polls + invokes
+  lambda_req = published + long_polls + short_polls + invokes
+  # durations ASSUMED (not measured on AWS): SNS subscriber 50 ms at 256 MB, poll 50 ms at 256 MB, invoke 20 ms at 512 MB
+  gbs = published * 0.25 * 0.05 + (long_polls + short_polls) * 0.25 * 0.05 + invokes * 0.5 * 0.02
+  c_ws = ws_msgs / 1e6 * 1.00 + ws_conn / 1e6 * 0.25          # FACTS 75
+  c_http = http / 1e6 * 1.00                                  # FACTS 76
+  c_sns = published / 1e6 * 0.50                             # FACTS 78
+  c_lambda = lambda_req / 1e6 * 0.20 + gbs * 0.0000166667     # FACTS 77
+  # DynamoDB on demand, UNVERIFIED ($0.625 per M writes, $0.125 per M reads): 3 writes + 2 reads per message
+  c_dynamo = published * 3 / 1e6 * 0.625 + (published * 2 + long_polls + short_polls) / 1e6 * 0.125
   c_db = 0
-  if (db == "new") c_db = 0.016 + 2 * 0.015 + 2 * 0.01          # db.t4g.micro, RDS Proxy (2 vCPU min), 2 Secrets Manager endpoint ENIs
-  if (db == "existing") c_db = 2 * 0.01
+  if (db == "new") c_db = i + s + p + azs * e
+  if (db == "existing") c_db = azs * e
   total = c_ws + c_http + c_sns + c_lambda + c_dynamo + c_db
-  printf "Estimated cost per workshop hour (%d students, %d msg/s for %d min each, database %s):\n", s, r, m, db
-  printf "  WebSocket API  $%7.2f  (%.1f M messages: each reaches all %d connections)\n", c_ws, ws_msgs / 1e6, s
-  printf "  HTTP API       $%7.2f   SNS $%.2f   Lambda $%.2f   DynamoDB ~$%.2f   database ~$%.2f/h\n", c_http, c_sns, c_lambda, c_dynamo, c_db
+  printf "Estimated cost of a workshop hour: %d students, each running the default run %d times (%s):\n", n, runs, shared ? "one shared room" : "a room per run"
+  printf "  WebSocket API  $%7.2f  (%.2f M messages: each reaches %d connection%s)\n", c_ws, ws_msgs / 1e6, fanout, (fanout > 1 ? "s" : "")
+  printf "  HTTP API       $%7.2f  (%.2f M requests)   SNS $%.2f   Lambda $%.2f   DynamoDB ~$%.2f   database standing ~$%.2f/h\n", c_http, http / 1e6, c_sns, c_lambda, c_dynamo, c_db
   printf "  Total          $%7.2f per hour (list prices, before free tier; check the pricing pages)\n", total
 }'

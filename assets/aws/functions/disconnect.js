@@ -9,5 +9,5 @@ async function disconnect(event, dynamo = dynamoClient()) {
   return { statusCode: 200, body: 'Disconnected.' };
 }
 
-exports.handler = (event) => disconnect(event);
+exports.handler = async (event) => disconnect(event);
 module.exports.disconnect = disconnect;

@@ -14,6 +14,17 @@ const MAX_SLEEP_MS = 20000;
 const QUERY = "SELECT count(*)::int AS n, current_setting('max_connections')::int AS max "
   + "FROM pg_stat_activity WHERE backend_type = 'client backend'";
 
+/**
+ * The hold as one plain SQL string. node-postgres sends a query with values through the
+ * extended protocol (Parse/Bind), which pins the session on RDS Proxy (its pinning page lists
+ * "the PostgreSQL extended query protocol"); a string alone goes as a simple Query message.
+ * sleepMs is checked to be a whole number first, so nothing else can reach the text.
+ */
+function sleepQuery(sleepMs) {
+  if (!Number.isInteger(sleepMs) || sleepMs < 0 || sleepMs > MAX_SLEEP_MS) throw new RangeError(`sleepMs ${sleepMs}`);
+  return `SELECT pg_sleep(${(sleepMs / 1000).toFixed(3)})`;
+}
+
 /** No SQLSTATE (a socket error), or class 08 (connection exception) / 57 (e.g. the server shut the session). */
 function connectionLost(err) {
   const code = err.code || '';
@@ -68,7 +79,7 @@ function createInvoker(cfg = database.config()) {
     let r;
     try {
       r = await client.query(QUERY);
-      if (sleepMs > 0) await client.query('SELECT pg_sleep($1)', [sleepMs / 1000]);
+      if (sleepMs > 0) await client.query(sleepQuery(sleepMs));
     } catch (err) {
       await release(err); // a broken pooled connection is destroyed, not handed out again
       // The kept connection may have died while the environment was frozen (FACTS 53): open a new one, once.
@@ -121,5 +132,6 @@ function createInvoker(cfg = database.config()) {
 
 // Made at init, outside the handler: warm invocations reuse its pools (FACTS 53).
 const environment = createInvoker();
-exports.handler = (event) => environment.invoke(event);
+exports.handler = async (event) => environment.invoke(event);
 module.exports.createInvoker = createInvoker;
+module.exports.sleepQuery = sleepQuery;

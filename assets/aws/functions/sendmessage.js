@@ -1,8 +1,10 @@
 'use strict';
 // sendmessage: {"action":"sendmessage","data":"<text>"}, the chat sample's protocol. Every
-// connection receives <text>; stale ids are cleaned up, not fatal (lib/connections.js).
+// connection in the sender's room receives <text> (the sender too); stale ids are cleaned
+// up, not fatal (lib/connections.js).
 const { dynamoClient, managementClient, endpointOf } = require('./lib/clients');
-const { deliver } = require('./lib/deliver');
+const connections = require('./lib/connections');
+const { deliver, logLine } = require('./lib/deliver');
 
 async function sendMessage(event, dynamo = dynamoClient(), manager = managementClient(endpointOf(event))) {
   let body;
@@ -12,10 +14,16 @@ async function sendMessage(event, dynamo = dynamoClient(), manager = managementC
     return { statusCode: 400, body: 'The message is not JSON.' };
   }
   if (!body || typeof body.data !== 'string') return { statusCode: 400, body: "sendmessage needs a string 'data'." };
-  const r = await deliver(dynamo, manager, body.data);
-  console.log(JSON.stringify({ seq: r.seq, sent: r.sent, gone: r.gone.length, failed: r.failed.length }));
+  const room = await connections.roomOfConnection(dynamo, event.requestContext.connectionId);
+  if (room === null) {
+    // its row expired or a 410 removed it: the room is unknown, and guessing one would leak the message
+    console.warn(`sendmessage from ${event.requestContext.connectionId}, which is not stored: dropped`);
+    return { statusCode: 410, body: 'This connection is not registered; reconnect.' };
+  }
+  const r = await deliver(dynamo, manager, room, body.data);
+  console.log(logLine(room, r));
   return { statusCode: 200, body: 'Data sent.' };
 }
 
-exports.handler = (event) => sendMessage(event);
+exports.handler = async (event) => sendMessage(event);
 module.exports.sendMessage = sendMessage;

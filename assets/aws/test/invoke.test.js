@@ -154,3 +154,10 @@ test('proxy mode without an RDS Proxy and an unknown mode get clear answers', as
   assert.equal(bad.status, 400);
   assert.match(bad.message, /must be pooled, unpooled or proxy/);
 });
+
+test('the hold is one plain SQL string (simple protocol: no Parse/Bind that pins an RDS Proxy session)', () => {
+  const { sleepQuery } = require('../functions/invoke');
+  assert.equal(sleepQuery(300), 'SELECT pg_sleep(0.300)');
+  assert.equal(sleepQuery(20000), 'SELECT pg_sleep(20.000)');
+  for (const bad of [-1, 1.5, 20001, '5; DROP TABLE x', NaN]) assert.throws(() => sleepQuery(bad), RangeError);
+});

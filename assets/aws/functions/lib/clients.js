@@ -1,7 +1,7 @@
 'use strict';
 // SDK clients made once per execution environment (outside the handlers), as AWS advises:
 // later invocations in the same environment reuse their connections. The SDK v3 ships with
-// the nodejs20.x runtime, so nothing here is bundled.
+// the nodejs24.x runtime, so nothing here is bundled.
 const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const { ApiGatewayManagementApiClient } = require('@aws-sdk/client-apigatewaymanagementapi');
 

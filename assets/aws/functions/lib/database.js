@@ -2,7 +2,16 @@
 // Where the invoke function's PostgreSQL is, from the environment the stack sets:
 // DB_MODE none|new|existing, DB_HOST, DB_PROXY_HOST (new only), DB_PORT, DB_NAME,
 // DB_SECRET_ARN (Secrets Manager JSON with username/password) or, for local tests,
-// DB_USER/DB_PASSWORD, and DB_SSL (require by default; disable for a local server).
+// DB_USER/DB_PASSWORD, and DB_SSL: verify (the default: TLS, server certificate checked against
+// the runtime's CA bundle, RDS's included), no-verify (TLS without the check: an existing
+// PostgreSQL whose CA the runtime does not know; stack parameter DbTlsVerify), disable (local).
+
+function tls(mode = 'verify') {
+  if (mode === 'disable') return false;
+  if (mode === 'no-verify') return { rejectUnauthorized: false };
+  if (mode === 'verify') return { rejectUnauthorized: true };
+  throw new Error(`DB_SSL must be verify, no-verify or disable, got '${mode}'`);
+}
 
 function config(env = process.env) {
   const mode = env.DB_MODE || 'none';
@@ -16,7 +25,7 @@ function config(env = process.env) {
     secretArn: env.DB_SECRET_ARN || null,
     user: env.DB_USER || null,
     password: env.DB_PASSWORD || null,
-    ssl: env.DB_SSL === 'disable' ? false : { rejectUnauthorized: true },
+    ssl: tls(env.DB_SSL),
   };
 }
 

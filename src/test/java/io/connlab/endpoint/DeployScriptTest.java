@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * assets/aws/deploy.sh and teardown.sh with a fake AWS CLI on the PATH: the profile deploy.sh
+ * assets/aws/deploy.sh and teardown.sh with the stack tests' fake AWS CLI (assets/aws/test/fake-aws;
+ * assets/aws/test/scripts.test.js runs every documented invocation) on the PATH: the profile deploy.sh
  * writes is one the app loads, with the token and AWS profile the user gave, and teardown
  * removes the stack and the packaging bucket.
  */
@@ -37,7 +38,7 @@ class DeployScriptTest {
         assumeTrue(new File("/bin/bash").canExecute(), "needs bash (deploy.ps1 is the Windows script)");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path aws = bin.resolve("aws");
-        Files.copy(Path.of("src/test/resources/fake-aws"), aws);
+        Files.copy(Path.of("assets/aws/test/fake-aws"), aws);
         aws.toFile().setExecutable(true);
         Files.createDirectories(dir.resolve("state"));
         log = dir.resolve("aws-calls.log");
@@ -50,6 +51,7 @@ class DeployScriptTest {
         pb.environment().put("PATH", dir.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
         pb.environment().put("FAKE_AWS_LOG", log.toString());
         pb.environment().put("FAKE_AWS_STATE", dir.resolve("state").toString());
+        pb.environment().put("FAKE_AWS_STACK_STATUS", "CREATE_COMPLETE");
         if (stsError != null) pb.environment().put("FAKE_AWS_STS_ERROR", stsError);
         Process p = pb.start();
         p.getOutputStream().close();
@@ -65,7 +67,7 @@ class DeployScriptTest {
         assertEquals(0, r.exit(), r.out());
         Path profileFile = dir.resolve("connlab-connlab-test.json");
         assertTrue(r.out().contains("Endpoint profile: " + profileFile), r.out());
-        assertTrue(r.out().contains("Estimated cost per workshop hour (12 students"), r.out());
+        assertTrue(r.out().contains("Estimated cost of a workshop hour: 12 students"), r.out());
         EndpointProfile p = EndpointProfiles.load(profileFile);
         assertEquals(EndpointProfile.Kind.LIVE, p.kind());
         assertEquals("wss://w55.execute-api.eu-west-1.amazonaws.com/live?token=class-token", p.websocketConnectUri().toString());

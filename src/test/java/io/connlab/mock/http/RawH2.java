@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
  * the header blocks go through Netty's HPACK coder. Frame layout as RFC 9113 section 4.1.
  */
 final class RawH2 implements AutoCloseable {
-    static final int DATA = 0, HEADERS = 1, RST_STREAM = 3, SETTINGS = 4, PING = 6, GOAWAY = 7, CONTINUATION = 9;
+    static final int DATA = 0, HEADERS = 1, RST_STREAM = 3, SETTINGS = 4, PING = 6, GOAWAY = 7, WINDOW_UPDATE = 8,
+            CONTINUATION = 9;
     static final int END_STREAM = 1, END_HEADERS = 4;
     static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 

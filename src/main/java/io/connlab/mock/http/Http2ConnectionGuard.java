@@ -53,9 +53,10 @@ final class Http2ConnectionGuard extends ChannelInboundHandlerAdapter {
         this.ctx = ctx;
         if (ctx.pipeline().get(HttpApiServer.DEADLINES) != null) ctx.pipeline().remove(HttpApiServer.DEADLINES);
         if (ctx.pipeline().get(HttpApiServer.REQUESTS) != null) ctx.pipeline().remove(HttpApiServer.REQUESTS);
-        if (ctx.pipeline().get(Http2ArrivalDeadlines.class) == null) { // upgraded from HTTP/1.1: the preface is next
-            ctx.pipeline().addBefore(ctx.pipeline().context(Http2FrameCodec.class).name(), null,
-                    new Http2ArrivalDeadlines(limits, counters));
+        ChannelHandlerContext codec = ctx.pipeline().context(Http2FrameCodec.class);
+        if (codec != null && ctx.pipeline().get(Http2ArrivalDeadlines.class) == null) {
+            // upgraded from HTTP/1.1 (Upgrade: h2c): the client's preface comes next
+            ctx.pipeline().addBefore(codec.name(), null, new Http2ArrivalDeadlines(limits, counters));
         }
         armIdle();
     }

@@ -9,7 +9,9 @@ import java.util.Map;
  * server writes to each client without copying. A thousand short polls with an old cursor then
  * cost one encoding and one array of up to about 2.5 MB (a 256 KB message of control characters
  * escapes to 1.5 MB), not a thousand. The most recently used ones are kept, up to
- * {@value #MAX_BYTES} bytes; small answers are cheaper to build than to share. Thread-safe.
+ * {@value #MAX_BYTES} bytes (and each one's first message, never larger than its answer); small
+ * answers are cheaper to build than to share. One cache for every store: a key names its store's
+ * own message. Thread-safe.
  */
 final class SharedAnswers {
     /** Answers at least this large are shared. */

@@ -2,6 +2,7 @@ package io.connlab.mock.http;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,20 @@ class Http2ArrivalDeadlinesTest {
             await().atMost(Duration.ofSeconds(1)).until(() -> http.server.openConnections() == 1); // the quiet one stays
             NormalClient.servedWithinASecond(http.port(), "/after");
         }
+    }
+
+    @Test
+    void aConnectionUpgradedFromHttp11GetsTheSameDeadlineForItsPreface() throws Exception {
+        try (Socket upgraded = connected()) {
+            upgraded.getOutputStream().write(("GET /up HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] switching = upgraded.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 101", new String(switching, StandardCharsets.US_ASCII));
+            upgraded.getOutputStream().write(RawH2.PREFACE); // and never the SETTINGS that ends the preface
+            await().atMost(Duration.ofSeconds(10)).until(() -> closedByServer(upgraded));
+            assertEquals(1, http.server.timedOutTotal());
+        }
+        NormalClient.servedWithinASecond(http.port(), "/after");
     }
 
     private Socket connected() throws IOException {

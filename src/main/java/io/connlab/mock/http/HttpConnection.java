@@ -204,7 +204,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
     private void run(Route r, HttpExchange ex) {
         String method = ex.getRequestMethod();
         if (("GET".equals(method) || "HEAD".equals(method)) && !ctx.channel().isActive()) {
-            return; // its client went (an HTTP/2 stream reset) before its turn: nothing to read for no one
+            return; // its client went (a reset HTTP/2 stream) before its turn: no one is left to read the answer
         }
         if (http2 != null && http2.answersBacklogged()) { // why build an answer the client will not read
             counters.refused.increment();

@@ -18,6 +18,8 @@ import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.util.AsciiString;
 
+import java.util.concurrent.Executor;
+
 /**
  * HTTP/2 in clear text (h2c) on the HTTP port, beside HTTP/1.1: a client that starts with the
  * HTTP/2 preface (prior knowledge), or asks with {@code Upgrade: h2c} on its first request, gets
@@ -34,9 +36,18 @@ final class H2c {
     static final int MAX_CONCURRENT_STREAMS = 1000;
     /** Request body bytes in flight on one connection (read, not yet answered); past it a stream is refused 503. */
     static final long MAX_BODY_BYTES_IN_FLIGHT = 16L << 20;
-    /** RST_STREAM frames a client may send (rapid reset, CVE-2023-44487), or provoke, per window, before GOAWAY. */
+    /** RST_STREAM frames a client may send (rapid reset, CVE-2023-44487), or make the server send, per window, before GOAWAY. */
     static final int MAX_RESETS_PER_WINDOW = 200;
     static final int RESET_WINDOW_SECONDS = 30;
+    /**
+     * Answer bytes one connection may have waiting for its client to read them (flow control), each
+     * shared array once: a few of the largest poll answers (a 256 KB message of control characters
+     * escapes to about 1.5 MB). Past half of it new streams are refused; an answer that would pass it
+     * is replaced by a short 503.
+     */
+    static final long MAX_ANSWER_BYTES_WAITING = 8L << 20;
+    /** Requests of one connection on the handler workers at once (an HTTP/1.1 connection has one); the rest wait in order. */
+    static final int MAX_HANDLERS_AT_ONCE = 2;
     /** SETTINGS/PING acknowledgements queued for a client that does not read, before the connection closes. */
     static final int MAX_QUEUED_CONTROL_FRAMES = 1000;
 
@@ -48,13 +59,14 @@ final class H2c {
      * codec for HTTP/1.1, or the HTTP/2 handlers once the client speaks HTTP/2.
      *
      * @param streams sets up each HTTP/2 stream's own pipeline
+     * @param workers where the handlers run; each HTTP/2 connection gets its share ({@link StreamWork})
      */
-    static ChannelHandler onConnection(HttpLimits limits, ChannelHandler streams) {
+    static ChannelHandler onConnection(HttpLimits limits, ChannelHandler streams, Executor workers, ServerCounters counters) {
         HttpServerCodec http1 = new HttpServerCodec(limits.maxHeadBytes(), limits.maxHeadBytes(), 64 * 1024);
         HttpServerUpgradeHandler.UpgradeCodecFactory factory = protocol ->
                 AsciiString.contentEqualsIgnoreCase(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
                         ? new Http2ServerUpgradeCodec(frameCodec(limits), new Http2MultiplexHandler(streams),
-                        new Http2ConnectionGuard(limits))
+                        new Http2ConnectionGuard(limits, workers, counters))
                         : null;
         // only a first request asks; with the upgrade aside after it, HTTP/1.1 runs as it did before
         HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(http1, factory, 0,
@@ -67,8 +79,8 @@ final class H2c {
         ChannelHandler priorKnowledge = new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(frameCodec(limits), new Http2MultiplexHandler(streams),
-                        new Http2ConnectionGuard(limits));
+                ch.pipeline().addLast(new Http2ArrivalDeadlines(limits, counters), frameCodec(limits),
+                        new Http2MultiplexHandler(streams), new Http2ConnectionGuard(limits, workers, counters));
             }
         };
         return new CleartextHttp2ServerUpgradeHandler(http1, upgrade, priorKnowledge);
@@ -97,8 +109,10 @@ final class H2c {
                 .maxHeaderListSize(limits.maxHeadBytes()); // HTTP/1.1's head bound: 16 KB of headers
         return Http2FrameCodecBuilder.forServer()
                 .initialSettings(settings)
-                .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
-                .encoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+                // one budget for resets both ways, counted where every reset passes (Netty's count only some)
+                .frameLogger(new Http2ResetBudget())
+                .decoderEnforceMaxRstFramesPerWindow(0, 0)
+                .encoderEnforceMaxRstFramesPerWindow(0, 0)
                 .encoderEnforceMaxQueuedControlFrames(MAX_QUEUED_CONTROL_FRAMES)
                 .decoderEnforceMaxConsecutiveEmptyDataFrames(2)
                 .decoderEnforceMaxSmallContinuationFrames(16)

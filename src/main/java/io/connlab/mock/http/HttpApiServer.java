@@ -13,6 +13,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -54,10 +56,15 @@ public final class HttpApiServer implements AutoCloseable {
             protected void initChannel(Http2StreamChannel stream) {
                 Http2ConnectionGuard connection = Http2ConnectionGuard.of(stream);
                 connection.streamOpened(stream);
+                if (connection.answersBacklogged()) { // its client does not read what it asked for: ask for no more
+                    counters.refused.increment();
+                    stream.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM));
+                    return;
+                }
                 RequestDeadlines deadlines = new RequestDeadlines(limits, counters, true);
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
-                        new StreamBodyBudget(connection, counters), deadlines,
-                        new HttpConnection(routes, access, limits, workers, counters, deadlines));
+                        new StreamAnswerBudget(connection, counters), new StreamBodyBudget(connection, counters), deadlines,
+                        new HttpConnection(routes, access, limits, connection.work(), counters, deadlines));
             }
         };
         loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
@@ -79,7 +86,7 @@ public final class HttpApiServer implements AutoCloseable {
                         RequestDeadlines deadlines = new RequestDeadlines(limits, counters);
                         ch.pipeline().addLast("network", new NetworkShaper(conditions, counters))
                                 .addLast(DEADLINES, deadlines)
-                                .addLast("codec", H2c.onConnection(limits, streams))
+                                .addLast("codec", H2c.onConnection(limits, streams, workers, counters))
                                 .addLast(REQUESTS, new HttpConnection(routes, access, limits, workers, counters, deadlines));
                     }
                 });
@@ -130,6 +137,14 @@ public final class HttpApiServer implements AutoCloseable {
     /** Requests answered 408 because their head or body did not arrive in time. */
     public long timedOutTotal() {
         return counters.timedOut.sum();
+    }
+
+    /**
+     * Bytes of answers written on HTTP/2 streams and not yet read by their clients (waiting in flow
+     * control), each array once per connection however many of its streams carry it.
+     */
+    public long http2AnswerBytesWaiting() {
+        return counters.http2AnswerBytesWaiting.get();
     }
 
     public long bytesFromClients() {

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
     private final ServerCounters counters;
     private final RequestDeadlines deadlines;
     private ChannelHandlerContext ctx;
+    /** The connection an HTTP/2 stream belongs to; null on HTTP/1.1. */
+    private Http2ConnectionGuard http2;
 
     // the request being read
     private HttpRequest head;
@@ -80,6 +83,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        if (ctx.channel() instanceof Http2StreamChannel) http2 = Http2ConnectionGuard.of(ctx.channel());
     }
 
     @Override
@@ -197,7 +201,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
         }
     }
 
-    private static void run(Route r, HttpExchange ex) {
+    private void run(Route r, HttpExchange ex) {
+        String method = ex.getRequestMethod();
+        if (("GET".equals(method) || "HEAD".equals(method)) && !ctx.channel().isActive()) {
+            return; // its client went (a reset HTTP/2 stream) before its turn: no one is left to read the answer
+        }
+        if (http2 != null && http2.answersBacklogged()) { // why build an answer the client will not read
+            counters.refused.increment();
+            ex.respond(503, "application/json", StreamAnswerBudget.BACKLOGGED);
+            return;
+        }
         try {
             r.handler().handle(ex);
         } catch (RuntimeException e) {

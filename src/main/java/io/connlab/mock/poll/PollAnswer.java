@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds the poll API's answer, {@code {"cursor":M,"messages":[...],"gap":false}}, writing
- * each message's JSON straight from its stored UTF-8 into one array of the exact size.
+ * each message's JSON straight from its stored UTF-8 into one array of the exact size. Large
+ * answers are built once and shared by every poll that gets the same messages ({@link SharedAnswers}).
  */
 final class PollAnswer {
     private static final byte[] SEQ = ascii("{\"seq\":");
@@ -14,13 +15,19 @@ final class PollAnswer {
     private PollAnswer() {
     }
 
+    /** The answer's bytes: never change them, they may be another poll's too. */
     static byte[] body(Slice slice) {
         byte[] head = ascii("{\"cursor\":" + slice.cursor + ",\"messages\":[");
         byte[] tail = ascii("],\"gap\":" + slice.gap + "}");
         long size = head.length + tail.length + Math.max(0, slice.messages.size() - 1);
         for (Message m : slice.messages) size += objectLength(m);
         if (size > Integer.MAX_VALUE - 16) throw new IllegalStateException("poll answer too large: " + size);
-        byte[] out = new byte[(int) size];
+        long exact = size;
+        return SharedAnswers.of(slice, size, () -> encode(slice, head, tail, (int) exact));
+    }
+
+    private static byte[] encode(Slice slice, byte[] head, byte[] tail, int size) {
+        byte[] out = new byte[size];
         int at = put(out, 0, head);
         for (int i = 0; i < slice.messages.size(); i++) {
             if (i > 0) out[at++] = ',';

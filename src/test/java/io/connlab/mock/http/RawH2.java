@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
  * the header blocks go through Netty's HPACK coder. Frame layout as RFC 9113 section 4.1.
  */
 final class RawH2 implements AutoCloseable {
-    static final int DATA = 0, HEADERS = 1, RST_STREAM = 3, SETTINGS = 4, PING = 6, GOAWAY = 7, CONTINUATION = 9;
+    static final int DATA = 0, HEADERS = 1, RST_STREAM = 3, SETTINGS = 4, PING = 6, GOAWAY = 7, WINDOW_UPDATE = 8,
+            CONTINUATION = 9;
     static final int END_STREAM = 1, END_HEADERS = 4;
     static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -59,10 +60,14 @@ final class RawH2 implements AutoCloseable {
     }
 
     void frame(int type, int flags, int stream, byte[] payload) throws IOException {
-        byte[] head = {(byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length, (byte) type,
-                (byte) flags, (byte) (stream >>> 24), (byte) (stream >>> 16), (byte) (stream >>> 8), (byte) stream};
-        out.write(head);
+        out.write(frameHead(type, flags, stream, payload.length));
         out.write(payload);
+    }
+
+    /** The 9 bytes before a frame's payload. */
+    static byte[] frameHead(int type, int flags, int stream, int length) {
+        return new byte[]{(byte) (length >>> 16), (byte) (length >>> 8), (byte) length, (byte) type,
+                (byte) flags, (byte) (stream >>> 24), (byte) (stream >>> 16), (byte) (stream >>> 8), (byte) stream};
     }
 
     void flush() throws IOException {
@@ -71,6 +76,15 @@ final class RawH2 implements AutoCloseable {
 
     /** The header block of a request (HPACK), to send in one HEADERS frame or split across CONTINUATIONs. */
     byte[] requestBlock(String method, String path) throws IOException {
+        return requestBlock(encoder, method, path);
+    }
+
+    /** A connection's first header block, for a socket that speaks HTTP/2 without this class. */
+    static byte[] firstRequestBlock(String method, String path) throws IOException {
+        return requestBlock(new DefaultHttp2HeadersEncoder(), method, path);
+    }
+
+    private static byte[] requestBlock(DefaultHttp2HeadersEncoder encoder, String method, String path) throws IOException {
         Http2Headers h = new DefaultHttp2Headers().method(method).scheme("http").path(path).authority("127.0.0.1");
         ByteBuf b = Unpooled.buffer();
         try {

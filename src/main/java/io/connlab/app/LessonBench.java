@@ -81,6 +81,7 @@ final class LessonBench {
         } else {
             out.println("    " + r.figuresText());
             if (r.outcome().problem() != null) out.println("    " + r.outcome().problem());
+            if (r.held() && e.why() != null) out.println("    why: " + e.why());
         }
         out.flush();
         return r.held();

@@ -8,8 +8,13 @@ import java.util.List;
  *
  * @param id    stable within the lesson, the same in every language
  * @param title a short name for the "Try it" card, in the lesson's language
+ * @param why   one sentence, shown after the run, on why the run came out as it did (null when the lesson gives none)
  */
-public record Experiment(String id, String title, Preset preset, Prediction prediction, Observation observation) {
+public record Experiment(String id, String title, Preset preset, Prediction prediction, Observation observation, String why) {
+
+    public Experiment(String id, String title, Preset preset, Prediction prediction, Observation observation) {
+        this(id, title, preset, prediction, observation, null);
+    }
 
     /**
      * What must be the same in every language: the id, the preset, the observation and which

@@ -22,14 +22,14 @@ final class ExperimentParser {
     private static final Pattern AT = Pattern.compile("at\\s+([^:]+):\\s*(.+)");
     private static final Set<String> ONCE = Set.of("id", "title", "lanes", "pool-modes", "rate", "size", "duration",
             "publish", "clients", "rtt", "jitter", "time-scale", "max-connections", "short-poll-interval",
-            "long-poll-wait", "heartbeat", "question", "answer", "observe");
+            "long-poll-wait", "heartbeat", "question", "answer", "observe", "why");
 
     private ExperimentParser() {
     }
 
     /** {@code firstLine} is the line of the block's opening fence in the file, for messages. */
     static Experiment parse(String block, int firstLine) {
-        String id = null, title = null, question = null, observe = null;
+        String id = null, title = null, question = null, observe = null, why = null;
         Integer answer = null;
         List<String> choices = new ArrayList<>();
         List<String[]> faults = new ArrayList<>();
@@ -80,6 +80,7 @@ final class ExperimentParser {
                     case "choice" -> choices.add(value);
                     case "answer" -> answer = Units.parseCount(key, value, null) - 1;
                     case "observe" -> observe = value;
+                    case "why" -> why = value;
                     default -> throw new IllegalStateException(key);
                 }
             } catch (IllegalArgumentException e) {
@@ -101,7 +102,7 @@ final class ExperimentParser {
             timed.sort(java.util.Comparator.comparing(TimedFault::at));
             Preset preset = new Preset(run, new BackendSetup(timeScale, rtt, jitter, maxConnections), timed);
             return new Experiment(id, title == null ? id : title, preset, new Prediction(question, choices, answer),
-                    Observation.parse(observe));
+                    Observation.parse(observe), why);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
         }

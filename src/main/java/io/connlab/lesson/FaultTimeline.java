@@ -45,6 +45,10 @@ public final class FaultTimeline implements AutoCloseable {
                     admin.stopDatabase(f.pause());
                     log.accept(f.toString());
                 }
+                case PAUSE_PUBLISHING -> {
+                    run.pausePublishing(f.pause());
+                    log.accept(f.toString());
+                }
                 case SEND -> {
                     RunActions.sendOnWebSocket(run, f.bytes()).get(10, TimeUnit.SECONDS);
                     log.accept(f.toString());

@@ -104,6 +104,7 @@ public final class RunFigures {
         m.put("connectionMinutes", LaneSnapshot::connectionMinutes);
         m.put("invocations", s -> s.pool().invocations());
         m.put("failed", s -> s.pool().failed());
+        m.put("throttled", s -> s.pool().throttled());
         m.put("succeeded", s -> s.pool().succeeded());
         m.put("coldStarts", s -> s.pool().coldStarts());
         m.put("containers", s -> s.pool().containers());

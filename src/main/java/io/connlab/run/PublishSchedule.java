@@ -7,6 +7,7 @@ import io.connlab.metrics.EventLog;
 import io.connlab.thread.DaemonThreads;
 
 import java.util.Collection;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -85,6 +86,14 @@ final class PublishSchedule {
             if (plan.due(k[0]++)) tick();
         }, 0, plan.periodNanos(), TimeUnit.NANOSECONDS);
         if (old != null) old.cancel(false);
+    }
+
+    /** Publishes nothing for {@code pause}, then goes on at the rate of {@code s}, keeping the end. */
+    void pause(Duration pause, RunSettings s) {
+        stopTicks();
+        timer.schedule(() -> {
+            if (running.getAsBoolean()) start(s);
+        }, pause.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** No more ticks; the publishes already handed out finish (bounded wait). */

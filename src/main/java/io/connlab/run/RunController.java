@@ -99,6 +99,11 @@ public final class RunController implements AutoCloseable {
         if (phase.get() == Phase.RUNNING && next.ratePerSecond() != before.ratePerSecond()) schedule.start(settings);
     }
 
+    /** Publishes nothing for {@code pause} (a quiet spell, as a lesson's timed fault asks), then goes on; only while running. */
+    public void pausePublishing(Duration pause) {
+        if (phase.get() == Phase.RUNNING) schedule.pause(pause, settings);
+    }
+
     /** Publishing is over: wait for the last messages to arrive, then settle. On the timer thread. */
     private void drain() {
         if (!phase.compareAndSet(Phase.RUNNING, Phase.DRAINING)) return;

@@ -79,5 +79,7 @@ class LessonExperimentInTheWindowTest {
         String measured = WaitForAsyncUtils.asyncFx(figures::getText).get(10, TimeUnit.SECONDS);
         assertTrue(measured.contains("websocket.closes[1009] = 1"), measured);
         assertTrue(measured.contains("websocket.reconnects = 1"), measured);
+        String said = WaitForAsyncUtils.asyncFx(result::getText).get(10, TimeUnit.SECONDS);
+        assertTrue(said.contains("up to 128 KB"), "the card says why after the run: " + said);
     }
 }

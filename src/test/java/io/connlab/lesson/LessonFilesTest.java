@@ -63,6 +63,20 @@ class LessonFilesTest {
         }
     }
 
+    /** The lessons this branch revised; lesson 7 is being split elsewhere and joins the set when its cards have theirs. */
+    private static final Set<String> WITH_WHY = Set.of("serverless-connections", "websocket", "polling", "pooling",
+            "network-failures", "choosing");
+
+    @Test
+    void everyCardSaysWhyAfterItsRunInBothLanguages() {
+        for (Lesson l : all()) {
+            if (!WITH_WHY.contains(l.id())) continue;
+            for (Experiment e : l.experiments()) {
+                assertTrue(e.why() != null && e.why().length() > 20, l.path() + ": " + e.id() + " has no why");
+            }
+        }
+    }
+
     @Test
     void theChineseLessonsAreWrittenInChinese() {
         for (Lesson l : LessonLibrary.fromDirectory(ROOT, "zh").lessons()) {

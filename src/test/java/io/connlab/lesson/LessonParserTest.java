@@ -36,6 +36,7 @@ class LessonParserTest {
             choice: Two
             answer: 2
             observe: websocket.lost > 0 && proxy.failed == 0
+            why: The drop cuts the socket; the proxy's pool outlives the pause.
             ```
             """;
 
@@ -63,6 +64,12 @@ class LessonParserTest {
         assertEquals("[at 2 s: send 40 KB on websocket, at 3 s: drop all, at 4 s: stop database for 1 s]", p.faults().toString());
         assertEquals(1, e.prediction().answer());
         assertEquals("websocket.lost > 0 && proxy.failed == 0", e.observation().source());
+        assertEquals("[at 1 s: pause publishing for 2 s]", LessonParser.parse("en", "03-demo.md", lesson(HEADER, EXPERIMENT
+                .replaceAll("at \\d s: .*\\n", "").replace("duration: 6 s", "duration: 6 s\nat 1 s: pause publishing for 2 s")))
+                .experiment("drop").preset().faults().toString());
+        assertEquals("The drop cuts the socket; the proxy's pool outlives the pause.", e.why());
+        assertNull(LessonParser.parse("en", "03-demo.md", lesson(HEADER, EXPERIMENT.replaceAll("why: .*\n", "")))
+                .experiment("drop").why(), "a card may go without its why");
         assertEquals("drop", LessonMarkdown.experimentId(LessonMarkdown.parse(l.body()).getLastChild()));
         assertNull(LessonMarkdown.experimentId(LessonMarkdown.parse("```java\nid: x\n```").getFirstChild()));
         assertEquals("assets/lessons/a.png", l.resolve("../../assets/lessons/a.png"));
@@ -79,11 +86,13 @@ class LessonParserTest {
         refused(lesson(HEADER, EXPERIMENT.replace("answer: 2", "answer: 3")), "answer must be 1..2");
         refused(lesson(HEADER, EXPERIMENT.replace("observe: websocket.lost > 0", "observe: websocket.lots > 0")), "unknown figure 'lots'");
         refused(lesson(HEADER, EXPERIMENT.replace("at 3 s: drop all", "at 3 s: drop everything")), "unknown action 'drop everything'");
+        refused(lesson(HEADER, EXPERIMENT.replace("at 3 s: drop all", "at 3 s: pause publishing for ever")), "is not a pause like 3 s");
         refused(lesson(HEADER, EXPERIMENT.replace("at 3 s: drop all", "at 9 s: drop all")), "comes after the run ends");
         refused(lesson(HEADER, EXPERIMENT.replace("rate: 20/s", "rate: 20000/s")), "rate must be 1..10000");
         refused(lesson(HEADER, EXPERIMENT.replace("time-scale: 60", "time-scale: 6000")), "time-scale must be 1..600");
         refused(lesson(HEADER, EXPERIMENT.replace("lanes: websocket, pool", "lanes: pool")), "needs the websocket lane");
         refused(lesson(HEADER, EXPERIMENT.replace("question: Which?\n", "")), "'question' is missing");
+        refused(lesson(HEADER, EXPERIMENT.replace("why: ", "why: One.\nwhy: ")), "why is given twice");
         refused(lesson(HEADER.replace("experiments: drop", "experiments: drop, other"), EXPERIMENT), "lists experiments [drop, other]");
         refused(lesson(HEADER.replace("order: 3", "order: 4"), EXPERIMENT), "must be named 04-demo.md");
         refused(lesson(HEADER.replace("title: A demo\n", ""), EXPERIMENT), "the header has no title");

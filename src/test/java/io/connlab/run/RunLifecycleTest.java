@@ -58,6 +58,24 @@ class RunLifecycleTest {
     }
 
     @Test
+    void aPauseInPublishingPublishesNothingForItsLengthThenGoesOnAtTheRate() throws Exception {
+        RunSettings settings = MockRuns.settings(20, Duration.ofMinutes(1), 1, PublishPath.SNS,
+                Duration.ofMillis(200), Technique.WEBSOCKET);
+        try (RunController run = new RunController(backend.profile(), settings)) {
+            run.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> run.published() >= 5);
+
+            run.pausePublishing(Duration.ofSeconds(2));
+            long atPause = run.published();
+
+            // 20 a second would add 16 in 0.8 s; a tick already under way may still add one
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofMillis(1500)).until(() -> run.published() <= atPause + 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> run.published() > atPause + 5);
+            assertEquals(RunController.Phase.RUNNING, run.phase());
+        }
+    }
+
+    @Test
     void stopDuringARunEndsItAsStoppedWithNoLaneThreadsLeft() throws Exception {
         EndpointProfile profile = backend.profile();
         Set<String> before = MockRuns.runThreads();

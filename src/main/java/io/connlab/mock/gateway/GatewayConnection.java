@@ -46,7 +46,7 @@ final class GatewayConnection {
         return Math.max(0, queued.sum() - written);
     }
 
-    /** Client traffic (a message or a ping) resets the idle clock, as on API Gateway. */
+    /** Traffic either way (a client's message or ping, a message pushed to it) resets the idle clock. */
     void touch() {
         lastActiveNanos = System.nanoTime();
         lastActiveAt = Instant.now();

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param maxFrameBytes          largest single frame a client may send (else close 1009)
  * @param maxMessageBytes        largest (possibly fragmented) message a client may send (else close 1009)
- * @param idleTimeout            a connection with no client traffic for this long is closed with 1001
+ * @param idleTimeout            a connection with no traffic either way for this long is closed with 1001
  * @param maxConnectionDuration  a connection open this long is closed with 1001
  * @param newConnectionsPerSecond handshakes past this many in one second are refused with 429
  * @param managementPostMaxBytes largest body {@code POST @connections/{id}} accepts (else 413)

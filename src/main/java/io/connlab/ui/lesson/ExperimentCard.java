@@ -107,6 +107,10 @@ final class ExperimentCard extends VBox {
             }
             case NOT_SHOWN -> result.setText(j.figures().isEmpty() ? I18n.t("lesson.noFigures") : I18n.t("lesson.notShown"));
         }
+        // Why it came out so: only once the run has shown it, never before the student predicts.
+        if (j.verdict() != io.connlab.lesson.Verdict.NOT_SHOWN && experiment.why() != null) {
+            result.setText(result.getText() + "\n" + experiment.why());
+        }
         figures.setText(j.figures().isEmpty() ? "" : I18n.t("lesson.measured", String.join("\n", j.figures())));
     }
 

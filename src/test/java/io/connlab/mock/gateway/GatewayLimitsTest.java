@@ -122,6 +122,28 @@ class GatewayLimitsTest {
     }
 
     @Test
+    void messagesPushedToAClientKeepItOpenThoughItSendsNothing() throws Exception {
+        // 10 min idle / 600 = 1 s. Traffic either way counts (FACTS.md, fact 82): a client that only
+        // receives stays open, one that neither sends nor receives is closed.
+        InetSocketAddress address = start(GatewayLimits.apiGateway(), 600);
+        ChatClient pushed = ChatClient.connect(address, "/dev");
+        ChatClient quiet = ChatClient.connect(address, "/dev");
+        String pushedId = gateway.connections().get(0).id();
+        ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor();
+        try {
+            pusher.scheduleAtFixedRate(() -> gateway.sendTo(pushedId, "keep-alive"), 100, 200, TimeUnit.MILLISECONDS);
+
+            quiet.awaitClose();
+
+            assertEquals(1001, quiet.closeCode);
+            assertTrue(pushed.isOpen(), "pushed messages keep a connection active");
+            assertEquals("keep-alive", pushed.next());
+        } finally {
+            pusher.shutdownNow();
+        }
+    }
+
+    @Test
     void aConnectionPastTheMaximumDurationIsClosedWithGoingAway() throws Exception {
         // 10 min maximum / 600 = 1 s; idle 2 h / 600 = 12 s
         InetSocketAddress address = start(GatewayLimits.apiGateway()

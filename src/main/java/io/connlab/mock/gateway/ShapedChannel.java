@@ -2,6 +2,8 @@ package io.connlab.mock.gateway;
 
 import io.connlab.mock.edge.NetworkConditions;
 import org.java_websocket.WrappedByteChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  * selector, the timer and any thread that sends call in.
  */
 final class ShapedChannel implements WrappedByteChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(ShapedChannel.class);
     /** How soon a write into a full socket is tried again. */
     private static final long RETRY_MILLIS = 10;
     private final SocketChannel socket;
@@ -88,7 +91,14 @@ final class ShapedChannel implements WrappedByteChannel {
         counted(n, true);
         if (gate != null) {
             ByteBuffer fresh = dst.duplicate().flip().position(start);
-            HandshakeGate.Outcome outcome = gate.offer(fresh);
+            HandshakeGate.Outcome outcome;
+            try {
+                outcome = gate.offer(fresh);
+            } catch (RuntimeException e) {
+                // a parsing bug must cost this connection, never Java-WebSocket's selector (it stops the server)
+                LOG.warn("front door failed on a request head; refused with 400", e);
+                outcome = new HandshakeGate.Outcome(true, FrontDoor.refuse(400, "Bad Request", "BadRequestException"));
+            }
             if (outcome.refusal() != null) {
                 gate = null;
                 refused = true;

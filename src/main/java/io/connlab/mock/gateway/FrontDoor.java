@@ -133,7 +133,8 @@ final class FrontDoor {
     }
 
     private static final Map<Integer, String> REASONS = Map.of(400, "Bad Request", 401, "Unauthorized",
-            403, "Forbidden", 426, "Upgrade Required", 429, "Too Many Requests", 431, "Request Header Fields Too Large");
+            403, "Forbidden", 408, "Request Timeout", 426, "Upgrade Required", 429, "Too Many Requests",
+            431, "Request Header Fields Too Large");
 
     /** A complete HTTP response refusing the handshake, as API Gateway's edge answers it. */
     static byte[] refuse(int status, String message, String errorType) {

@@ -2,6 +2,7 @@ package io.connlab.mock.gateway;
 
 import io.connlab.mock.edge.NetworkConditions;
 import org.java_websocket.WrappedByteChannel;
+import org.java_websocket.framing.CloseFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +110,27 @@ final class ShapedChannel implements WrappedByteChannel {
             if (outcome.decided()) gate = null;
         }
         return n;
+    }
+
+    /**
+     * The handshake deadline has passed ({@link GatewayChannels#HANDSHAKE_DEADLINE_NANOS}): a connection
+     * whose head is still unfinished (nothing, part of one, a trickle) is answered 408 and closed.
+     * Called on the network timer, holding no lock: Java-WebSocket's close takes its lock, then ours.
+     */
+    void handshakeDeadlinePassed() {
+        synchronized (this) {
+            if (gate == null || refused || closing || finished) return; // decided, or already going
+            gate = null;
+            refused = true;
+            owner.countRefused();
+            try {
+                send(ByteBuffer.wrap(FrontDoor.refuse(408, "Request Timeout: the handshake did not arrive in time",
+                        "RequestTimeoutException")));
+            } catch (IOException e) {
+                abort();
+            }
+        }
+        webSocket().closeConnection(CloseFrame.NEVER_CONNECTED, "handshake timed out");
     }
 
     @Override

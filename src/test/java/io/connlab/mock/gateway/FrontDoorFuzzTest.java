@@ -24,6 +24,7 @@ class FrontDoorFuzzTest {
 
     @Test
     void blankLinesAloneAreAnswered400AndTheGatewayServesOn() throws Exception {
+        GatewayTesting.assertStillChats(fixture.address); // before the attack: it serves, and the client is warm
         for (String head : new String[]{"\r\n\r\n", "\r\n\r\n\r\n\r\n", "\r\n\r\nGET /dev HTTP/1.1\r\n\r\n"}) {
             assertEquals("HTTP/1.1 400 Bad Request", GatewayTesting.answerTo(fixture.address, latin1(head)), printable(head));
             GatewayTesting.assertServedWithinASecond(fixture.address);
@@ -32,6 +33,7 @@ class FrontDoorFuzzTest {
 
     @Test
     void oddHeadsEachGetTheirAnswerAndTheGatewayServesAfterEach() throws Exception {
+        GatewayTesting.assertStillChats(fixture.address); // before the attack: it serves, and the client is warm
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("\n\n", "HTTP/1.1 400 Bad Request");
         expected.put("\n", "HTTP/1.1 400 Bad Request");
@@ -76,6 +78,7 @@ class FrontDoorFuzzTest {
     /** Random heads from the pieces a broken or hostile client sends; seeded, the seed in every message. */
     @Test
     void randomHeadsNeverStopTheGateway() throws Exception {
+        GatewayTesting.assertStillChats(fixture.address); // before the attack: it serves, and the client is warm
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String[] pieces = {"GET", "POST", " ", "  ", "/dev", "/dev?token=x", "/", "*", "HTTP/1.1", "HTTP/1.0", "HTTP/",

@@ -29,13 +29,10 @@ final class GatewayAcceptor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayAcceptor.class);
     static final long PAUSE_MILLIS = 100;
 
-    /** Takes an accepted connection into the server (Java-WebSocket's selector). */
+    /** Takes an accepted connection into the server (Java-WebSocket's selector, which it wakes). */
     interface Adopter {
         /** @return false once the server no longer takes connections */
         boolean adopt(SocketChannel channel) throws IOException;
-
-        /** Accepted connections have been handed over: let the server's selector see them. */
-        void handedOver();
     }
 
     private final ServerSocketChannel listener;
@@ -44,6 +41,7 @@ final class GatewayAcceptor implements AutoCloseable {
     private final Thread thread;
     private final LongAdder failures = new LongAdder();
     private volatile boolean closed;
+    private boolean failing; // the acceptor thread's alone
 
     /** @param listener bound, non-blocking; no longer selected for accepting by anyone else */
     GatewayAcceptor(ServerSocketChannel listener, Adopter adopter) throws IOException {
@@ -99,32 +97,28 @@ final class GatewayAcceptor implements AutoCloseable {
 
     /** Accepts every connection waiting; on a failure, pauses with the backlog kept, then returns to selecting. */
     private void acceptWaiting() throws IOException {
-        boolean handed = false;
-        try {
-            while (!closed) {
-                SocketChannel channel;
-                try {
-                    channel = listener.accept();
-                } catch (ClosedChannelException e) {
-                    closed = true;
-                    return;
-                } catch (IOException e) {
-                    failures.increment();
-                    LOG.warn("accepting a WebSocket connection failed ({}); trying again in {} ms", e.getMessage(), PAUSE_MILLIS);
-                    if (handed) adopter.handedOver();
-                    handed = false;
-                    pause();
-                    return;
+        while (!closed) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (ClosedChannelException e) {
+                closed = true;
+                return;
+            } catch (IOException e) {
+                failures.increment();
+                if (!failing) { // once per shortage, not every pause
+                    LOG.warn("accepting a WebSocket connection failed ({}); trying again every {} ms", e.getMessage(), PAUSE_MILLIS);
                 }
-                if (channel == null) return;
-                if (!adoptOrClose(channel)) {
-                    closed = true;
-                    return;
-                }
-                handed = true;
+                failing = true;
+                pause();
+                return;
             }
-        } finally {
-            if (handed) adopter.handedOver();
+            if (channel == null) return;
+            failing = false;
+            if (!adoptOrClose(channel)) {
+                closed = true;
+                return;
+            }
         }
     }
 

@@ -380,12 +380,8 @@ public final class WebSocketGateway implements AutoCloseable {
                 throw new IOException("interrupted", e);
             }
             key.interestOps(SelectionKey.OP_READ);
+            selector.wakeup(); // a selector blocked in select() takes new keys only when woken
             return true;
-        }
-
-        @Override
-        public void handedOver() {
-            selector.wakeup();
         }
 
         void stopAccepting() {

@@ -20,6 +20,15 @@ final class AcceptBackoff extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(AcceptBackoff.class);
     static final long PAUSE_MILLIS = 100;
 
+    private boolean failing; // the listener's event loop's alone
+
+    /** An accepted connection: the shortage, if there was one, is over. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        failing = false;
+        ctx.fireChannelRead(msg);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (!(cause instanceof IOException)) {
@@ -28,7 +37,10 @@ final class AcceptBackoff extends ChannelInboundHandlerAdapter {
         }
         ChannelConfig config = ctx.channel().config();
         if (!config.isAutoRead()) return; // already pausing
-        LOG.warn("accepting an HTTP connection failed ({}); trying again in {} ms", cause.getMessage(), PAUSE_MILLIS);
+        if (!failing) { // once per shortage, not every pause
+            LOG.warn("accepting an HTTP connection failed ({}); trying again every {} ms", cause.getMessage(), PAUSE_MILLIS);
+        }
+        failing = true;
         config.setAutoRead(false);
         ctx.executor().schedule(() -> config.setAutoRead(true), PAUSE_MILLIS, TimeUnit.MILLISECONDS);
     }

@@ -15,7 +15,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.lang.reflect.Field;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Accepts the gateway's connections in Java-WebSocket's place. Its selector loop treats a failed
@@ -39,7 +38,6 @@ final class GatewayAcceptor implements AutoCloseable {
     private final Adopter adopter;
     private final Selector selector;
     private final Thread thread;
-    private final LongAdder failures = new LongAdder();
     private volatile boolean closed;
     private boolean failing; // the acceptor thread's alone
 
@@ -78,11 +76,6 @@ final class GatewayAcceptor implements AutoCloseable {
         }
     }
 
-    /** Accepts that failed (each followed by a pause). */
-    long failures() {
-        return failures.sum();
-    }
-
     private void run() {
         try {
             while (!closed) {
@@ -105,7 +98,6 @@ final class GatewayAcceptor implements AutoCloseable {
                 closed = true;
                 return;
             } catch (IOException e) {
-                failures.increment();
                 if (!failing) { // once per shortage, not every pause
                     LOG.warn("accepting a WebSocket connection failed ({}); trying again every {} ms", e.getMessage(), PAUSE_MILLIS);
                 }

@@ -10,8 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Follows the frame boundaries of a client's byte stream for two RFC 6455 rules Java-WebSocket
- * does not enforce: every client frame is masked (5.1: else close 1002), and a close frame's
+ * Follows the frame boundaries of a client's byte stream for three RFC 6455 rules Java-WebSocket
+ * does not enforce: every client frame is masked (5.1: else close 1002), a 64-bit payload length
+ * has its most significant bit 0 (5.2: else 1002, where Java-WebSocket says 1009), and a close frame's
  * reason is UTF-8 (7.1.6: else 1007; Java-WebSocket throws inside its parser and ignores the
  * close). Headers and payloads may be split across reads.
  */
@@ -44,6 +45,9 @@ final class ClientFrameCheck {
             int length7 = header[1] & 0x7F;
             int extended = length7 == 126 ? 2 : length7 == 127 ? 8 : 0;
             if (headerBytes < 2 + extended) continue;
+            if (extended == 8 && (header[2] & 0x80) != 0) {
+                throw new InvalidFrameException("A 64-bit payload length must have its top bit 0 (RFC 6455 5.2)");
+            }
             long length = length7;
             if (extended > 0) {
                 length = 0;

@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * What API Gateway's edge does with a WebSocket upgrade request before {@code $connect} runs:
  * a request that is not a WebSocket handshake gets 400 (426 with {@code Sec-WebSocket-Version}
- * for a version other than 13, as RFC 6455 says), a wrong path 403, a handshake past the
- * per-second connect quota 429, and with a token configured, one without {@code ?token=} equal
- * to it 401. Runs in the gateway's channel, before Java-WebSocket sees a byte: it can only refuse with 404.
+ * for a version other than 13, as RFC 6455 says; also a malformed head or two Host headers), a
+ * wrong path 403, with a token configured one without {@code ?token=} equal to it 401, and a
+ * handshake past the per-second connect quota 429 (only one that passed the token counts). Runs in the gateway's channel, before Java-WebSocket sees a byte: it can only refuse with 404.
  */
 final class FrontDoor {
     private final String stage;
@@ -29,24 +29,22 @@ final class FrontDoor {
     }
 
     /**
-     * @param requestHead the request head (ISO-8859-1) up to and including its blank line
+     * @param requestHead the request head (ISO-8859-1) up to and including its blank line, every
+     *                    line ended by CRLF ({@link HandshakeGate} refuses a bare LF before this)
      * @return null to admit, else the complete response that refuses the handshake
      */
     byte[] refusal(String requestHead) {
-        String[] lines = requestHead.split("\r?\n");
-        String[] requestLine = lines[0].split(" ");
-        if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/")) {
-            return refuse(400, "Bad Request", "BadRequestException");
-        }
-        String target = requestLine[1];
+        // limit -1: a head of blank lines is still a (blank) request line, never an empty array
+        String[] lines = requestHead.substring(0, Math.max(0, requestHead.length() - 4)).split("\r\n", -1);
+        byte[] badLine = requestLineRefusal(lines[0]);
+        if (badLine != null) return badLine;
+        String target = lines[0].split(" ", -1)[1];
         int q = target.indexOf('?');
-        if (!WebSocketGateway.isStagePath(q < 0 ? target : target.substring(0, q), stage)) {
-            return refuse(403, "Forbidden", "ForbiddenException");
-        }
-        if (!"GET".equals(requestLine[0]) || !"HTTP/1.1".equals(requestLine[2])) {
-            return refuse(400, "Bad Request", "BadRequestException");
-        }
         Map<String, String> headers = headers(lines);
+        if (headers == null) return refuse(400, "Bad Request: malformed header field", "BadRequestException");
+        if (headers.getOrDefault("host", "").contains(",")) {
+            return refuse(400, "Bad Request: more than one Host header", "BadRequestException");
+        }
         if (!hasToken(headers.get("upgrade"), "websocket") || !hasToken(headers.get("connection"), "upgrade")
                 || !isKey(headers.get("sec-websocket-key"))) {
             return refuse(400, "Bad Request: not a WebSocket handshake", "BadRequestException");
@@ -55,26 +53,65 @@ final class FrontDoor {
             return refuse(426, "Upgrade Required: this server speaks WebSocket version 13", "BadRequestException",
                     Map.of("Sec-WebSocket-Version", "13"));
         }
-        if (!rate.tryAcquire()) return refuse(429, "Too Many Requests", "TooManyRequestsException");
+        // The authorizer before the quota: an outsider's wrong tokens must not use up the class's connects.
         if (token != null) {
             String given = HttpIo.parseForm(q < 0 ? null : target.substring(q + 1)).get("token");
             if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
                 return refuse(401, "Unauthorized", "UnauthorizedException");
             }
         }
+        if (!rate.tryAcquire()) return refuse(429, "Too Many Requests", "TooManyRequestsException");
         return null;
     }
 
-    /** Header names in lower case; a repeated header's values joined with commas (RFC 9110). */
+    /**
+     * Checks the request line alone, as soon as it has arrived: Java-WebSocket acts on a bad one
+     * (with a 404) before the rest of the head is there.
+     *
+     * @param requestLine the first line of the head, without its CRLF
+     * @return null when it is a GET of the stage's path in HTTP/1.1, else the refusal
+     */
+    byte[] requestLineRefusal(String requestLine) {
+        String[] parts = requestLine.split(" ", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || !parts[1].startsWith("/") || !parts[2].startsWith("HTTP/")) {
+            return refuse(400, "Bad Request", "BadRequestException");
+        }
+        int q = parts[1].indexOf('?');
+        if (!WebSocketGateway.isStagePath(q < 0 ? parts[1] : parts[1].substring(0, q), stage)) {
+            return refuse(403, "Forbidden", "ForbiddenException");
+        }
+        if (!"GET".equals(parts[0]) || !"HTTP/1.1".equals(parts[2])) {
+            return refuse(400, "Bad Request", "BadRequestException");
+        }
+        return null;
+    }
+
+    /**
+     * Header names in lower case; a repeated header's values joined with commas (RFC 9110). Null
+     * when a line is not a header field (no name, whitespace before the colon, or an obsolete
+     * folded line), which RFC 9112 answers with 400 and Java-WebSocket would answer with 404.
+     */
     private static Map<String, String> headers(String[] lines) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon <= 0) continue;
-            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            headers.merge(name, lines[i].substring(colon + 1).trim(), (a, b) -> a + "," + b);
+            String line = lines[i];
+            if (!isHeaderField(line)) return null;
+            int colon = line.indexOf(':');
+            headers.merge(line.substring(0, colon).toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
+                    (a, b) -> a + "," + b);
         }
         return headers;
+    }
+
+    /** A name (no whitespace in or around it), a colon, a value. Java-WebSocket answers any other line with 404. */
+    static boolean isHeaderField(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) return false;
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') return false;
+        }
+        return true;
     }
 
     private static boolean hasToken(String value, String wanted) {
@@ -96,7 +133,8 @@ final class FrontDoor {
     }
 
     private static final Map<Integer, String> REASONS = Map.of(400, "Bad Request", 401, "Unauthorized",
-            403, "Forbidden", 426, "Upgrade Required", 429, "Too Many Requests", 431, "Request Header Fields Too Large");
+            403, "Forbidden", 408, "Request Timeout", 426, "Upgrade Required", 429, "Too Many Requests",
+            431, "Request Header Fields Too Large");
 
     /** A complete HTTP response refusing the handshake, as API Gateway's edge answers it. */
     static byte[] refuse(int status, String message, String errorType) {

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
     /** How long a closed connection keeps reading (and discarding) so its client reads our close frame. */
     static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** From accept to the end of the handshake's head: the HTTP API's head timeout (HttpLimits), 408 past it. */
+    static final long HANDSHAKE_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long LINGER_POLL_MILLIS = 20;
 
     private final NetworkConditions network;
@@ -65,6 +67,7 @@ final class GatewayChannels implements WebSocketServerFactory, SocketEdge {
         accepted.increment();
         ShapedChannel shaped = new ShapedChannel(channel, key, this, network, new HandshakeGate(frontDoor));
         open.add(shaped);
+        after(HANDSHAKE_DEADLINE_NANOS, shaped::handshakeDeadlinePassed);
         return shaped;
     }
 

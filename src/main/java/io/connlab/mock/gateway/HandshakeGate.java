@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Watches a new connection's first bytes until its request head is complete (at most 16 KB),
- * then lets the {@link FrontDoor} decide. The bytes go on to Java-WebSocket as they come (it
- * acts only on a whole head); refused, the connection ends before the head's last bytes reach it.
+ * Watches a new connection's first bytes until its request head is complete (at most 16 KB, every
+ * line ended by CRLF: a bare LF is refused with 400 at once) and lets the {@link FrontDoor} judge
+ * each line as it ends, then the whole head. The bytes go on to Java-WebSocket as they come (it acts
+ * on a line only once it has ended, the gate first); refused, the connection ends before the line
+ * that decided reaches it.
  */
 final class HandshakeGate {
     static final int MAX_HEAD_BYTES = 16 * 1024;
@@ -21,6 +23,7 @@ final class HandshakeGate {
     private final FrontDoor frontDoor;
     private byte[] head = new byte[512];
     private int length;
+    private int lineStart;
 
     HandshakeGate(FrontDoor frontDoor) {
         this.frontDoor = frontDoor;
@@ -31,24 +34,32 @@ final class HandshakeGate {
         int n = bytes.remaining();
         if (length + n > head.length) head = Arrays.copyOf(head, Math.max(head.length * 2, length + n));
         bytes.get(head, length, n);
-        int searchFrom = Math.max(0, length - 3);
+        int from = length;
         length += n;
-        int end = endOfHead(searchFrom);
-        if (end < 0) {
-            if (length > MAX_HEAD_BYTES) {
-                return new Outcome(true, FrontDoor.refuse(431, "Request header fields too large", "BadRequestException"));
+        for (int i = from; i < length && i < MAX_HEAD_BYTES; i++) {
+            if (head[i] != '\n') continue;
+            // Java-WebSocket reads only CRLF line ends: a bare LF head would wait forever for its end
+            if (i == 0 || head[i - 1] != '\r') {
+                return new Outcome(true, FrontDoor.refuse(400, "Bad Request: lines must end with CRLF, not a bare LF",
+                        "BadRequestException"));
             }
-            return Outcome.WAITING;
+            // each line is judged as it ends: Java-WebSocket answers a bad one (404) before the head is whole
+            String line = new String(head, lineStart, i - 1 - lineStart, StandardCharsets.ISO_8859_1);
+            boolean first = lineStart == 0;
+            lineStart = i + 1;
+            if (first) {
+                byte[] refusal = frontDoor.requestLineRefusal(line);
+                if (refusal != null) return new Outcome(true, refusal);
+            } else if (line.isEmpty()) {
+                byte[] refusal = frontDoor.refusal(new String(head, 0, i + 1, StandardCharsets.ISO_8859_1));
+                return refusal != null ? new Outcome(true, refusal) : Outcome.ADMITTED;
+            } else if (!FrontDoor.isHeaderField(line)) {
+                return new Outcome(true, FrontDoor.refuse(400, "Bad Request: malformed header field", "BadRequestException"));
+            }
         }
-        byte[] refusal = frontDoor.refusal(new String(head, 0, end, StandardCharsets.ISO_8859_1));
-        return refusal != null ? new Outcome(true, refusal) : Outcome.ADMITTED;
-    }
-
-    /** The index just past the blank line that ends the head, or -1. */
-    private int endOfHead(int from) {
-        for (int i = from; i + 3 < length && i < MAX_HEAD_BYTES; i++) {
-            if (head[i] == '\r' && head[i + 1] == '\n' && head[i + 2] == '\r' && head[i + 3] == '\n') return i + 4;
+        if (length > MAX_HEAD_BYTES) {
+            return new Outcome(true, FrontDoor.refuse(431, "Request header fields too large", "BadRequestException"));
         }
-        return -1;
+        return Outcome.WAITING;
     }
 }

@@ -2,6 +2,9 @@ package io.connlab.mock.gateway;
 
 import io.connlab.mock.edge.NetworkConditions;
 import org.java_websocket.WrappedByteChannel;
+import org.java_websocket.framing.CloseFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
@@ -26,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * selector, the timer and any thread that sends call in.
  */
 final class ShapedChannel implements WrappedByteChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(ShapedChannel.class);
     /** How soon a write into a full socket is tried again. */
     private static final long RETRY_MILLIS = 10;
     private final SocketChannel socket;
@@ -88,7 +92,14 @@ final class ShapedChannel implements WrappedByteChannel {
         counted(n, true);
         if (gate != null) {
             ByteBuffer fresh = dst.duplicate().flip().position(start);
-            HandshakeGate.Outcome outcome = gate.offer(fresh);
+            HandshakeGate.Outcome outcome;
+            try {
+                outcome = gate.offer(fresh);
+            } catch (RuntimeException e) {
+                // a parsing bug must cost this connection, never Java-WebSocket's selector (it stops the server)
+                LOG.warn("front door failed on a request head; refused with 400", e);
+                outcome = new HandshakeGate.Outcome(true, FrontDoor.refuse(400, "Bad Request", "BadRequestException"));
+            }
             if (outcome.refusal() != null) {
                 gate = null;
                 refused = true;
@@ -99,6 +110,27 @@ final class ShapedChannel implements WrappedByteChannel {
             if (outcome.decided()) gate = null;
         }
         return n;
+    }
+
+    /**
+     * The handshake deadline has passed ({@link GatewayChannels#HANDSHAKE_DEADLINE_NANOS}): a connection
+     * whose head is still unfinished (nothing, part of one, a trickle) is answered 408 and closed.
+     * Called on the network timer, holding no lock: Java-WebSocket's close takes its lock, then ours.
+     */
+    void handshakeDeadlinePassed() {
+        synchronized (this) {
+            if (gate == null || refused || closing || finished) return; // decided, or already going
+            gate = null;
+            refused = true;
+            owner.countRefused();
+            try {
+                send(ByteBuffer.wrap(FrontDoor.refuse(408, "Request Timeout: the handshake did not arrive in time",
+                        "RequestTimeoutException")));
+            } catch (IOException e) {
+                abort();
+            }
+        }
+        webSocket().closeConnection(CloseFrame.NEVER_CONNECTED, "handshake timed out");
     }
 
     @Override

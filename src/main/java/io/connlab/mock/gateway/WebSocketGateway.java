@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +175,7 @@ public final class WebSocketGateway implements AutoCloseable {
             // Java-WebSocket's stop() sends its close frames while its selector winds down after ~25 ms
             // idle: with many clients, or a round trip longer than that, some never get their 1001.
             // Close them while the server still runs, and give the handshakes a moment to complete.
+            server.stopAccepting();
             for (GatewayConnection c : byId.values()) c.socket.close(CloseFrame.GOING_AWAY, GOING_AWAY);
             awaitNoConnections(CLOSE_HANDSHAKE_MILLIS);
             server.stop(1000, GOING_AWAY);
@@ -260,8 +265,10 @@ public final class WebSocketGateway implements AutoCloseable {
     }
 
     /** Java-WebSocket's server; its callbacks run on its selector thread (see {@link #queue}). */
-    private final class Server extends WebSocketServer {
+    private final class Server extends WebSocketServer implements GatewayAcceptor.Adopter {
         private InlineDecoding inline;
+        private Selector selector;
+        private volatile GatewayAcceptor acceptor;
 
         Server(InetSocketAddress address, List<Draft> drafts) {
             super(address, drafts);
@@ -339,10 +346,47 @@ public final class WebSocketGateway implements AutoCloseable {
             LOG.debug("WebSocket error on {}", conn, ex);
         }
 
+        /** Runs on the selector thread once it listens: from now on {@link GatewayAcceptor} accepts, not Java-WebSocket. */
         @Override
         public void onStart() {
-            inline = new InlineDecoding(this);
+            try {
+                inline = new InlineDecoding(this);
+                selector = GatewayAcceptor.selectorOf(this);
+                ServerSocketChannel listener = GatewayAcceptor.listenerOf(this);
+                listener.keyFor(selector).cancel();
+                acceptor = new GatewayAcceptor(listener, this);
+            } catch (IOException | RuntimeException e) {
+                startFailure.set(e);
+            }
             started.countDown();
+        }
+
+        /** Takes a connection the acceptor accepted, as Java-WebSocket's own (private) accept would. */
+        @Override
+        public boolean adopt(SocketChannel channel) throws IOException {
+            if (closed.get()) return false;
+            channel.configureBlocking(false);
+            channel.socket().setTcpNoDelay(isTcpNoDelay());
+            channel.socket().setKeepAlive(true);
+            WebSocketImpl ws = channels.createWebSocket(this, getDraft());
+            // selected for nothing until its channel is set: the selector never sees it half made
+            SelectionKey key = channel.register(selector, 0, ws);
+            ws.setSelectionKey(key);
+            ws.setChannel(channels.wrapChannel(channel, key));
+            try {
+                allocateBuffers(ws);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            key.interestOps(SelectionKey.OP_READ);
+            selector.wakeup(); // a selector blocked in select() takes new keys only when woken
+            return true;
+        }
+
+        void stopAccepting() {
+            GatewayAcceptor a = acceptor;
+            if (a != null) a.close();
         }
     }
 }

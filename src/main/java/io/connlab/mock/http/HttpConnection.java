@@ -135,6 +135,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements HttpE
             refuseAndClose(status, Responses.malformed(status));
             return;
         }
+        if (request.headers().getAll(HttpHeaderNames.HOST).size() > 1) { // RFC 9112 3.2; else the first would pass the admin Host check
+            refuseAndClose(400, "{\"message\":\"Bad Request: more than one Host header\"}");
+            return;
+        }
         try {
             // "//x" is an origin-form path (one no route has: 404), not the authority java.net.URI reads in it
             String target = request.uri();

@@ -62,6 +62,24 @@ class FrontDoorTest {
         assertNull(door.refusal(head("/dev?token=s3cret")), "the right token still works");
     }
 
+    /** Issue 18: the authorizer answers before the quota counts, so wrong tokens cannot use it up. */
+    @Test
+    void wrongTokensDoNotCountAgainstTheConnectQuota() {
+        FrontDoor door = door("s3cret", 2);
+        for (int i = 0; i < 10; i++) assertEquals("HTTP/1.1 401 Unauthorized", response(door.refusal(head("/dev?token=no")))[0]);
+        assertNull(door.refusal(head("/dev?token=s3cret")));
+        assertNull(door.refusal(head("/dev?token=s3cret")));
+        assertEquals("HTTP/1.1 429 Too Many Requests", response(door.refusal(head("/dev?token=s3cret")))[0]);
+    }
+
+    @Test
+    void twoHostHeadersOrAMalformedHeaderLineGet400() {
+        FrontDoor door = door(null, 500);
+        for (String extra : new String[]{"Host: other", "No colon", "Space before : colon", " folded"}) {
+            assertEquals("HTTP/1.1 400 Bad Request", response(door.refusal(head("/dev", extra)))[0], extra);
+        }
+    }
+
     @Test
     void aWrongPathGets403() {
         FrontDoor door = door(null, 500);

@@ -24,6 +24,8 @@ final class RawWebSocket implements AutoCloseable {
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
 
     final Socket socket;
+    /** The reason of the last close frame {@link #awaitCloseCode} read. */
+    String closeReason;
     private final DataInputStream in;
     private final OutputStream out;
 
@@ -122,7 +124,10 @@ final class RawWebSocket implements AutoCloseable {
                 if (n == 126) n = in.readUnsignedShort();
                 else if (n == 127) n = in.readLong();
                 byte[] payload = in.readNBytes((int) n);
-                if ((b0 & 0x0F) == CLOSE) return payload.length >= 2 ? ByteBuffer.wrap(payload).getShort() & 0xFFFF : 1005;
+                if ((b0 & 0x0F) == CLOSE) {
+                    closeReason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+                    return payload.length >= 2 ? ByteBuffer.wrap(payload).getShort() & 0xFFFF : 1005;
+                }
             }
         } catch (EOFException | SocketException gone) {
             return 1006;

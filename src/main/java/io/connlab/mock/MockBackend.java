@@ -89,7 +89,8 @@ public final class MockBackend implements AutoCloseable {
         database = Database.start(config.dbMaxConnections(), network);
         started.push(database);
         functions = new FunctionSimulator(database,
-                FunctionSettings.defaults().withInitDelay(Duration.ofMillis(config.coldStartMillis())), config.timeScale());
+                FunctionSettings.defaults().withInitDelay(Duration.ofMillis(config.coldStartMillis())), config.timeScale(),
+                config.invocationsPerClient());
         started.push(functions);
 
         String stage = "/" + config.stage();

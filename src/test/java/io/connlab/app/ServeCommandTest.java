@@ -186,6 +186,10 @@ class ServeCommandTest {
     void theClassRecipePrintsAProfileWhoseUrlsAnotherMachineCanUse() throws Exception {
         CommandRun run = startServe("serve", "--host", "0.0.0.0", "--token", "class42");
         String out = run.out();
+        if (ServeReach.studentAddresses("0.0.0.0").isEmpty()) { // a machine on no network: it says so, plainly
+            assertTrue(out.contains("This machine has no network address now"), out);
+            org.junit.jupiter.api.Assumptions.abort("no non-loopback address on this machine");
+        }
         JsonNode students = profileOf(out);
         assertEquals("class42", students.get("token").asText());
         assertFalse(students.has("instructorKey") || students.has("adminUrl"), students.toString());

@@ -38,7 +38,17 @@ public final class FaultBar extends HBox {
         why.setId("faults-why");
         why.getStyleClass().add("footnote");
         why.setWrapText(true);
+        // the reason takes what the buttons leave, wrapping there, rather than squeezing them to "…"
+        why.setMinWidth(0);
+        why.setPrefWidth(1);
+        why.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(why, javafx.scene.layout.Priority.ALWAYS);
         why.textProperty().bind(Bindings.createStringBinding(() -> refusal.getValue().shown(), refusal));
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(500);
+        whole.textProperty().bind(why.textProperty());
+        why.setTooltip(whole);
         why.visibleProperty().bind(Bindings.not(enabled));
         why.managedProperty().bind(why.visibleProperty());
         getChildren().addAll(name,

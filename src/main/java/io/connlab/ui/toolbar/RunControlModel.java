@@ -308,12 +308,16 @@ public final class RunControlModel {
 
     /** Switches the engine to {@code choice} on the background thread, then says whether the mock's controls act on it. */
     public void useBackend(String what, BackendChoice choice) {
-        perform(what, () -> {
+        report(what, () -> {
             try {
                 engine.useBackend(choice);
             } finally {
-                fx.execute(() -> noMockControl.set(engine.noMockControl()));
+                Words now = engine.noMockControl(); // whether the switch worked or not: what the engine holds now
+                fx.execute(() -> noMockControl.set(now));
             }
+            Words why = engine.noMockControl();
+            // the greyed RTT and fault buttons say why in the status line too, whatever tab is open
+            return why == Words.NOTHING ? null : I18n.t("status.done", what) + " " + why.shown();
         });
     }
 

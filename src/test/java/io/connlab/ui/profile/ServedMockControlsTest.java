@@ -75,6 +75,8 @@ class ServedMockControlsTest extends OnRealEngineWindow {
         assertEquals(I18n.t("faults.why.student"), why.getText());
         assertTrue(dropButton(robot).isDisabled());
         assertTrue(rtt(robot).isDisabled(), "the slider does not pretend to set the served mock's RTT");
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status.getText().endsWith(I18n.t("faults.why.student")));
 
         use(robot, "instructor.json", served.profile().withInstructorKey(KEY));
         await().atMost(Duration.ofSeconds(10)).until(() -> !why.isVisible());

@@ -14,7 +14,10 @@ import java.util.Locale;
  * names are the component names: {@code name}, {@code kind} ({@code "MOCK"} or
  * {@code "LIVE"}), {@code websocketUrl}, {@code token}, {@code pollUrl},
  * {@code snsEndpoint}, {@code topicArn}, {@code region}, {@code invokeUrl},
- * {@code connectionsUrl}, {@code adminUrl}, {@code awsProfile}, {@code publishPath}.
+ * {@code connectionsUrl}, {@code adminUrl}, {@code awsProfile}, {@code publishPath}, {@code instructorKey}.
+ *
+ * <p>Build one with {@link #builder} (or change one with {@link #toBuilder}): the positional
+ * constructors are kept for old callers, new fields go only into the builder.
  *
  * @param name           what the user calls this backend ("Bundled mock", "my-stack eu-west-1")
  * @param kind           {@link Kind#MOCK} or {@link Kind#LIVE}
@@ -31,10 +34,14 @@ import java.util.Locale;
  *                       live profile uses, or null for the SDK's default chain; never the keys themselves
  * @param publishPath    {@code sns} or {@code websocket}: how a run publishes by default; null picks
  *                       {@code sns} when there is a topic, else {@code websocket} (the chat sample's way)
+ * @param instructorKey  the key of a {@code serve}d mock's instructor ({@code serve --instructor-key}): the admin
+ *                       API, faults and {@code @connections} need it; never in a profile handed to students; null
+ *                       for none (a student's profile, the bundled mock, a live stack)
  */
 public record EndpointProfile(String name, Kind kind, String websocketUrl, String token, String pollUrl,
                               String snsEndpoint, String topicArn, String region, String invokeUrl,
-                              String connectionsUrl, String adminUrl, String awsProfile, String publishPath) {
+                              String connectionsUrl, String adminUrl, String awsProfile, String publishPath,
+                              String instructorKey) {
 
     /** What {@code publishPath} may be. */
     public static final String PUBLISH_SNS = "sns";
@@ -57,6 +64,7 @@ public record EndpointProfile(String name, Kind kind, String websocketUrl, Strin
         adminUrl = blankToNull(adminUrl);
         awsProfile = blankToNull(awsProfile);
         publishPath = blankToNull(publishPath);
+        instructorKey = blankToNull(instructorKey);
         if (publishPath == null) publishPath = topicArn != null ? PUBLISH_SNS : PUBLISH_WEBSOCKET;
         publishPath = publishPath.toLowerCase(Locale.ROOT);
 
@@ -93,6 +101,17 @@ public record EndpointProfile(String name, Kind kind, String websocketUrl, Strin
         if (kind == Kind.LIVE && adminUrl != null) {
             throw new IllegalArgumentException("endpoint profile: 'adminUrl' is for the bundled mock only, not a LIVE profile");
         }
+        if (kind == Kind.LIVE && instructorKey != null) {
+            throw new IllegalArgumentException("endpoint profile: 'instructorKey' is for a served mock only, not a LIVE profile");
+        }
+    }
+
+    /** Without an instructor key. */
+    public EndpointProfile(String name, Kind kind, String websocketUrl, String token, String pollUrl,
+                           String snsEndpoint, String topicArn, String region, String invokeUrl,
+                           String connectionsUrl, String adminUrl, String awsProfile, String publishPath) {
+        this(name, kind, websocketUrl, token, pollUrl, snsEndpoint, topicArn, region, invokeUrl, connectionsUrl,
+                adminUrl, awsProfile, publishPath, null);
     }
 
     /** A profile without the last two fields: the SDK default chain, and the publish path its topic implies. */
@@ -100,7 +119,25 @@ public record EndpointProfile(String name, Kind kind, String websocketUrl, Strin
                            String snsEndpoint, String topicArn, String region, String invokeUrl,
                            String connectionsUrl, String adminUrl) {
         this(name, kind, websocketUrl, token, pollUrl, snsEndpoint, topicArn, region, invokeUrl, connectionsUrl,
-                adminUrl, null, null);
+                adminUrl, null, null, null);
+    }
+
+    /** A builder with the three fields every profile needs; {@code region} starts as {@code us-east-1}. */
+    public static Builder builder(String name, Kind kind, String websocketUrl) {
+        return new Builder().name(name).kind(kind).websocketUrl(websocketUrl).region("us-east-1");
+    }
+
+    /** A builder holding this profile's fields, to change a few. */
+    public Builder toBuilder() {
+        return new Builder().name(name).kind(kind).websocketUrl(websocketUrl).token(token).pollUrl(pollUrl)
+                .snsEndpoint(snsEndpoint).topicArn(topicArn).region(region).invokeUrl(invokeUrl)
+                .connectionsUrl(connectionsUrl).adminUrl(adminUrl).awsProfile(awsProfile).publishPath(publishPath)
+                .instructorKey(instructorKey);
+    }
+
+    /** Whether this profile may use a served mock's instructor-only parts (admin API, faults, {@code @connections}). */
+    public boolean hasInstructorKey() {
+        return instructorKey != null;
     }
 
     public boolean hasPoll() {
@@ -128,20 +165,66 @@ public record EndpointProfile(String name, Kind kind, String websocketUrl, Strin
 
     /** A copy with another name, for saving a variant of a profile. */
     public EndpointProfile withName(String newName) {
-        return new EndpointProfile(newName, kind, websocketUrl, token, pollUrl, snsEndpoint, topicArn, region,
-                invokeUrl, connectionsUrl, adminUrl, awsProfile, publishPath);
+        return toBuilder().name(newName).build();
     }
 
     /** A copy with another WebSocket token (null for none). */
     public EndpointProfile withToken(String newToken) {
-        return new EndpointProfile(name, kind, websocketUrl, newToken, pollUrl, snsEndpoint, topicArn, region,
-                invokeUrl, connectionsUrl, adminUrl, awsProfile, publishPath);
+        return toBuilder().token(newToken).build();
+    }
+
+    /** A copy with another instructor key (null for none: what a student's copy holds). */
+    public EndpointProfile withInstructorKey(String newKey) {
+        return toBuilder().instructorKey(newKey).build();
     }
 
     @Override
     public String toString() {
-        // keeps the token out of logs
-        return "EndpointProfile[" + name + ", " + kind + ", " + websocketUrl + (token == null ? "" : ", token=***") + "]";
+        // keeps the token and the key out of logs
+        return "EndpointProfile[" + name + ", " + kind + ", " + websocketUrl + (token == null ? "" : ", token=***")
+                + (instructorKey == null ? "" : ", instructorKey=***") + "]";
+    }
+
+    /** Builds a profile field by field; {@link #build} checks it as the constructor does. */
+    public static final class Builder {
+        private String name;
+        private Kind kind;
+        private String websocketUrl;
+        private String token;
+        private String pollUrl;
+        private String snsEndpoint;
+        private String topicArn;
+        private String region;
+        private String invokeUrl;
+        private String connectionsUrl;
+        private String adminUrl;
+        private String awsProfile;
+        private String publishPath;
+        private String instructorKey;
+
+        private Builder() {
+        }
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder kind(Kind v) { kind = v; return this; }
+        public Builder websocketUrl(String v) { websocketUrl = v; return this; }
+        public Builder token(String v) { token = v; return this; }
+        public Builder pollUrl(String v) { pollUrl = v; return this; }
+        public Builder snsEndpoint(String v) { snsEndpoint = v; return this; }
+        public Builder topicArn(String v) { topicArn = v; return this; }
+        public Builder region(String v) { region = v; return this; }
+        public Builder invokeUrl(String v) { invokeUrl = v; return this; }
+        public Builder connectionsUrl(String v) { connectionsUrl = v; return this; }
+        public Builder adminUrl(String v) { adminUrl = v; return this; }
+        public Builder awsProfile(String v) { awsProfile = v; return this; }
+        public Builder publishPath(String v) { publishPath = v; return this; }
+        public Builder instructorKey(String v) { instructorKey = v; return this; }
+
+        /** The profile; {@link IllegalArgumentException} naming the field that is wrong. */
+        public EndpointProfile build() {
+            return new EndpointProfile(name, kind, websocketUrl, token, pollUrl, snsEndpoint, topicArn, region, invokeUrl,
+                    connectionsUrl, adminUrl, awsProfile, publishPath, instructorKey);
+        }
     }
 
     private static void require(String field, String value) {

@@ -60,10 +60,11 @@ public final class EndpointProfiles {
                 throw new IllegalArgumentException("endpoint profile: 'kind' must be MOCK or LIVE, got '" + kindText + "'");
             }
         }
-        return new EndpointProfile(text(root, "name"), kind, text(root, "websocketUrl"), text(root, "token"),
-                text(root, "pollUrl"), text(root, "snsEndpoint"), text(root, "topicArn"), text(root, "region"),
-                text(root, "invokeUrl"), text(root, "connectionsUrl"), text(root, "adminUrl"), text(root, "awsProfile"),
-                text(root, "publishPath"));
+        return EndpointProfile.builder(text(root, "name"), kind, text(root, "websocketUrl")).token(text(root, "token"))
+                .pollUrl(text(root, "pollUrl")).snsEndpoint(text(root, "snsEndpoint")).topicArn(text(root, "topicArn"))
+                .region(text(root, "region")).invokeUrl(text(root, "invokeUrl")).connectionsUrl(text(root, "connectionsUrl"))
+                .adminUrl(text(root, "adminUrl")).awsProfile(text(root, "awsProfile")).publishPath(text(root, "publishPath"))
+                .instructorKey(text(root, "instructorKey")).build();
     }
 
     /** Loads a profile file; {@link IllegalArgumentException} names the file when it is missing or invalid. */
@@ -126,6 +127,7 @@ public final class EndpointProfiles {
         putIf(o, "adminUrl", p.adminUrl());
         putIf(o, "awsProfile", p.awsProfile());
         o.put("publishPath", p.publishPath());
+        putIf(o, "instructorKey", p.instructorKey());
         try {
             return JSON.writeValueAsString(o) + System.lineSeparator();
         } catch (JsonProcessingException e) {

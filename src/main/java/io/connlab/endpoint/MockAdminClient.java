@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * Talks to the bundled mock's admin API ({@code /_connlab/}) and to the {@code @connections}
  * management API, over HTTP like any other client: the backend panel, the fault buttons and
- * the pool picture use it. With a token in the profile ({@code serve --token}), every call carries
- * it. Every call does I/O: never call it on the FX thread.
+ * the pool picture use it. Every call carries the profile's instructor key ({@code serve --instructor-key}),
+ * or, in a profile without one, its token (a mock where one key guards everything). Every call does I/O:
+ * never call it on the FX thread.
  */
 public final class MockAdminClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +47,7 @@ public final class MockAdminClient {
         }
         this.admin = URI.create(profile.adminUrl().endsWith("/") ? profile.adminUrl() : profile.adminUrl() + "/");
         this.connections = profile.connectionsUrl();
-        this.token = profile.token();
+        this.token = profile.instructorKey() != null ? profile.instructorKey() : profile.token();
     }
 
     /** Live counts of every part of the mock. */

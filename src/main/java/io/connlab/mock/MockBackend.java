@@ -8,6 +8,7 @@ import io.connlab.mock.function.FunctionSettings;
 import io.connlab.mock.function.FunctionSimulator;
 import io.connlab.mock.gateway.GatewayLimits;
 import io.connlab.mock.gateway.WebSocketGateway;
+import io.connlab.mock.http.ClassKeys;
 import io.connlab.mock.http.HttpApiServer;
 import io.connlab.mock.http.HttpLimits;
 import io.connlab.mock.http.Route;
@@ -77,7 +78,8 @@ public final class MockBackend implements AutoCloseable {
         started.push(gateway);
         poll = new PollApi(store, config.timeScale(), timers, httpExecutor, config.apiKind().integrationTimeoutMillis());
         started.push(poll);
-        sns = new SnsApi(MockConfig.DEFAULT_TOPIC_ARN);
+        ClassKeys keys = new ClassKeys(config.token(), config.instructorKey());
+        sns = new SnsApi(MockConfig.DEFAULT_TOPIC_ARN, keys);
         // The SNS-subscribed "Lambda": push through @connections, store for the pollers. The push
         // only queues frames, so it goes first; the append answers the held polls.
         sns.subscribe(MockConfig.DEFAULT_TOPIC_ARN, data -> {
@@ -87,7 +89,8 @@ public final class MockBackend implements AutoCloseable {
         database = Database.start(config.dbMaxConnections(), network);
         started.push(database);
         functions = new FunctionSimulator(database,
-                FunctionSettings.defaults().withInitDelay(Duration.ofMillis(config.coldStartMillis())), config.timeScale());
+                FunctionSettings.defaults().withInitDelay(Duration.ofMillis(config.coldStartMillis())), config.timeScale(),
+                config.invocationsPerClient());
         started.push(functions);
 
         String stage = "/" + config.stage();
@@ -103,17 +106,17 @@ public final class MockBackend implements AutoCloseable {
         for (String resource : AdminApi.RESOURCES) {
             routes.add(new Route("/_connlab/" + resource, admin, 64 * 1024, true, Route.Access.ADMIN));
         }
-        http = openHttp(routes, httpLimits);
+        http = openHttp(routes, httpLimits, keys);
         started.push(http);
 
         startGateway();
         endpoints = describe();
     }
 
-    private HttpApiServer openHttp(Routes routes, HttpLimits limits) throws IOException {
+    private HttpApiServer openHttp(Routes routes, HttpLimits limits, ClassKeys keys) throws IOException {
         try {
             return HttpApiServer.start(new InetSocketAddress(config.host(), config.httpPort()), routes, network, limits,
-                    config.token(), httpExecutor, BACKLOG);
+                    keys, httpExecutor, BACKLOG);
         } catch (BindException e) {
             throw named(e, config.httpPort(), "http");
         }

@@ -137,7 +137,7 @@ public final class LabWindow {
         comparison = new ComparisonTable(ToolbarModel.WINDOW_LANES, toolbar::shownProperty);
         var mock = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> toolbar.backendProperty().get().isMock(), toolbar.backendProperty());
-        FaultBar faults = new FaultBar(engine::faults, run, mock);
+        FaultBar faults = new FaultBar(engine::faults, run, run.noMockControlProperty());
         backendPanel = new BackendPanel(faults, engine::backendPanel, run, io, fx, mock);
         // the cost estimate's footnote, as bench prints it under its table
         Label footnote = new Label(I18n.t("table.footnote", Format.ESTIMATE_MARK, Prices.CURRENT.region(), Prices.CURRENT.checked().toString()));
@@ -309,8 +309,7 @@ public final class LabWindow {
         stage.show();
         frames.start();
         BackendChoice backend = toolbar.backendProperty().get();
-        run.perform(backend.isMock() ? I18n.t("status.startingMock") : I18n.t("status.connecting", backend),
-                () -> engine.useBackend(backend));
+        run.useBackend(backend.isMock() ? I18n.t("status.startingMock") : I18n.t("status.connecting", backend), backend);
     }
 
     /**

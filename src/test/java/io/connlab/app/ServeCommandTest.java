@@ -55,6 +55,7 @@ class ServeCommandTest {
         CommandRun serveHelp = new CommandRun();
         assertEquals(0, serveHelp.execute("serve", "--help"));
         for (String option : new String[]{"--host", "--http-port", "--ws-port", "--stage", "--time-scale", "--token",
+                "--instructor-key", "--public-host", "--invocations-per-client",
                 "--rtt", "--jitter", "--db-max-connections"}) {
             assertTrue(serveHelp.out().contains(option), option + " in " + serveHelp.out());
         }
@@ -120,23 +121,35 @@ class ServeCommandTest {
         assertEquals("arn:aws:sns:us-east-1:000000000000:connlab", profile.get("topicArn").asText());
         assertEquals("us-east-1", profile.get("region").asText());
         assertFalse(profile.hasNonNull("token"), "no token without --token");
-        for (String field : new String[]{"snsEndpoint", "invokeUrl", "connectionsUrl", "adminUrl"}) {
+        for (String field : new String[]{"snsEndpoint", "invokeUrl"}) {
             assertTrue(profile.get(field).asText().startsWith("http://127.0.0.1:"), field + " in " + profile);
+        }
+        for (String field : new String[]{"adminUrl", "connectionsUrl", "instructorKey"}) {
+            assertFalse(profile.has(field), "a student's profile holds only what a student may use: " + profile);
         }
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> poll = http.send(HttpRequest.newBuilder(URI.create(profile.get("pollUrl").asText() + "?wait=0"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, poll.statusCode(), poll.body());
-        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(profile.get("adminUrl").asText() + "status"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode instructor = profileOf(out, "Instructor profile");
+        String key = instructor.get("instructorKey").asText();
+        assertTrue(key.length() >= 20, "a random key: " + key);
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(instructor.get("adminUrl").asText() + "status"))
+                .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(20, new ObjectMapper().readTree(status.body()).get("dbMaxConnections").asInt());
+        assertTrue(out.contains("Listening on 127.0.0.1 only"), out);
         assertTrue(serve.running != null);
     }
 
-    /** The JSON object printed after "Endpoint profile". */
+    /** The students' profile: the JSON object printed after "Endpoint profile". */
     private static JsonNode profileOf(String out) throws Exception {
-        int from = out.indexOf('{', out.indexOf("Endpoint profile"));
+        return profileOf(out, "Endpoint profile");
+    }
+
+    /** The JSON object printed after {@code heading}. */
+    private static JsonNode profileOf(String out, String heading) throws Exception {
+        int from = out.indexOf('{', out.indexOf(heading));
         int to = out.indexOf("\n}", from);
         assertTrue(from > 0 && to > from, "a profile JSON in\n" + out);
         return new ObjectMapper().readTree(out.substring(from, to + 2));
@@ -153,18 +166,73 @@ class ServeCommandTest {
     void listeningBeyondLoopbackWithoutATokenWarns() {
         CommandRun run = startServe("serve", "--host", "0.0.0.0");
         assertTrue(run.err().contains("WARNING: listening beyond loopback (0.0.0.0) without --token"), run.err());
-        assertTrue(run.out().contains("ws://127.0.0.1:"), "a wildcard bind is dialled through loopback: " + run.out());
         assertTrue(run.out().contains("Reachable from the network on 0.0.0.0"), run.out());
-        assertTrue(run.out().matches("(?s).*@connections +ANYONE: can post to, read and disconnect every connection.*"), run.out());
+        assertTrue(run.out().matches("(?s).*WebSocket +ANYONE: no --token.*"), run.out());
+        assertTrue(run.out().matches("(?s).*@connections +the instructor key only.*"), run.out());
     }
 
     @Test
-    void listeningBeyondLoopbackWithATokenSaysWhatTheTokenGuards() {
+    void listeningBeyondLoopbackWithATokenSaysWhatEachKeyGuards() {
         CommandRun run = startServe("serve", "--host", "0.0.0.0", "--token", "t");
         assertFalse(run.err().contains("WARNING"), run.err());
-        assertTrue(run.out().matches("(?s).*WebSocket +with \\?token= only.*"), run.out());
-        assertTrue(run.out().matches("(?s).*Admin +with the token only.*"), run.out());
+        assertTrue(run.out().matches("(?s).*WebSocket +with the class token only.*"), run.out());
+        assertTrue(run.out().matches("(?s).*Admin, faults +the instructor key only.*"), run.out());
         assertTrue(run.out().matches("(?s).*Poll, Invoke +anyone.*"), run.out());
+        assertTrue(run.out().indexOf("Reachable from the network") < run.out().indexOf("Ctrl-C stops"), "notes before Ctrl-C");
+    }
+
+    /** Issue 21: the README's class recipe printed a profile pointing every student at their own laptop. */
+    @Test
+    void theClassRecipePrintsAProfileWhoseUrlsAnotherMachineCanUse() throws Exception {
+        CommandRun run = startServe("serve", "--host", "0.0.0.0", "--token", "class42");
+        String out = run.out();
+        if (ServeReach.studentAddresses("0.0.0.0").isEmpty()) { // a machine on no network: it says so, plainly
+            assertTrue(out.contains("This machine has no network address now"), out);
+            org.junit.jupiter.api.Assumptions.abort("no non-loopback address on this machine");
+        }
+        JsonNode students = profileOf(out);
+        assertEquals("class42", students.get("token").asText());
+        assertFalse(students.has("instructorKey") || students.has("adminUrl"), students.toString());
+        for (String field : new String[]{"websocketUrl", "pollUrl", "snsEndpoint", "invokeUrl"}) {
+            InetAddress host = InetAddress.getByName(URI.create(students.get(field).asText()).getHost());
+            assertFalse(host.isLoopbackAddress() || host.isAnyLocalAddress(), field + " in " + students);
+            assertTrue(java.net.NetworkInterface.getByInetAddress(host) != null, "an address of this machine: " + host);
+        }
+        HttpResponse<String> poll = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(students.get("pollUrl").asText() + "?wait=0")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, poll.statusCode(), "served on that address: " + poll.body());
+
+        JsonNode instructor = profileOf(out, "Instructor profile");
+        assertTrue(instructor.get("adminUrl").asText().startsWith("http://127.0.0.1:"), "the instructor's own window dials loopback");
+        String key = instructor.get("instructorKey").asText();
+        assertEquals(1, out.split(java.util.regex.Pattern.quote(key), -1).length - 2, "the key in the instructor profile"
+                + " and the restart line only");
+        assertFalse(out.substring(0, out.indexOf("Instructor profile")).contains(key), "never near the students' profile");
+
+        int httpPort = URI.create(instructor.get("pollUrl").asText()).getPort();
+        int wsPort = URI.create(instructor.get("websocketUrl").asText()).getPort();
+        assertTrue(out.contains("connlab serve --host 0.0.0.0 --token class42 --http-port " + httpPort + " --ws-port " + wsPort
+                + " --instructor-key " + key), out);
+        assertTrue(out.indexOf("--http-port " + httpPort) < out.indexOf("Ctrl-C stops"), out);
+    }
+
+    @Test
+    void aPublicHostNamesTheStudentsAddress() throws Exception {
+        CommandRun run = startServe("serve", "--host", "0.0.0.0", "--token", "t", "--public-host", "teacher.local");
+        JsonNode students = profileOf(run.out());
+        assertTrue(students.get("websocketUrl").asText().startsWith("ws://teacher.local:"), students.toString());
+        assertTrue(students.get("invokeUrl").asText().startsWith("http://teacher.local:"), students.toString());
+    }
+
+    @Test
+    void anInstructorKeyThatIsTheClassTokenExits2() {
+        CommandRun run = new CommandRun();
+        assertEquals(2, run.execute("serve", "--token", "same-key-1", "--instructor-key", "same-key-1"));
+        assertTrue(run.err().contains("--instructor-key must differ from --token"), run.err());
+        CommandRun shortKey = new CommandRun();
+        assertEquals(2, shortKey.execute("serve", "--instructor-key", "abc"));
+        assertTrue(shortKey.err().contains("instructor key must be 8..128"), shortKey.err());
     }
 
     @Test

@@ -111,6 +111,31 @@ class EndpointProfilesTest {
         assertTrue(!EndpointProfiles.toJson(p.withToken(null)).contains("token"));
     }
 
+    @Test
+    void theInstructorKeySurvivesSaveAndLoadAndStaysOutOfLogsAndStudentCopies(@TempDir Path dir) {
+        EndpointProfile p = EndpointProfiles.parse(MOCK_JSON).toBuilder().token("class42").instructorKey("k-9f2c").build();
+        assertTrue(p.hasInstructorKey());
+        Path file = dir.resolve("instructor.json");
+        EndpointProfiles.save(file, p);
+        assertEquals(p, EndpointProfiles.load(file));
+        assertTrue(!p.toString().contains("k-9f2c"), p.toString());
+        EndpointProfile student = p.withInstructorKey(null);
+        assertTrue(!EndpointProfiles.toJson(student).contains("instructorKey"));
+        assertEquals("class42", student.token());
+    }
+
+    @Test
+    void theBuilderChecksAsTheConstructorDoesAndCopiesEveryField() {
+        EndpointProfile p = EndpointProfiles.parse(MOCK_JSON).withToken("t");
+        assertEquals(p, p.toBuilder().build());
+        assertEquals("x", p.withName("x").name());
+        var e = assertThrows(IllegalArgumentException.class, () -> EndpointProfile.builder("chat", EndpointProfile.Kind.LIVE,
+                "wss://abc.execute-api.eu-west-1.amazonaws.com/Prod").instructorKey("k").build());
+        assertTrue(e.getMessage().contains("instructorKey"), e.getMessage());
+        assertMessage("{\"name\":\"n\",\"kind\":\"MOCK\",\"websocketUrl\":\"ws://h:1/dev\",\"region\":\"us-east-1\","
+                + "\"instructorKey\":7}", "'instructorKey' must be a string");
+    }
+
     private static void assertMessage(String json, String expected) {
         var e = assertThrows(IllegalArgumentException.class, () -> EndpointProfiles.parse(json));
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should contain '" + expected + "'");

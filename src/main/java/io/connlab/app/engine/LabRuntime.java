@@ -20,6 +20,7 @@ import io.connlab.run.RunSettings;
 import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.BackendPanelModel;
 import io.connlab.ui.model.Faults;
+import io.connlab.ui.model.Words;
 import io.connlab.ui.model.LabEngine;
 import io.connlab.ui.model.LiveCost;
 import io.connlab.ui.model.MockSetup;
@@ -144,6 +145,7 @@ public final class LabRuntime implements LabEngine {
     /** The mock at the time scale, network and {@code max_connections} asked for (restarted when they change). */
     private void setUpMock(NetworkSettings network, int dbMaxConnections) throws Exception {
         MockBackend m = mock;
+        if (servedMock()) admin.network(network.rttMillis(), network.jitterMillis()); // the slider's RTT, not the served one's
         if (m == null) return;
         if (m.config().timeScale().factor() != network.timeScale() || m.config().dbMaxConnections() != dbMaxConnections) {
             restartMock((double) network.timeScale(), dbMaxConnections);
@@ -206,9 +208,10 @@ public final class LabRuntime implements LabEngine {
     }
 
     @Override
-    public void applyNetwork(NetworkSettings network) {
+    public void applyNetwork(NetworkSettings network) throws Exception {
         MockBackend m = mock;
         if (m != null) m.network().set(network.rttMillis(), network.jitterMillis());
+        else if (admin != null) admin.network(network.rttMillis(), network.jitterMillis());
     }
 
     @Override
@@ -252,9 +255,22 @@ public final class LabRuntime implements LabEngine {
         return a == null ? Optional.empty() : Optional.of(new MockBackendPanel(a, () -> run));
     }
 
+    /** The bundled mock's, or a served mock's through its admin API (its instructor profile holds the key). */
     @Override
     public Optional<Faults> faults() {
-        return mock == null ? Optional.empty() : Optional.of(new MockFaults(this));
+        return admin == null ? Optional.empty() : Optional.of(new MockFaults(this));
+    }
+
+    @Override
+    public Words noMockControl() {
+        EndpointProfile p = profile;
+        if (admin != null || p == null) return Words.NOTHING;
+        return Words.of(p.kind() == EndpointProfile.Kind.LIVE ? "faults.why.live" : "faults.why.student");
+    }
+
+    /** Whether the mock is another process's ({@code serve}) reached through its admin API. */
+    boolean servedMock() {
+        return mock == null && admin != null;
     }
 
     @Override

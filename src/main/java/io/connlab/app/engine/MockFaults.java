@@ -15,7 +15,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** The fault buttons on the bundled mock, through its admin API like any other client. */
+/**
+ * The fault buttons on the bundled mock, or on a served one (its instructor profile), through the
+ * mock's admin API like any other client.
+ */
 final class MockFaults implements Faults {
     /** How long the burst's connections stay open before they leave again. */
     private static final Duration BURST_STAY = Duration.ofSeconds(10);
@@ -34,6 +37,7 @@ final class MockFaults implements Faults {
 
     @Override
     public Words restartBackend() throws Exception {
+        if (runtime.servedMock()) return Words.of("outcome.servedNoRestart"); // it runs in another process
         FaultOutcome o = new FaultOutcome(runtime.run(), Words.of("mark.restart"));
         runtime.restartMock(null);
         double took = o.secondsSinceStart();

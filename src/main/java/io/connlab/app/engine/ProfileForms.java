@@ -23,10 +23,12 @@ final class ProfileForms {
 
     static EndpointProfile toProfile(ProfileFields f) {
         EndpointProfile.Kind kind = f.live() ? EndpointProfile.Kind.LIVE : EndpointProfile.Kind.MOCK;
-        return new EndpointProfile(f.get(Field.NAME).strip(), kind, f.get(Field.WEBSOCKET_URL).strip(), f.get(Field.TOKEN),
-                f.get(Field.POLL_URL), f.get(Field.SNS_ENDPOINT), f.get(Field.TOPIC_ARN), f.get(Field.REGION).strip(),
-                f.get(Field.INVOKE_URL), f.get(Field.CONNECTIONS_URL), f.get(Field.ADMIN_URL), f.get(Field.AWS_PROFILE),
-                f.get(Field.PUBLISH_PATH));
+        return EndpointProfile.builder(f.get(Field.NAME).strip(), kind, f.get(Field.WEBSOCKET_URL).strip())
+                .token(f.get(Field.TOKEN)).pollUrl(f.get(Field.POLL_URL)).snsEndpoint(f.get(Field.SNS_ENDPOINT))
+                .topicArn(f.get(Field.TOPIC_ARN)).region(f.get(Field.REGION).strip()).invokeUrl(f.get(Field.INVOKE_URL))
+                .connectionsUrl(f.get(Field.CONNECTIONS_URL)).adminUrl(f.get(Field.ADMIN_URL))
+                .awsProfile(f.get(Field.AWS_PROFILE)).publishPath(f.get(Field.PUBLISH_PATH))
+                .instructorKey(f.get(Field.INSTRUCTOR_KEY)).build();
     }
 
     static ProfileFields toFields(EndpointProfile p) {
@@ -44,6 +46,7 @@ final class ProfileForms {
         m.put(Field.SNS_ENDPOINT, p.snsEndpoint());
         m.put(Field.CONNECTIONS_URL, p.connectionsUrl());
         m.put(Field.ADMIN_URL, p.adminUrl());
+        m.put(Field.INSTRUCTOR_KEY, p.instructorKey());
         return new ProfileFields(m);
     }
 

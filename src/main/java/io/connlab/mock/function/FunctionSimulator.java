@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * container or a new cold one, up to the concurrency limit (then 429, as Lambda throttles).
  * Invocations run on the simulator's own bounded executor, never on the HTTP server's threads.
  * {@code sleepMs} (0..{@value #MAX_HOLD_MILLIS}) keeps the invocation's connection after the
- * query, as a slow function would.
+ * query, as a slow function would. On a shared {@code serve}, one client address may have at most
+ * {@code invocationsPerClient} invocations running ({@link ClientSlots}); past it, 429 for that client only.
  */
 public final class FunctionSimulator implements HttpHandler, AutoCloseable {
     public static final long MAX_HOLD_MILLIS = 29_000;
@@ -49,9 +50,16 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
     private final HikariDataSource proxyPool;
     private final InvocationRunner runner;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ClientSlots clients;
 
     public FunctionSimulator(Database db, FunctionSettings settings, TimeScale timeScale) {
+        this(db, settings, timeScale, 0);
+    }
+
+    /** @param invocationsPerClient invocations one client address may have running at once; 0 for no cap */
+    public FunctionSimulator(Database db, FunctionSettings settings, TimeScale timeScale, int invocationsPerClient) {
         this.db = db;
+        this.clients = new ClientSlots(invocationsPerClient);
         this.settings = settings;
         this.idleReclaimNanos = timeScale.scale(settings.idleReclaim()).toNanos();
         this.maxLifetimeNanos = timeScale.scale(settings.maxLifetime()).toNanos();
@@ -113,25 +121,36 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
     }
 
     private void invoke(HttpExchange ex, SimulatedFunction function, long hold) {
+        ClientSlots.Slot slot = clients.take(ex.getRemoteAddress() == null ? null : ex.getRemoteAddress().getAddress());
+        if (slot == null) {
+            ex.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
+            HttpIo.json(ex, 429, Map.of("message", "Rate Exceeded.", "Reason", "ClientConcurrentInvocationLimitExceeded",
+                    "detail", "This shared mock runs at most " + clients.cap() + " invocations of one client address at"
+                            + " once, so one experiment cannot take every database connection from the class"));
+            return;
+        }
         List<FunctionContainer> retired = new ArrayList<>();
         FunctionContainer c = function.acquire(System.nanoTime(), maxLifetimeNanos, retired);
         if (!retired.isEmpty()) housekeeping.execute(() -> closeAll(retired));
         if (c == null) {
+            slot.release();
             ex.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
             HttpIo.json(ex, 429, Map.of("message", "Rate Exceeded.",
                     "Reason", "ReservedFunctionConcurrentInvocationLimitExceeded"));
             return;
         }
         try {
-            invokers.execute(() -> runInContainer(ex, function, c, hold));
+            invokers.execute(() -> runInContainer(ex, function, c, hold, slot));
         } catch (RejectedExecutionException stopped) {
+            slot.release();
             function.release(c, System.nanoTime(), maxLifetimeNanos, false);
             c.close();
             HttpIo.jsonMessage(ex, 503, "Service Unavailable");
         }
     }
 
-    private void runInContainer(HttpExchange ex, SimulatedFunction function, FunctionContainer c, long hold) {
+    private void runInContainer(HttpExchange ex, SimulatedFunction function, FunctionContainer c, long hold,
+                                ClientSlots.Slot slot) {
         boolean keep = false;
         int status = 500;
         Object answer = Map.of("message", "Internal server error");
@@ -153,7 +172,8 @@ public final class FunctionSimulator implements HttpHandler, AutoCloseable {
             function.errors.incrementAndGet();
         } finally {
             // Release before answering: a client that invokes again the moment it has the answer
-            // must find this container warm, not start a second one.
+            // must find this container warm (and its own slot free), not start a second one.
+            slot.release();
             if (!function.release(c, System.nanoTime(), maxLifetimeNanos, keep && !closed.get())) c.close();
         }
         HttpIo.json(ex, status, answer);

@@ -6,16 +6,14 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Who may reach which route (docs/SECURITY.md says why): the token on the admin API and
- * {@code @connections}; on the admin API also a Host header that names this machine (a page
+ * Who may reach which route (docs/SECURITY.md says why): the instructor key ({@link ClassKeys}) on
+ * the admin API and {@code @connections}; on the admin API also a Host header that names this machine (a page
  * of a DNS-rebinding site names its own host) and, for what changes state, a JSON body or a
  * custom header (a web page cannot send either without a CORS preflight, which the mock never
  * grants); on the SNS Query API a signature on a browser's request, as AWS demands of all.
@@ -25,7 +23,7 @@ final class HttpAccess {
     static final String CUSTOM_HEADER = "X-Requested-With";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private final byte[] token;
+    private final ClassKeys keys;
     private final String bindHost;
     private final boolean wildcard;
 
@@ -33,9 +31,9 @@ final class HttpAccess {
     record Refusal(int status, String contentType, String body, Map<String, String> headers) {
     }
 
-    /** @param token null for none; @param bindHost the address the listener binds */
-    HttpAccess(String token, String bindHost) {
-        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    /** @param keys null for none; @param bindHost the address the listener binds */
+    HttpAccess(ClassKeys keys, String bindHost) {
+        this.keys = keys == null ? ClassKeys.NONE : keys;
         this.bindHost = bindHost.toLowerCase(Locale.ROOT);
         this.wildcard = bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]");
     }
@@ -45,8 +43,7 @@ final class HttpAccess {
         return switch (access) {
             case OPEN -> null;
             case AWS_QUERY -> browserUnsigned(headers, query) ? missingSignature() : null;
-            case MANAGEMENT -> hasToken(headers, query) ? null : json(403, "{\"message\":\"Forbidden\"}",
-                    Map.of("x-amzn-ErrorType", "ForbiddenException"));
+            case MANAGEMENT -> management(headers, query);
             case ADMIN -> admin(method, query, headers);
         };
     }
@@ -57,9 +54,14 @@ final class HttpAccess {
             return json(403, "{\"message\":\"The admin API answers only requests addressed to this machine"
                     + " (localhost, a loopback or bound address), not to '" + printable(host) + "'\"}", Map.of());
         }
-        if (!hasToken(headers, query)) {
-            return json(401, "{\"message\":\"The admin API needs the token: send 'Authorization: Bearer <token>'"
-                    + " or '?token=<token>'\"}", Map.of("WWW-Authenticate", "Bearer realm=\"connlab\""));
+        ClassKeys.Holder who = keys.who(headers::get, query);
+        if (who == ClassKeys.Holder.NOBODY) {
+            return json(401, "{\"message\":\"The admin API needs the instructor key: send 'Authorization: Bearer <key>'"
+                    + " or '?token=<key>'\"}", Map.of("WWW-Authenticate", "Bearer realm=\"connlab\""));
+        }
+        if (who == ClassKeys.Holder.STUDENT) {
+            return forbidden("The admin API needs the instructor key: the class token lets a student connect, publish,"
+                    + " poll and invoke, not change the backend or read other people's connections");
         }
         boolean changesState = !method.equals("GET") && !method.equals("HEAD");
         if (changesState && !isJson(headers.get("Content-Type")) && headers.get(CUSTOM_HEADER) == null) {
@@ -69,16 +71,22 @@ final class HttpAccess {
         return null;
     }
 
-    private boolean hasToken(HttpHeaders headers, Map<String, String> query) {
-        if (token == null) return true;
-        String auth = headers.get("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && same(auth.substring(7).trim())) return true;
-        String t = query.get("token");
-        return t != null && same(t);
+    /**
+     * {@code @connections}: API Gateway takes only IAM-signed requests here, which a student's client never
+     * has (it sends and disconnects through its own socket); the mock asks for the instructor key instead.
+     */
+    private Refusal management(HttpHeaders headers, Map<String, String> query) {
+        return switch (keys.who(headers::get, query)) {
+            case INSTRUCTOR -> null;
+            case NOBODY -> forbidden("Forbidden");
+            case STUDENT -> forbidden("The class token does not open @connections: in AWS only an IAM-signed request"
+                    + " may post to, read or disconnect a connection; here that takes the instructor key");
+        };
     }
 
-    private boolean same(String offered) {
-        return MessageDigest.isEqual(token, offered.getBytes(StandardCharsets.UTF_8)); // no timing hint
+    /** API Gateway's answer to a caller without permission. */
+    private static Refusal forbidden(String message) {
+        return json(403, "{\"message\":\"" + message + "\"}", Map.of("x-amzn-ErrorType", "ForbiddenException"));
     }
 
     /** A browser says where a page came from (Origin); the SDK and CLI never do, and always sign. */

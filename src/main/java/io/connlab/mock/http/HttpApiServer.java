@@ -48,8 +48,8 @@ public final class HttpApiServer implements AutoCloseable {
     private final InetSocketAddress address;
 
     private HttpApiServer(InetSocketAddress bind, Routes routes, NetworkConditions conditions, HttpLimits limits,
-                          String token, Executor workers, int backlog) throws IOException {
-        HttpAccess access = new HttpAccess(token, bind.getHostString());
+                          ClassKeys keys, Executor workers, int backlog) throws IOException {
+        HttpAccess access = new HttpAccess(keys, bind.getHostString());
         // an HTTP/2 stream: the same request handling as an HTTP/1.1 connection, over HTTP/1-style messages
         ChannelInitializer<Http2StreamChannel> streams = new ChannelInitializer<>() {
             @Override
@@ -104,17 +104,17 @@ public final class HttpApiServer implements AutoCloseable {
     /**
      * Binds and starts serving.
      *
-     * @param token   when non-null, the admin API and {@code @connections} need it
+     * @param keys    the class token and instructor key the admin API and {@code @connections} check (null: none)
      * @param workers where handlers run; each gets a request that has fully arrived
      * @throws java.net.BindException when the address is in use or not this machine's
      */
     public static HttpApiServer start(InetSocketAddress bind, Routes routes, NetworkConditions conditions,
-                                      HttpLimits limits, String token, Executor workers, int backlog) throws IOException {
+                                      HttpLimits limits, ClassKeys keys, Executor workers, int backlog) throws IOException {
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(conditions, "conditions");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(workers, "workers");
-        return new HttpApiServer(bind, routes, conditions, limits, token, workers, backlog);
+        return new HttpApiServer(bind, routes, conditions, limits, keys, workers, backlog);
     }
 
     public InetSocketAddress address() {

@@ -1,5 +1,6 @@
 package io.connlab.mock.sns;
 
+import io.connlab.mock.http.ClassKeys;
 import io.connlab.mock.http.HttpExchange;
 import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.http.HttpIo;
@@ -21,6 +22,12 @@ import java.util.function.Consumer;
  * unchanged: {@code Publish}, {@code CreateTopic}, {@code ListTopics}, {@code DeleteTopic},
  * with AWS's XML answers and error codes. Signatures are not checked. A published message
  * goes to the topic's in-process subscribers (the poll store, the gateway's broadcast).
+ *
+ * <p>What AWS guards with a signature the mock guards otherwise (docs/SECURITY.md): an action that
+ * changes something is taken only as a POST (a GET could be any web page's {@code <img>}), and topic
+ * administration ({@code CreateTopic}, {@code DeleteTopic}) takes the instructor key, carried as the
+ * signature's access key id ({@code AWS_ACCESS_KEY_ID=K}) or a bearer token. {@code Publish} stays
+ * open, as poll and invoke are: the SDK cannot carry the class token.
  */
 public final class SnsApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SnsApi.class);
@@ -30,16 +37,27 @@ public final class SnsApi implements HttpHandler {
 
     private final TopicArn defaultTopic;
     private final Topics topics;
+    private final ClassKeys keys;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong fifoSequence = new AtomicLong();
 
     /** @param defaultTopicArn a topic that exists from the start; new topics get its region and account */
     public SnsApi(String defaultTopicArn) {
-        this(defaultTopicArn, new Topics());
+        this(defaultTopicArn, ClassKeys.NONE);
+    }
+
+    /** @param keys topic administration takes the instructor key when there is one */
+    public SnsApi(String defaultTopicArn, ClassKeys keys) {
+        this(defaultTopicArn, new Topics(), keys);
     }
 
     SnsApi(String defaultTopicArn, Topics topics) {
+        this(defaultTopicArn, topics, ClassKeys.NONE);
+    }
+
+    private SnsApi(String defaultTopicArn, Topics topics, ClassKeys keys) {
         this.topics = topics;
+        this.keys = keys;
         try {
             defaultTopic = TopicArn.parse(defaultTopicArn, "TopicArn");
             topics.create(defaultTopic.toString(), defaultTopic.fifo(), false);
@@ -78,6 +96,7 @@ public final class SnsApi implements HttpHandler {
             }
             String version = p.getOrDefault("Version", API_VERSION);
             if (!API_VERSION.equals(version)) throw unknownAction(action, version);
+            authorize(ex, action);
             String xml = switch (action) {
                 case "Publish" -> publish(p, requestId);
                 case "CreateTopic" -> createTopic(p, requestId);
@@ -94,6 +113,28 @@ public final class SnsApi implements HttpHandler {
             LOG.warn("SNS request failed", e);
             sendXml(ex, 500, QueryXml.error("InternalError", "Internal error", requestId), requestId);
         }
+    }
+
+    /** Refuses a state change by GET, and topic administration without the instructor key. */
+    private void authorize(HttpExchange ex, String action) throws SnsError {
+        boolean changes = switch (action) {
+            case "Publish", "CreateTopic", "DeleteTopic" -> true;
+            default -> false;
+        };
+        if (changes && "GET".equals(ex.getRequestMethod())) {
+            throw authorizationError("The mock takes " + action + " only as a POST, as the AWS SDK and CLI send it:"
+                    + " a GET could come from any web page (an <img> sends one unasked)");
+        }
+        boolean administers = action.equals("CreateTopic") || action.equals("DeleteTopic");
+        if (administers && keys.who(ex::requestHeader, HttpIo.query(ex)) != ClassKeys.Holder.INSTRUCTOR) {
+            throw authorizationError(action + " needs the instructor key (send it as the AWS access key id:"
+                    + " AWS_ACCESS_KEY_ID=<key>); the class token lets a student publish, not administer topics");
+        }
+    }
+
+    /** SNS's own answer to a caller without permission (the SDK's {@code AuthorizationErrorException}). */
+    private static SnsError authorizationError(String message) {
+        return new SnsError(403, "AuthorizationError", message);
     }
 
     private String publish(Map<String, String> p, String requestId) throws SnsError {

@@ -73,9 +73,17 @@ public interface LabEngine {
         return Optional.empty();
     }
 
-    /** The fault buttons; present only on the bundled mock. */
+    /** The fault buttons; present on the bundled mock and on a served mock through its instructor profile. */
     default Optional<Faults> faults() {
         return Optional.empty();
+    }
+
+    /**
+     * Why the fault buttons and the network controls do not act on this backend ({@link Words#NOTHING}
+     * when they do). FX thread, at once (no I/O).
+     */
+    default Words noMockControl() {
+        return faults().isPresent() ? Words.NOTHING : Words.of("faults.why.notMock");
     }
 
     default Optional<ResultsSaver> results() {

@@ -12,7 +12,7 @@ public record ProfileFields(Map<Field, String> values) {
     /** What a profile holds, in the form's order. KIND is "LIVE" (a deployed stack) or "MOCK" (a {@code serve}). */
     public enum Field {
         NAME, KIND, WEBSOCKET_URL, POLL_URL, INVOKE_URL, TOPIC_ARN, REGION, AWS_PROFILE, TOKEN, PUBLISH_PATH,
-        SNS_ENDPOINT, CONNECTIONS_URL, ADMIN_URL
+        SNS_ENDPOINT, CONNECTIONS_URL, ADMIN_URL, INSTRUCTOR_KEY
     }
 
     public static final String LIVE = "LIVE";

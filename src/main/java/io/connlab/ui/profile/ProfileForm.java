@@ -55,7 +55,7 @@ final class ProfileForm extends GridPane {
             else if (f == Field.PUBLISH_PATH) input = publish;
             else {
                 // the token is a secret, and the window may be on a projector
-                TextField t = f == Field.TOKEN ? new javafx.scene.control.PasswordField() : new TextField();
+                TextField t = f == Field.TOKEN || f == Field.INSTRUCTOR_KEY ? new javafx.scene.control.PasswordField() : new TextField();
                 t.setPromptText(hint(f));
                 texts.put(f, t);
                 t.textProperty().addListener((o, a, b) -> changed());
@@ -149,6 +149,7 @@ final class ProfileForm extends GridPane {
             case SNS_ENDPOINT -> I18n.t("profiles.field.snsEndpoint");
             case CONNECTIONS_URL -> I18n.t("profiles.field.connectionsUrl");
             case ADMIN_URL -> I18n.t("profiles.field.adminUrl");
+            case INSTRUCTOR_KEY -> I18n.t("profiles.field.instructorKey");
         };
     }
 
@@ -159,7 +160,7 @@ final class ProfileForm extends GridPane {
             case INVOKE_URL -> "https://…/dev/invoke";
             case TOPIC_ARN -> "arn:aws:sns:us-east-1:123456789012:connlab";
             case REGION -> "us-east-1";
-            case AWS_PROFILE, TOKEN, SNS_ENDPOINT, CONNECTIONS_URL, ADMIN_URL -> I18n.t("profiles.hint.optional");
+            case AWS_PROFILE, TOKEN, SNS_ENDPOINT, CONNECTIONS_URL, ADMIN_URL, INSTRUCTOR_KEY -> I18n.t("profiles.hint.optional");
             default -> "";
         };
     }

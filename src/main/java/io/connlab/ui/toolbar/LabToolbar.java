@@ -81,7 +81,8 @@ public final class LabToolbar extends VBox {
                 && model.backendProperty().get().isMock(), model.backendProperty());
         Slider rtt = slider(0, 500, model.rttMillisProperty(), "rtt");
         HBox rttGroup = group(name(I18n.t("toolbar.rtt")), rtt, valueLabel(model.rttMillisProperty(), I18n.t("unit.ms")));
-        rttGroup.disableProperty().bind(mock.not());
+        // the bundled mock, or a served one through its instructor profile (its admin API takes the RTT)
+        rttGroup.disableProperty().bind(run.noMockControlProperty().isNotEqualTo(io.connlab.ui.model.Words.NOTHING));
         MoreSettings more = new MoreSettings(model, mock);
 
         MenuButton save = new MenuButton(I18n.t("toolbar.save"), new FontIcon(Feather.DOWNLOAD));

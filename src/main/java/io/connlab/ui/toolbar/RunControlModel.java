@@ -6,6 +6,7 @@ import io.connlab.run.RunSettings;
 import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.LabEngine;
 import io.connlab.ui.model.NetworkSettings;
+import io.connlab.ui.model.Words;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -50,6 +51,7 @@ public final class RunControlModel {
     private final Executor fx;
     private final ReadOnlyObjectWrapper<Activity> activity = new ReadOnlyObjectWrapper<>(this, "activity", Activity.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", I18n.t("status.ready"));
+    private final ReadOnlyObjectWrapper<Words> noMockControl = new ReadOnlyObjectWrapper<>(this, "noMockControl", Words.NOTHING);
     // values computed on the FX thread, picked up by the next background job
     private final AtomicReference<NetworkSettings> pendingNetwork = new AtomicReference<>();
     private final AtomicReference<RunSettings> pendingSettings = new AtomicReference<>();
@@ -270,7 +272,7 @@ public final class RunControlModel {
     }
 
     private void networkChanged() {
-        if (activity.get() != Activity.RUNNING || !toolbar.backendProperty().get().isMock()) return;
+        if (activity.get() != Activity.RUNNING || noMockControl.get() != Words.NOTHING) return;
         // a dragged slider fires many changes: keep only the latest, send it once
         if (pendingNetwork.getAndSet(toolbar.network()) != null) return;
         background.execute(() -> {
@@ -301,7 +303,30 @@ public final class RunControlModel {
     private void backendChanged(BackendChoice choice) {
         if (choice == null) return;
         if (activity.get() != Activity.IDLE) stop();
-        perform(I18n.t("status.switching", choice), () -> engine.useBackend(choice));
+        useBackend(I18n.t("status.switching", choice), choice);
+    }
+
+    /** Switches the engine to {@code choice} on the background thread, then says whether the mock's controls act on it. */
+    public void useBackend(String what, BackendChoice choice) {
+        report(what, () -> {
+            try {
+                engine.useBackend(choice);
+            } finally {
+                Words now = engine.noMockControl(); // whether the switch worked or not: what the engine holds now
+                fx.execute(() -> noMockControl.set(now));
+            }
+            Words why = engine.noMockControl();
+            // the greyed RTT and fault buttons say why in the status line too, whatever tab is open
+            return why == Words.NOTHING ? null : I18n.t("status.done", what) + " " + why.shown();
+        });
+    }
+
+    /**
+     * Why the fault buttons and the network controls do not act on the backend ({@link Words#NOTHING} when they do:
+     * the bundled mock, a served mock through its instructor profile), as the engine said after the last switch.
+     */
+    public ReadOnlyObjectProperty<Words> noMockControlProperty() {
+        return noMockControl.getReadOnlyProperty();
     }
 
 }

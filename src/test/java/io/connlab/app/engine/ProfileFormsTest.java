@@ -58,6 +58,17 @@ class ProfileFormsTest {
         assertEquals(f, ProfileForms.toFields(ProfileForms.toProfile(f)));
     }
 
+    /** An instructor who edits the served mock's profile in the dialog keeps its instructor key. */
+    @Test
+    void theInstructorKeyGoesThroughTheFormAndIsRefusedOnALiveStack() {
+        ProfileFields served = new ProfileFields(java.util.Map.of(Field.NAME, "class", Field.KIND, ProfileFields.MOCK,
+                Field.WEBSOCKET_URL, "ws://127.0.0.1:1/dev", Field.REGION, "us-east-1", Field.PUBLISH_PATH, "websocket",
+                Field.ADMIN_URL, "http://127.0.0.1:2/_connlab/", Field.INSTRUCTOR_KEY, "ik-secret-123"));
+        assertEquals("ik-secret-123", ProfileForms.toProfile(served).instructorKey());
+        assertEquals(served.get(Field.INSTRUCTOR_KEY), ProfileForms.toFields(ProfileForms.toProfile(served)).get(Field.INSTRUCTOR_KEY));
+        assertTrue(ProfileForms.problems(STACK.with(Field.INSTRUCTOR_KEY, "ik-secret-123")).containsKey(Field.INSTRUCTOR_KEY));
+    }
+
     @Test
     void aNewProfileNeverOverwritesAnotherOfTheSameName(@TempDir Path folder) throws Exception {
         LibraryProfiles store = new LibraryProfiles(new ProfileLibrary(folder));

@@ -48,7 +48,7 @@ class HttpAccessTest {
 
     @Test
     void snsRefusesOnlyABrowsersUnsignedRequest() {
-        HttpAccess access = new HttpAccess("t", "127.0.0.1");
+        HttpAccess access = new HttpAccess(new ClassKeys("t", null), "127.0.0.1");
         HttpHeaders page = new DefaultHttpHeaders().set("Origin", "http://attacker.example");
         assertEquals(403, access.check(Route.Access.AWS_QUERY, "POST", Map.of(), page).status());
         assertNull(access.check(Route.Access.AWS_QUERY, "POST", Map.of("X-Amz-Signature", "x"), page), "presigned");

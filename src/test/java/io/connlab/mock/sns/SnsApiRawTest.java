@@ -71,15 +71,26 @@ class SnsApiRawTest {
     }
 
     @Test
-    void parametersMayComeInAGetQuery() throws Exception {
-        HttpResponse<String> r = s.send(HttpRequest.newBuilder(s.endpoint().resolve(
-                "/?Action=Publish&TopicArn=" + enc(SnsServer.DEFAULT_ARN) + "&Message=" + enc("via GET & co"))).GET());
+    void aReadMayComeInAGetQuery() throws Exception {
+        HttpResponse<String> r = s.send(HttpRequest.newBuilder(s.endpoint().resolve("/?Action=ListTopics")).GET());
         assertEquals(200, r.statusCode());
-        Document d = xml(r);
-        assertEquals("PublishResponse", d.getDocumentElement().getLocalName());
-        assertFalse(text(d, "MessageId").isEmpty());
-        assertFalse(text(d, "RequestId").isEmpty());
-        assertEquals(List.of("via GET & co"), received);
+        assertEquals("ListTopicsResponse", xml(r).getDocumentElement().getLocalName());
+        assertTrue(r.body().contains(SnsServer.DEFAULT_ARN), r.body());
+    }
+
+    /** Issue 18, item 5: an {@code <img>} on any web page sends a GET unasked; nothing that changes state answers one. */
+    @Test
+    void aGetThatWouldChangeSomethingIsRefusedAndChangesNothing() throws Exception {
+        for (String query : new String[]{"Action=Publish&TopicArn=" + enc(SnsServer.DEFAULT_ARN) + "&Message=from+a+page",
+                "Action=DeleteTopic&TopicArn=" + enc(SnsServer.DEFAULT_ARN), "Action=CreateTopic&Name=spam",
+                // a presigned-looking GET is no better: the mock checks no signature
+                "Action=Publish&TopicArn=" + enc(SnsServer.DEFAULT_ARN) + "&Message=m&X-Amz-Signature=ab"}) {
+            HttpResponse<String> r = s.send(HttpRequest.newBuilder(s.endpoint().resolve("/?" + query)).GET());
+            assertError(r, 403, "AuthorizationError", "only as a POST");
+        }
+        assertTrue(received.isEmpty(), "nothing published");
+        assertEquals(0, s.api.published());
+        assertStillServes(); // and the default topic is still there
     }
 
     @Test

@@ -18,13 +18,18 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** A tab's content joins the scene on the tab's first selection, not in the first frame (issue 23). */
 @ExtendWith(ApplicationExtension.class)
 class ShownOnceTest {
-    private final Label later = new Label("backend");
-    private final Label now = new Label("comparison");
-    private final Tab second = new Tab("Backend");
-    private final Tab first = new Tab("Comparison");
+    // made in start(): a control's class needs the FX toolkit, which starts after the test's constructor
+    private Label later;
+    private Label now;
+    private Tab second;
+    private Tab first;
 
     @Start
     void start(Stage stage) {
+        later = new Label("backend");
+        now = new Label("comparison");
+        second = new Tab("Backend");
+        first = new Tab("Comparison");
         TabPane tabs = new TabPane(first, second);
         ShownOnce.content(first, now);
         ShownOnce.content(second, later);

@@ -154,7 +154,8 @@ public final class LabWindow {
         // below the panel: the fault buttons keep their place at the top, in view in a small window
         javafx.scene.layout.VBox backendBox = new javafx.scene.layout.VBox(6, backendPanel, mockSettings);
         javafx.scene.layout.VBox.setVgrow(backendPanel, javafx.scene.layout.Priority.ALWAYS);
-        backendTab = new Tab(I18n.t("tab.backend"), backendBox);
+        backendTab = new Tab(I18n.t("tab.backend"));
+        ShownOnce.content(backendTab, backendBox); // not in the lab's first frame: its CSS and layout wait for a click
         TabPane bottom = new TabPane(comparisonTab, backendTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.setId("bottom-tabs");

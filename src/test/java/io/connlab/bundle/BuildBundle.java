@@ -83,6 +83,8 @@ public final class BuildBundle {
             }
         }
         extras(folder);
+        WindowsPaths.check(folder);
+        if (layout == BundleLayout.WINDOWS) PeSubsystem.check(folder, "ConnLab.exe", "connlab-cli.exe");
 
         Path zip = target.resolve(name + ".zip");
         Archives.zip(folder, zip);
@@ -174,6 +176,7 @@ public final class BuildBundle {
                 .replace("@VERSION@", version);
         Files.writeString(folder.resolve("README.txt"), readme.replace("\n", layout == BundleLayout.WINDOWS ? "\r\n" : "\n"));
         if (layout == BundleLayout.LINUX) {
+            LinuxLauncher.wrap(folder, templates.resolve("connlab-launcher.sh"));
             IconPainter.write("png", folder.resolve("connlab.png"));
             Files.copy(templates.resolve("connlab.desktop"), folder.resolve("connlab.desktop"));
             Archives.makeExecutable(folder.resolve("connlab.desktop"));

@@ -28,6 +28,10 @@ final class UnusedJarParts {
                     "io/netty/handler/codec/spdy/",            // SPDY, which HTTP/2 replaced
                     "io/netty/handler/codec/rtsp/",            // streaming-media control
                     "META-INF/versions/11/module-info.class"), // names those packages; on the class path never read
+            "atlantafx-base-", List.of(
+                    // the window offers Primer and Nord (ui.toolbar.Theme); nothing names the other themes
+                    "atlantafx/base/theme/Cupertino", "atlantafx/base/theme/cupertino-",
+                    "atlantafx/base/theme/Dracula", "atlantafx/base/theme/dracula."),
             "netty-codec-http2-", List.of(
                     // HTTP/2 body compression: needs netty-codec-compression, which the bundle already leaves out
                     "io/netty/handler/codec/http2/CompressorHttp2ConnectionEncoder",

@@ -71,12 +71,9 @@ public final class WebSocketGateway implements AutoCloseable {
 
     /** A gateway on 127.0.0.1, any free port, with no added delay and no token. */
     public WebSocketGateway(String stage, GatewayLimits limits, TimeScale timeScale, Consumer<String> onSendMessage) {
-        this(new InetSocketAddress("127.0.0.1", 0), stage, limits, timeScale, new NetworkConditions(0, 0), null, null);
-        if (onSendMessage != null) sentTo = onSendMessage;
+        this(new InetSocketAddress("127.0.0.1", 0), stage, limits, timeScale, new NetworkConditions(0, 0), null, null,
+                onSendMessage);
     }
-
-    /** Told each {@code sendmessage}'s data after the default fan-out (the 4-argument constructor's callback). */
-    private volatile Consumer<String> sentTo = data -> { };
 
     /**
      * @param bindAddress   where clients connect (port 0: any free one)
@@ -89,12 +86,19 @@ public final class WebSocketGateway implements AutoCloseable {
      */
     public WebSocketGateway(InetSocketAddress bindAddress, String stage, GatewayLimits limits, TimeScale timeScale,
                             NetworkConditions network, String tokenOrNull, BiConsumer<String, String> chatLambda) {
+        this(bindAddress, stage, limits, timeScale, network, tokenOrNull, chatLambda, null);
+    }
+
+    /** @param afterBroadcast with no chat Lambda given: told each {@code sendmessage}'s data after the room's broadcast */
+    private WebSocketGateway(InetSocketAddress bindAddress, String stage, GatewayLimits limits, TimeScale timeScale,
+                             NetworkConditions network, String tokenOrNull, BiConsumer<String, String> chatLambda,
+                             Consumer<String> afterBroadcast) {
         this.stage = stage;
         this.limits = limits;
         this.timeScale = timeScale;
         this.chatLambda = chatLambda != null ? chatLambda : (room, data) -> {
             broadcast(room, data);
-            sentTo.accept(data);
+            if (afterBroadcast != null) afterBroadcast.accept(data);
         };
         FrontDoor frontDoor = new FrontDoor(stage, tokenOrNull, new ConnectRate(limits.newConnectionsPerSecond(), System::nanoTime));
         this.server = new Server(bindAddress, List.of(new FrameCapDraft(limits.maxFrameBytes(), limits.maxMessageBytes())));

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The workload options {@code bench} and {@code bench-window} share: rate, clients, payload
- * size and publish path. Each command gives its own defaults through the constructor.
+ * size, publish path and room. Each command gives its own defaults through the constructor.
  */
 final class WorkloadOptions {
     @Spec(Spec.Target.MIXEE)
@@ -32,6 +32,10 @@ final class WorkloadOptions {
     @Option(names = "--publish", paramLabel = "PATH", description = "sns or websocket (default ${DEFAULT-VALUE}).")
     String publish = "sns";
 
+    @Option(names = "--room", paramLabel = "ROOM", description = "The room to publish and receive in: a class's shared room"
+            + " (1-64 of A-Z a-z 0-9 _ -). Default: this run's own room, so other runs on the backend do not see it.")
+    String room;
+
     WorkloadOptions(int rate, int clients) {
         this.rate = rate;
         this.clients = clients;
@@ -46,7 +50,7 @@ final class WorkloadOptions {
             throw bad(e.getMessage());
         }
         try {
-            return new RunSettings(rate, size, duration, clients, lanes, path, null, null);
+            return new RunSettings(rate, size, duration, clients, lanes, path, null, null).withRoom(room);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }

@@ -2,7 +2,7 @@ package io.connlab.endpoint;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Credentials for a live profile: its named {@code ~/.aws/config} profile (SSO ones included) or
+ * Credentials for a live profile: its named {@code ~/.aws/config} profile (SSO, {@code aws login} and
+ * assume-role ones included: the SDK's sso, signin and sts modules ship with the app) or
  * the SDK's chain without EC2 instance metadata. Keys never pass through ConnLab's files; a
  * failure becomes one sentence that names the fix.
  */
@@ -36,7 +37,8 @@ public final class LiveCredentials {
         try {
             provider.resolveCredentials();
             return Optional.empty();
-        } catch (SdkClientException | IllegalStateException | IllegalArgumentException e) {
+        } catch (SdkException | IllegalStateException | IllegalArgumentException e) {
+            // SdkException: a client-side failure, or a service's answer (STS or Sign-In refusing, for these profiles)
             return Optional.of(explain(profile.awsProfile(), e));
         } finally {
             if (provider instanceof AutoCloseable c) closeQuietly(c);
@@ -53,6 +55,15 @@ public final class LiveCredentials {
         if (p.isEmpty()) {
             return "There is no profile '" + awsProfile + "' in " + configFile() + ". Create it with 'aws configure sso --profile "
                     + awsProfile + "' (or 'aws configure --profile " + awsProfile + "').";
+        }
+        String missing = missingModule(e);
+        if (missing != null) {
+            return "Profile '" + awsProfile + "' needs the AWS SDK's '" + missing + "' module, which this ConnLab build lacks."
+                    + " Use a profile with SSO or access keys (see 'aws configure list-profiles'), or a full ConnLab build.";
+        }
+        if (p.get().property("login_session").isPresent()) {
+            return "The 'aws login' session for profile '" + awsProfile + "' has expired or was never started (" + firstLine(e)
+                    + "): run 'aws login --profile " + awsProfile + "'.";
         }
         boolean sso = p.get().property("sso_start_url").isPresent() || p.get().property("sso_session").isPresent();
         if (sso) {
@@ -72,6 +83,14 @@ public final class LiveCredentials {
         for (String e : ENDPOINT_ENV) if (System.getenv(e) != null) found.add(e + "=" + System.getenv(e));
         for (String s : ENDPOINT_PROPERTIES) if (System.getProperty(s) != null) found.add("-D" + s + "=" + System.getProperty(s));
         return found;
+    }
+
+    /** The SDK module a profile kind needs and the class path lacks ("sts", "signin", "sso"), from the SDK's message; else null. */
+    private static String missingModule(Exception e) {
+        String m = e.getMessage();
+        if (m == null || !m.contains("service module must be on the class path")) return null;
+        java.util.regex.Matcher module = java.util.regex.Pattern.compile("the '([a-z]+)' service module").matcher(m);
+        return module.find() ? module.group(1) : "?";
     }
 
     private static String configFile() {

@@ -35,6 +35,19 @@ public final class CostModel {
             return delivered <= 0 ? Double.NaN : dollars / delivered * 1_000_000.0;
         }
 
+        /** This estimate with one more line (a standing cost, say). */
+        public Estimate plus(Line line) {
+            List<Line> more = new ArrayList<>(lines);
+            more.add(line);
+            return new Estimate(List.copyOf(more), dollars + line.dollars(), delivered, prices);
+        }
+
+        /** {@code n} of these side by side: every line, the total and the deliveries times {@code n}. */
+        public Estimate times(int n) {
+            List<Line> scaled = lines.stream().map(l -> new Line(l.item(), l.units() * n, l.unit(), l.dollars() * n)).toList();
+            return new Estimate(scaled, dollars * n, delivered * n, prices);
+        }
+
         /** What one item comes to per million delivered. */
         public double perMillionDelivered(Line line) {
             return delivered <= 0 ? Double.NaN : line.dollars() / delivered * 1_000_000.0;

@@ -82,7 +82,8 @@ final class AdminApi implements HttpHandler {
         s.put("websocketConnections", backend.gateway().connectionCount());
         s.put("websocketDroppedForSlowClients", backend.gateway().droppedForSlowClients());
         s.put("heldPolls", backend.poll().heldPolls());
-        s.put("messagesPublished", backend.store().published());
+        s.put("messagesPublished", backend.rooms().published());
+        s.put("rooms", backend.rooms().rooms());
         s.put("snsPublishes", backend.sns().published());
         Map<String, Object> functions = new LinkedHashMap<>();
         backend.functions().counts().forEach((mode, counts) -> functions.put(mode.wireName(), counts));

@@ -15,6 +15,7 @@ import io.connlab.mock.http.Route;
 import io.connlab.mock.http.Routes;
 import io.connlab.mock.poll.MessageStore;
 import io.connlab.mock.poll.PollApi;
+import io.connlab.mock.poll.RoomLogs;
 import io.connlab.mock.sns.SnsApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ public final class MockBackend implements AutoCloseable {
     private final NetworkConditions network;
     private final ScheduledExecutorService timers;
     private final ExecutorService httpExecutor;
-    private final MessageStore store;
+    private final RoomLogs rooms;
     private final WebSocketGateway gateway;
     private final PollApi poll;
     private final SnsApi sns;
@@ -71,21 +72,16 @@ public final class MockBackend implements AutoCloseable {
         // their own pool), off the event loops, which only ever read and write.
         httpExecutor = Executors.newFixedThreadPool(8, DaemonThreads.factory("mock-http"));
         started.push(httpExecutor::shutdownNow);
-        store = new MessageStore(MESSAGE_WINDOW);
+        rooms = new RoomLogs(MESSAGE_WINDOW);
         // The gateway listens on the public address itself: its socket edge runs in its own I/O path.
         gateway = new WebSocketGateway(new InetSocketAddress(config.host(), config.wsPort()), config.stage(),
-                GatewayLimits.apiGateway(), config.timeScale(), network, config.token(), store::append);
+                GatewayLimits.apiGateway(), config.timeScale(), network, config.token(), this::publish);
         started.push(gateway);
-        poll = new PollApi(store, config.timeScale(), timers, httpExecutor, config.apiKind().integrationTimeoutMillis());
+        poll = new PollApi(rooms, config.timeScale(), timers, httpExecutor, config.apiKind().integrationTimeoutMillis());
         started.push(poll);
         ClassKeys keys = new ClassKeys(config.token(), config.instructorKey());
         sns = new SnsApi(MockConfig.DEFAULT_TOPIC_ARN, keys);
-        // The SNS-subscribed "Lambda": push through @connections, store for the pollers. The push
-        // only queues frames, so it goes first; the append answers the held polls.
-        sns.subscribe(MockConfig.DEFAULT_TOPIC_ARN, data -> {
-            gateway.broadcast(data);
-            store.append(data);
-        });
+        sns.subscribeWithRoom(MockConfig.DEFAULT_TOPIC_ARN, this::publish);
         database = Database.start(config.dbMaxConnections(), network);
         started.push(database);
         functions = new FunctionSimulator(database,
@@ -111,6 +107,15 @@ public final class MockBackend implements AutoCloseable {
 
         startGateway();
         endpoints = describe();
+    }
+
+    /**
+     * The chat and SNS-subscribed "Lambda": push to the room's connections through @connections,
+     * store for the room's pollers, as one step per room, so sockets get a room's messages in its
+     * log's order. The push only queues frames, so it goes first; the append answers the held polls.
+     */
+    private void publish(String room, String data) {
+        rooms.publish(room, data, text -> gateway.broadcast(room, text));
     }
 
     private HttpApiServer openHttp(Routes routes, HttpLimits limits, ClassKeys keys) throws IOException {
@@ -191,8 +196,13 @@ public final class MockBackend implements AutoCloseable {
         return network;
     }
 
+    RoomLogs rooms() {
+        return rooms;
+    }
+
+    /** The default room's log, where clients that name no room publish and poll. */
     MessageStore store() {
-        return store;
+        return rooms.log(null);
     }
 
     WebSocketGateway gateway() {

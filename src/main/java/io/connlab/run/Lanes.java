@@ -46,11 +46,11 @@ final class Lanes {
         WireTrace trace = new WireTrace();
         LaneRecorder recorder = new TracingRecorder(metrics, trace, shape(t));
         Lane lane = switch (t) {
-            case WEBSOCKET -> new WebSocketLane(profile,
+            case WEBSOCKET -> new WebSocketLane(Room.into(profile.websocketConnectUri(), settings.room()),
                     webSocketSettings(profile, runId, clients).withHeartbeat(settings.heartbeatInterval()), recorder);
-            case LONG_POLL -> new LongPollLane(profile,
+            case LONG_POLL -> new LongPollLane(Room.into(profile.pollUrl(), settings.room()),
                     LongPollLane.Settings.of(runId, clients).withWait(settings.longPollWait()), recorder);
-            case SHORT_POLL -> new ShortPollLane(profile,
+            case SHORT_POLL -> new ShortPollLane(Room.into(profile.pollUrl(), settings.room()),
                     ShortPollLane.Settings.of(runId, clients).withInterval(settings.shortPollInterval()), recorder);
             // The run invokes once per published message (rate 0: no timer of the lane's own),
             // with as many concurrent callers as that needs, up to the cap; past it, throttled.

@@ -73,7 +73,7 @@ public final class RunController implements AutoCloseable {
         try {
             Reachability.check(profile, settings);
             schedule.use(settings.publish() == PublishPath.SNS
-                    ? new SnsPublisher(profile) : new WebSocketPublisher(profile, runId));
+                    ? new SnsPublisher(profile, settings.room()) : new WebSocketPublisher(profile, settings.room(), runId));
             lanes.values().forEach(l -> l.lane().start());
             Readiness.await(lanes.values(), READY_TIMEOUT, () -> phase.get() == Phase.STARTING, profile.websocketUrl());
         } catch (RunException e) {

@@ -11,11 +11,12 @@ import java.util.Set;
  * One workload for every enabled lane: a stream of numbered messages at {@code ratePerSecond},
  * each {@code payloadBytes} long, for {@code duration}; {@code clientsPerLane} simulated users
  * in each message lane. Pool lanes make one invocation per published message. WebSocket clients
- * send a heartbeat when quiet for {@code heartbeatInterval}.
+ * send a heartbeat when quiet for {@code heartbeatInterval}. The run publishes and receives in
+ * {@code room} (null: this app instance's own, {@link Room#own()}).
  */
 public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration, int clientsPerLane,
                           Set<Technique> lanes, PublishPath publish, Duration shortPollInterval,
-                          Duration longPollWait, Duration heartbeatInterval) {
+                          Duration longPollWait, Duration heartbeatInterval, String room) {
 
     public static final int MAX_RATE = 10_000;
     public static final int MIN_PAYLOAD = 64;
@@ -48,12 +49,22 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
         }
         if (heartbeatInterval == null) heartbeatInterval = WebSocketLane.Settings.DEFAULT_HEARTBEAT;
         if (heartbeatInterval.toMillis() < 100) throw new IllegalArgumentException("heartbeat interval must be >= 100 ms");
+        if (room == null) room = Room.own();
+        String roomProblem = Room.problem(room);
+        if (roomProblem != null) throw new IllegalArgumentException(roomProblem + ", got '" + room + "'");
+    }
+
+    /** Settings in this app instance's own room. */
+    public RunSettings(int ratePerSecond, int payloadBytes, Duration duration, int clientsPerLane, Set<Technique> lanes,
+                       PublishPath publish, Duration shortPollInterval, Duration longPollWait, Duration heartbeatInterval) {
+        this(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait,
+                heartbeatInterval, null);
     }
 
     /** Settings with the WebSocket lane's usual heartbeat (every 5 minutes, half the gateway's idle timeout). */
     public RunSettings(int ratePerSecond, int payloadBytes, Duration duration, int clientsPerLane, Set<Technique> lanes,
                        PublishPath publish, Duration shortPollInterval, Duration longPollWait) {
-        this(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, null);
+        this(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, null, null);
     }
 
     /** 20 messages/s of 256 bytes for 30 s, one client per lane, every lane but the proxy, via SNS. */
@@ -78,31 +89,36 @@ public record RunSettings(int ratePerSecond, int payloadBytes, Duration duration
     }
 
     public RunSettings withRate(int rate) {
-        return new RunSettings(rate, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval);
+        return new RunSettings(rate, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval, room);
     }
 
     public RunSettings withPayloadBytes(int bytes) {
-        return new RunSettings(ratePerSecond, bytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval);
+        return new RunSettings(ratePerSecond, bytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval, room);
     }
 
     public RunSettings withDuration(Duration d) {
-        return new RunSettings(ratePerSecond, payloadBytes, d, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval);
+        return new RunSettings(ratePerSecond, payloadBytes, d, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval, room);
     }
 
     public RunSettings withClients(int clients) {
-        return new RunSettings(ratePerSecond, payloadBytes, duration, clients, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval);
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clients, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval, room);
     }
 
     public RunSettings withLanes(Set<Technique> l) {
-        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, l, publish, shortPollInterval, longPollWait, heartbeatInterval);
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, l, publish, shortPollInterval, longPollWait, heartbeatInterval, room);
     }
 
     /** How often a quiet WebSocket client sends a heartbeat; a lesson shortens it to beat a time-scaled idle timeout. */
     public RunSettings withHeartbeat(Duration d) {
-        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, d);
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, d, room);
+    }
+
+    /** The run joins {@code r} (an instructor's room, for a class); null: this app instance's own. */
+    public RunSettings withRoom(String r) {
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, publish, shortPollInterval, longPollWait, heartbeatInterval, r);
     }
 
     public RunSettings withPublish(PublishPath p) {
-        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, p, shortPollInterval, longPollWait, heartbeatInterval);
+        return new RunSettings(ratePerSecond, payloadBytes, duration, clientsPerLane, lanes, p, shortPollInterval, longPollWait, heartbeatInterval, room);
     }
 }

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes the chat sample's way: {@code {"action":"sendmessage","data":…}} on a WebSocket
- * of its own. That connection also receives every broadcast; its recorder is never read.
+ * of its own, in the run's room. That connection also receives every broadcast; its recorder is never read.
  */
 final class WebSocketPublisher implements Publisher {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private final WebSocketLane connection;
 
-    WebSocketPublisher(EndpointProfile profile, String runId) throws PublishException {
-        connection = new WebSocketLane(profile, WebSocketLane.Settings.of(runId, 1),
+    WebSocketPublisher(EndpointProfile profile, String room, String runId) throws PublishException {
+        connection = new WebSocketLane(Room.into(profile.websocketConnectUri(), room), WebSocketLane.Settings.of(runId, 1),
                 new LaneMetrics("publisher", Technique.WEBSOCKET, 1, null));
         connection.start();
         long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();

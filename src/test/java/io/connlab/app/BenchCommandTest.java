@@ -40,6 +40,7 @@ class BenchCommandTest {
                 Arguments.of(List.of("--clients", "0"), "clients per lane must be"),
                 Arguments.of(List.of("--publish", "carrier-pigeon"), "--publish must be sns or websocket, got 'carrier-pigeon'"),
                 Arguments.of(List.of("--pool-mode", "magic"), "unknown --pool-mode 'magic'"),
+                Arguments.of(List.of("--room", "two words"), "a room name holds only A-Z, a-z, 0-9, '_' and '-'"),
                 Arguments.of(List.of("--rtt", "-5"), "--rtt and --jitter"),
                 Arguments.of(List.of("--frobnicate"), "Unknown option: '--frobnicate'"));
     }

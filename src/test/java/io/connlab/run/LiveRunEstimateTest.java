@@ -49,4 +49,24 @@ class LiveRunEstimateTest {
         assertTrue(line(e, "Lambda duration") > 9000 * Prices.CURRENT.lambdaGbSecond(), e.cost().lines().toString());
         assertFalse(e.needsConfirmation(), "below the user's own threshold");
     }
+
+    @Test
+    void eachFunctionIsPricedAtTheTemplatesMemory() {
+        RunSettings s = settings(10, 100, 1, Technique.POOL_POOLED);
+        LiveRunEstimate e = LiveRunEstimate.of(s, Prices.CURRENT, 100);
+        // 1,000 invocations of 20 ms at the invoke function's 512 MB, 1,000 fan-outs of 30 + 0 ms at the SNS function's 256 MB
+        double gbSeconds = 1000 * 0.020 * 512 / 1024.0 + 1000 * 0.030 * 256 / 1024.0;
+        assertEquals(gbSeconds * Prices.CURRENT.lambdaGbSecond(), line(e, "Lambda duration"), 1e-12);
+        assertEquals(512, io.connlab.metrics.LiveStack.SHIPPED.memoryMb("InvokeFunction"));
+    }
+
+    @Test
+    void aRunOnTheDatabaseStackPaysItsStandingResourcesForItsDuration() {
+        RunSettings pool = settings(10, 3600, 1, Technique.POOL_POOLED);
+        double perHour = io.connlab.metrics.LiveStack.SHIPPED.standingDollarsPerHour();
+        assertTrue(perHour > 0.05, "RDS, the proxy, the endpoint and the secret: " + perHour);
+        assertEquals(perHour, line(LiveRunEstimate.of(pool, Prices.CURRENT, 100), LiveRunEstimate.STANDING), 1e-9);
+        RunSettings noDatabase = settings(10, 3600, 1, Technique.WEBSOCKET);
+        assertEquals(0, line(LiveRunEstimate.of(noDatabase, Prices.CURRENT, 100), LiveRunEstimate.STANDING));
+    }
 }

@@ -72,6 +72,28 @@ class LabWindowTest extends OnDemoWindow {
     }
 
     @Test
+    void theSettingsPopoverOffersTheRoomAndRefusesABadName(FxRobot robot) {
+        robot.clickOn("#more-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField room = robot.lookup("#room").queryAs(javafx.scene.control.TextField.class);
+        assertEquals(io.connlab.run.Room.own(), room.getPromptText(), "empty: the run's own room, named greyed");
+        assertEquals(io.connlab.run.Room.own(), window.toolbarModel().settings().orElseThrow().room());
+        robot.clickOn("#room").write("class 7");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#room-message").queryAs(Label.class);
+        assertTrue(message.isVisible());
+        assertEquals("a room name is 1..64 of A-Z a-z 0-9 _ -", message.getText());
+        assertTrue(robot.lookup("#more-settings").query().getPseudoClassStates().toString().contains("danger"),
+                "the gear turns red while a setting inside is bad");
+        assertFalse(window.toolbarModel().isValid());
+        robot.push(KeyCode.END).eraseText(2).write("-7");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(message.isVisible());
+        assertEquals("class-7", window.toolbarModel().settings().orElseThrow().room());
+        robot.clickOn("#more-settings");
+    }
+
+    @Test
     void aPlusGrowsTheWholeWindowsType(FxRobot robot) {
         Label title = robot.lookup("#lane-websocket .lane-title").queryAs(Label.class);
         double before = title.getFont().getSize();

@@ -2,6 +2,7 @@ package io.connlab.app.engine;
 
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.metrics.Prices;
+import io.connlab.run.LiveLoad;
 import io.connlab.run.LiveRunEstimate;
 import io.connlab.run.PublishPath;
 import io.connlab.run.RunForProfile;
@@ -26,6 +27,6 @@ final class LiveCosts {
         RunSettings s = fit(settings, p).settings();
         LiveRunEstimate e = LiveRunEstimate.of(s, Prices.CURRENT, LiveRunEstimate.DEFAULT_CONFIRM_ABOVE_DOLLARS);
         return Optional.of(new LiveCost(p.name(), e.cost().dollars(), e.cost().delivered(), s.lanesLabel(), s.clientsPerLane(),
-                LiveRunEstimate.DEFAULT_CONFIRM_ABOVE_DOLLARS));
+                LiveRunEstimate.DEFAULT_CONFIRM_ABOVE_DOLLARS, LiveLoad.of(s)));
     }
 }

@@ -1,5 +1,6 @@
 package io.connlab.mock.gateway;
 
+import io.connlab.mock.RoomName;
 import io.connlab.mock.edge.HttpResponses;
 import io.connlab.mock.http.HttpIo;
 
@@ -14,8 +15,10 @@ import java.util.Map;
  * What API Gateway's edge does with a WebSocket upgrade request before {@code $connect} runs:
  * a request that is not a WebSocket handshake gets 400 (426 with {@code Sec-WebSocket-Version}
  * for a version other than 13, as RFC 6455 says; also a malformed head or two Host headers), a
- * wrong path 403, with a token configured one without {@code ?token=} equal to it 401, and a
- * handshake past the per-second connect quota 429 (only one that passed the token counts). Runs in the gateway's channel, before Java-WebSocket sees a byte: it can only refuse with 404.
+ * wrong path 403, with a token configured one without {@code ?token=} equal to it 401, a
+ * {@code ?room=} that is no room name 400, and a handshake past the per-second connect quota 429
+ * (only one that passed the token and the room counts). Runs in the gateway's channel, before
+ * Java-WebSocket sees a byte: it can only refuse with 404.
  */
 final class FrontDoor {
     private final String stage;
@@ -54,12 +57,15 @@ final class FrontDoor {
                     Map.of("Sec-WebSocket-Version", "13"));
         }
         // The authorizer before the quota: an outsider's wrong tokens must not use up the class's connects.
+        Map<String, String> query = HttpIo.parseForm(q < 0 ? null : target.substring(q + 1));
         if (token != null) {
-            String given = HttpIo.parseForm(q < 0 ? null : target.substring(q + 1)).get("token");
+            String given = query.get("token");
             if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
                 return refuse(401, "Unauthorized", "UnauthorizedException");
             }
         }
+        String roomProblem = RoomName.problem(query.get("room"));
+        if (roomProblem != null) return refuse(400, "Invalid room: " + roomProblem, "BadRequestException");
         if (!rate.tryAcquire()) return refuse(429, "Too Many Requests", "TooManyRequestsException");
         return null;
     }

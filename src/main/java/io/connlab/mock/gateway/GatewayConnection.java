@@ -11,6 +11,8 @@ final class GatewayConnection {
     /** 1 for the gateway's first connection, then 2, 3...: the order connections opened in. */
     final long openOrder;
     final WebSocketImpl socket;
+    /** The room its handshake named ({@code ?room=}), for life: its messages go there, it gets that room's. */
+    final String room;
     final Instant connectedAt;
     final long connectedNanos;
     final String sourceIp;
@@ -24,10 +26,11 @@ final class GatewayConnection {
     private volatile long lastActiveNanos;
     private volatile Instant lastActiveAt;
 
-    GatewayConnection(String id, long openOrder, WebSocketImpl socket, String sourceIp, String userAgent) {
+    GatewayConnection(String id, long openOrder, WebSocketImpl socket, String room, String sourceIp, String userAgent) {
         this.id = id;
         this.openOrder = openOrder;
         this.socket = socket;
+        this.room = room;
         this.sourceIp = sourceIp;
         this.userAgent = userAgent;
         this.connectedAt = Instant.now();

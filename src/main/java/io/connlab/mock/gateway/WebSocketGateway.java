@@ -1,6 +1,8 @@
 package io.connlab.mock.gateway;
 
 import io.connlab.mock.OutOfMemoryExit;
+import io.connlab.mock.RoomName;
+import io.connlab.mock.http.HttpIo;
 import io.connlab.mock.http.HttpHandler;
 import io.connlab.mock.TimeScale;
 import io.connlab.mock.edge.NetworkConditions;
@@ -33,12 +35,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The mock's WebSocket API, behaving like API Gateway running the simple-websockets-chat-app
- * sample: {@code {"action":"sendmessage","data":"hi"}} sends {@code hi} to every connection,
- * sender included. Emulates API Gateway's frame, message, idle and duration limits, answers
+ * sample: {@code {"action":"sendmessage","data":"hi"}} sends {@code hi} to every connection in the
+ * sender's room ({@code ?room=} on its handshake, {@code default} without), sender included. Emulates API Gateway's frame, message, idle and duration limits, answers
  * unrouted messages with its {@code Forbidden} frame and offers the {@code @connections} API.
  * Its socket edge ({@link GatewayChannels}) sits in Java-WebSocket's own I/O path: the front door
  * (400/401/403/426/429), the network conditions and the byte counts, one descriptor per connection.
@@ -52,10 +55,12 @@ public final class WebSocketGateway implements AutoCloseable {
     private final String stage;
     private final GatewayLimits limits;
     private final TimeScale timeScale;
-    private final Consumer<String> onSendMessage;
+    private final BiConsumer<String, String> chatLambda;
     private final Map<String, GatewayConnection> byId = new ConcurrentHashMap<>();
     /** The same connections in the order they opened: what a broadcast walks (see {@link #broadcast}). */
     private final Map<Long, GatewayConnection> inOpenOrder = new ConcurrentSkipListMap<>();
+    /** The same connections by room, each room's in the order they opened; an emptied room is removed. */
+    private final Map<String, ConcurrentSkipListMap<Long, GatewayConnection>> byRoom = new ConcurrentHashMap<>();
     private final AtomicLong opened = new AtomicLong();
     private final GatewayChannels channels;
     private final Server server;
@@ -70,7 +75,8 @@ public final class WebSocketGateway implements AutoCloseable {
 
     /** A gateway on 127.0.0.1, any free port, with no added delay and no token. */
     public WebSocketGateway(String stage, GatewayLimits limits, TimeScale timeScale, Consumer<String> onSendMessage) {
-        this(new InetSocketAddress("127.0.0.1", 0), stage, limits, timeScale, new NetworkConditions(0, 0), null, onSendMessage);
+        this(new InetSocketAddress("127.0.0.1", 0), stage, limits, timeScale, new NetworkConditions(0, 0), null, null,
+                onSendMessage);
     }
 
     /**
@@ -78,14 +84,26 @@ public final class WebSocketGateway implements AutoCloseable {
      * @param stage         the stage name; the WebSocket path is {@code /{stage}}
      * @param network       the added delay, applied to every byte of every connection
      * @param tokenOrNull   when set, a handshake without {@code ?token=} equal to it gets 401
-     * @param onSendMessage called with each {@code sendmessage}'s data (on a server thread: keep it quick)
+     * @param chatLambda    what a {@code sendmessage} does, given the sender's room and the data (on a server
+     *                      thread: keep it quick); it fans out with {@link #broadcast(String, String)}.
+     *                      Null: just that broadcast.
      */
     public WebSocketGateway(InetSocketAddress bindAddress, String stage, GatewayLimits limits, TimeScale timeScale,
-                            NetworkConditions network, String tokenOrNull, Consumer<String> onSendMessage) {
+                            NetworkConditions network, String tokenOrNull, BiConsumer<String, String> chatLambda) {
+        this(bindAddress, stage, limits, timeScale, network, tokenOrNull, chatLambda, null);
+    }
+
+    /** @param afterBroadcast with no chat Lambda given: told each {@code sendmessage}'s data after the room's broadcast */
+    private WebSocketGateway(InetSocketAddress bindAddress, String stage, GatewayLimits limits, TimeScale timeScale,
+                             NetworkConditions network, String tokenOrNull, BiConsumer<String, String> chatLambda,
+                             Consumer<String> afterBroadcast) {
         this.stage = stage;
         this.limits = limits;
         this.timeScale = timeScale;
-        this.onSendMessage = onSendMessage == null ? data -> { } : onSendMessage;
+        this.chatLambda = chatLambda != null ? chatLambda : (room, data) -> {
+            broadcast(room, data);
+            if (afterBroadcast != null) afterBroadcast.accept(data);
+        };
         FrontDoor frontDoor = new FrontDoor(stage, tokenOrNull, new ConnectRate(limits.newConnectionsPerSecond(), System::nanoTime));
         this.server = new Server(bindAddress, List.of(new FrameCapDraft(limits.maxFrameBytes(), limits.maxMessageBytes())));
         this.channels = new GatewayChannels(network, frontDoor);
@@ -130,15 +148,22 @@ public final class WebSocketGateway implements AutoCloseable {
         return channels;
     }
 
-    /**
-     * Pushes {@code text} to every open connection, encoded once; never waits for a slow client,
-     * and drops it for a client whose send backlog is full (see {@link #droppedForSlowClients()}).
-     */
+    /** {@link #broadcast(String, String)} to the default room, where every connection without {@code ?room=} is. */
     public void broadcast(String text) {
+        broadcast(RoomName.DEFAULT, text);
+    }
+
+    /**
+     * Pushes {@code text} to every open connection in {@code room}, encoded once; never waits for a
+     * slow client, and drops it for a client whose send backlog is full (see {@link #droppedForSlowClients()}).
+     */
+    public void broadcast(String room, String text) {
         ByteBuffer frame = Outbox.textFrame(Objects.requireNonNull(text, "text"));
+        Map<Long, GatewayConnection> members = byRoom.get(room);
+        if (members == null) return;
         // In the order the clients connected, as a Node ws server walks its clients: a client holding
         // many sockets reads them faster in that order (docs/PERFORMANCE.md, session 9).
-        for (GatewayConnection c : inOpenOrder.values()) outbox.send(c, frame);
+        for (GatewayConnection c : members.values()) outbox.send(c, frame);
     }
 
     /** Messages not sent because their client's send backlog was full. */
@@ -185,6 +210,7 @@ public final class WebSocketGateway implements AutoCloseable {
         }
         byId.clear();
         inOpenOrder.clear();
+        byRoom.clear();
     }
 
     private void awaitNoConnections(long millis) throws InterruptedException {
@@ -241,11 +267,10 @@ public final class WebSocketGateway implements AutoCloseable {
     private void route(GatewayConnection c, String text) {
         ChatRoutes.Outcome outcome = ChatRoutes.route(text);
         if (outcome instanceof ChatRoutes.Broadcast b) {
-            broadcast(b.data());
             try {
-                onSendMessage.accept(b.data());
+                chatLambda.accept(c.room, b.data());
             } catch (RuntimeException e) {
-                LOG.warn("onSendMessage failed", e);
+                LOG.warn("sendmessage failed", e);
             }
         } else if (outcome instanceof ChatRoutes.LambdaFailed) {
             answerError(c, "Internal server error");
@@ -256,6 +281,12 @@ public final class WebSocketGateway implements AutoCloseable {
 
     private void answerError(GatewayConnection c, String message) {
         outbox.send(c, Outbox.textFrame(ChatRoutes.errorFrame(message, c.id, AwsIds.next())));
+    }
+
+    /** The room a handshake's target names; the front door has refused any that is no room name. */
+    private static String room(String target) {
+        int q = target == null ? -1 : target.indexOf('?');
+        return RoomName.orDefault(q < 0 ? null : HttpIo.parseForm(target.substring(q + 1)).get("room"));
     }
 
     /** The address the socket comes from: with no relay in front, a client's X-Forwarded-For is not believed. */
@@ -292,10 +323,15 @@ public final class WebSocketGateway implements AutoCloseable {
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
             String userAgent = handshake.getFieldValue("User-Agent");
             GatewayConnection c = new GatewayConnection(AwsIds.next(), opened.incrementAndGet(), (WebSocketImpl) conn,
-                    sourceIp(conn), userAgent.isEmpty() ? null : userAgent);
+                    room(handshake.getResourceDescriptor()), sourceIp(conn), userAgent.isEmpty() ? null : userAgent);
             conn.setAttachment(c);
             byId.put(c.id, c);
             inOpenOrder.put(c.openOrder, c);
+            byRoom.compute(c.room, (r, members) -> {
+                ConcurrentSkipListMap<Long, GatewayConnection> m = members != null ? members : new ConcurrentSkipListMap<>();
+                m.put(c.openOrder, c);
+                return m;
+            });
         }
 
         @Override
@@ -304,6 +340,10 @@ public final class WebSocketGateway implements AutoCloseable {
             if (c != null) {
                 byId.remove(c.id, c);
                 inOpenOrder.remove(c.openOrder, c);
+                byRoom.computeIfPresent(c.room, (r, members) -> {
+                    members.remove(c.openOrder, c);
+                    return members.isEmpty() ? null : members;
+                });
             }
             if (closed.get()) {
                 synchronized (connectionClosed) {

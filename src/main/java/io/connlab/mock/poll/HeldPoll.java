@@ -12,13 +12,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class HeldPoll extends AtomicBoolean {
     final HttpExchange exchange;
+    /** The log of the poll's room: only an append there answers it. */
+    final MessageStore log;
     final long cursor;
     /** True when the wait runs past the integration timeout: the timer answers 504. */
     final boolean cutOff;
     private volatile Future<?> timer;
 
-    HeldPoll(HttpExchange exchange, long cursor, boolean cutOff) {
+    HeldPoll(HttpExchange exchange, MessageStore log, long cursor, boolean cutOff) {
         this.exchange = exchange;
+        this.log = log;
         this.cursor = cursor;
         this.cutOff = cutOff;
     }

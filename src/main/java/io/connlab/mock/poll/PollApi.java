@@ -19,11 +19,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
- * The long- and short-poll endpoint, {@code GET /{stage}/poll?cursor=N&wait=S}: answers at
- * once with the messages after the cursor, or holds the request until a message arrives
+ * The long- and short-poll endpoint, {@code GET /{stage}/poll?room=R&cursor=N&wait=S}: answers at
+ * once with the messages of room R (absent: the default room) after the cursor, or holds the request until a message arrives
  * or the wait ends (an empty list), or, for a wait past API Gateway's integration timeout
  * (30 s for an HTTP API, 29 s for a REST API, on the time scale), until that timeout cuts it off with 504.
  *
@@ -43,13 +43,13 @@ public final class PollApi implements HttpHandler, AutoCloseable {
     /** Held polls answered per task: enough to amortise the hand-off, few enough to spread a class over every core. */
     static final int ANSWER_BATCH = 128;
 
-    private final MessageStore store;
+    private final RoomLogs rooms;
     private final ScheduledExecutorService timers;
     private final Executor answering;
     private final long integrationTimeoutMillis;
     private final Set<HeldPoll> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger heldCount = new AtomicInteger();
-    private final Consumer<Message> onAppend = m -> answerHeld();
+    private final BiConsumer<MessageStore, Message> onAppend = (log, m) -> answerHeld(log);
     private volatile boolean closed;
 
     /** Answers held polls on the appending thread (tests, small uses). */
@@ -63,20 +63,20 @@ public final class PollApi implements HttpHandler, AutoCloseable {
      *                  pollers is answered on every core instead of one after the other
      */
     public PollApi(MessageStore store, TimeScale timeScale, ScheduledExecutorService timers, Executor answering) {
-        this(store, timeScale, timers, answering, INTEGRATION_TIMEOUT_MILLIS);
+        this(new RoomLogs(store), timeScale, timers, answering, INTEGRATION_TIMEOUT_MILLIS);
     }
 
     /** @param integrationTimeoutMillis the gateway's integration timeout on the real clock (30 s HTTP API, 29 s REST API) */
-    public PollApi(MessageStore store, TimeScale timeScale, ScheduledExecutorService timers, Executor answering,
+    public PollApi(RoomLogs rooms, TimeScale timeScale, ScheduledExecutorService timers, Executor answering,
                    long integrationTimeoutMillis) {
-        this.store = store;
+        this.rooms = rooms;
         this.timers = timers;
         this.answering = answering;
         this.integrationTimeoutMillis = timeScale.scaleMillis(integrationTimeoutMillis);
         // Most held polls end by an append, not by their timer: drop cancelled timers at once
         // instead of keeping one per answered poll queued for up to 30 s.
         if (timers instanceof ScheduledThreadPoolExecutor stpe) stpe.setRemoveOnCancelPolicy(true);
-        store.addListener(onAppend);
+        rooms.addListener(onAppend);
     }
 
     /** Poll requests waiting now. */
@@ -98,13 +98,14 @@ public final class PollApi implements HttpHandler, AutoCloseable {
                 return;
             }
             PollParameters p = PollParameters.parse(HttpIo.query(ex));
-            long cursor = p.cursor() != null ? p.cursor() : store.head();
-            Slice now = slice(cursor);
+            MessageStore log = rooms.log(p.room());
+            long cursor = p.cursor() != null ? p.cursor() : log.head();
+            Slice now = slice(log, cursor);
             if (now.answersNow() || p.waitMillis() == 0 || closed) {
                 send(ex, 200, PollAnswer.body(now));
                 return;
             }
-            hold(ex, cursor, p.waitMillis());
+            hold(ex, log, cursor, p.waitMillis());
         } catch (PollParameters.Invalid bad) {
             HttpIo.jsonMessage(ex, 400, bad.getMessage());
         } catch (RuntimeException e) {
@@ -113,9 +114,9 @@ public final class PollApi implements HttpHandler, AutoCloseable {
         }
     }
 
-    private void hold(HttpExchange ex, long cursor, long waitMillis) {
+    private void hold(HttpExchange ex, MessageStore log, long cursor, long waitMillis) {
         boolean cutOff = waitMillis > integrationTimeoutMillis;
-        HeldPoll poll = new HeldPoll(ex, cursor, cutOff);
+        HeldPoll poll = new HeldPoll(ex, log, cursor, cutOff);
         held.add(poll);
         heldCount.incrementAndGet();
         // A client that goes away lets go of its slot (and its socket) at once, not when its wait ends.
@@ -125,7 +126,7 @@ public final class PollApi implements HttpHandler, AutoCloseable {
         }
         // Look again now that the poll is visible to appends: one that came in between
         // the first look and the registration would otherwise be missed.
-        Slice again = slice(cursor);
+        Slice again = slice(log, cursor);
         if (again.answersNow() || closed) {
             if (release(poll)) send(ex, 200, PollAnswer.body(again));
             return;
@@ -138,14 +139,14 @@ public final class PollApi implements HttpHandler, AutoCloseable {
         }
     }
 
-    /** Answers every held poll that now has messages; the network writes happen outside the store's lock. */
-    private void answerHeld() {
+    /** Answers every held poll of the room that now has messages; the network writes happen outside the store's lock. */
+    private void answerHeld(MessageStore log) {
         if (heldCount.get() == 0) return;
         Map<Long, byte[]> bodies = new HashMap<>();
         List<Answer> batch = new ArrayList<>(ANSWER_BATCH);
         for (HeldPoll poll : held) {
-            if (poll.answered()) continue;
-            byte[] body = bodies.computeIfAbsent(poll.cursor, this::bodyIfAny);
+            if (poll.answered() || poll.log != log) continue;
+            byte[] body = bodies.computeIfAbsent(poll.cursor, cursor -> bodyIfAny(log, cursor));
             if (body.length == 0) continue; // registered after this append; a later one wakes it
             if (!release(poll)) continue;
             batch.add(new Answer(poll.exchange, body));
@@ -172,8 +173,8 @@ public final class PollApi implements HttpHandler, AutoCloseable {
         }
     }
 
-    private byte[] bodyIfAny(long cursor) {
-        Slice s = slice(cursor);
+    private byte[] bodyIfAny(MessageStore log, long cursor) {
+        Slice s = slice(log, cursor);
         return s.answersNow() ? PollAnswer.body(s) : new byte[0];
     }
 
@@ -195,8 +196,8 @@ public final class PollApi implements HttpHandler, AutoCloseable {
         return true;
     }
 
-    private Slice slice(long cursor) {
-        return store.slice(cursor, MAX_MESSAGES, MAX_ANSWER_BYTES);
+    private static Slice slice(MessageStore log, long cursor) {
+        return log.slice(cursor, MAX_MESSAGES, MAX_ANSWER_BYTES);
     }
 
     private static void send(HttpExchange ex, int status, byte[] body) {
@@ -212,7 +213,7 @@ public final class PollApi implements HttpHandler, AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        store.removeListener(onAppend);
+        rooms.removeListener(onAppend);
         for (HeldPoll poll : held) {
             if (release(poll)) send(poll.exchange, 200, PollAnswer.empty(poll.cursor));
         }

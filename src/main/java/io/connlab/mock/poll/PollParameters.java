@@ -1,13 +1,15 @@
 package io.connlab.mock.poll;
 
+import io.connlab.mock.RoomName;
+
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The poll request's query, checked: {@code cursor} (absent = from now) and {@code wait}
- * seconds (absent = 0, a short poll). Anything else in the query is ignored.
+ * The poll request's query, checked: {@code room} (absent = the default room), {@code cursor}
+ * (absent = from now) and {@code wait} seconds (absent = 0, a short poll). Anything else in the query is ignored.
  */
-record PollParameters(Long cursor, long waitMillis) {
+record PollParameters(String room, Long cursor, long waitMillis) {
     static final double MAX_WAIT_SECONDS = 900;
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,19}");
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}(\\.[0-9]{0,9})?");
@@ -20,7 +22,13 @@ record PollParameters(Long cursor, long waitMillis) {
     }
 
     static PollParameters parse(Map<String, String> query) throws Invalid {
-        return new PollParameters(cursor(query.get("cursor")), waitMillis(query.get("wait")));
+        return new PollParameters(room(query.get("room")), cursor(query.get("cursor")), waitMillis(query.get("wait")));
+    }
+
+    private static String room(String raw) throws Invalid {
+        String problem = RoomName.problem(raw);
+        if (problem != null) throw new Invalid("Invalid room: " + problem);
+        return RoomName.orDefault(raw);
     }
 
     private static Long cursor(String raw) throws Invalid {

@@ -1,6 +1,7 @@
 package io.connlab.mock.sns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.connlab.mock.RoomName;
 import io.connlab.mock.http.HttpIo;
 
 import java.math.BigDecimal;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * A Publish's {@code MessageAttributes.entry.N.Name} / {@code .Value.DataType} /
  * {@code .Value.StringValue} / {@code .Value.BinaryValue}, checked as SNS checks them, and
  * their size: every part (name, type, value) counts toward the 256 KB message limit.
- * The mock's subscribers get the message text only, so the attributes go no further.
+ * The mock's subscribers get the message text and its room (the String attribute {@code room},
+ * ConnLab's own); the other attributes go no further.
  */
 final class MessageAttributes {
     private static final Pattern PARAMETER = Pattern.compile(
@@ -25,6 +27,8 @@ final class MessageAttributes {
     private static final Pattern TYPE = Pattern.compile("(String|Number|Binary)(\\..+)?");
     static final int MAX_NAME_LENGTH = 256;
     static final int MAX_TYPE_BYTES = 256;
+    /** The attribute that names the message's room. */
+    static final String ROOM = "room";
 
     private MessageAttributes() {
     }
@@ -53,6 +57,26 @@ final class MessageAttributes {
             size += utf8(name) + checkValue(name, a[1], a[2], a[3]);
         }
         return size;
+    }
+
+    /**
+     * The message's room: the String attribute {@code room}, the default room without it. Call after
+     * {@link #checkedSize}; a room that is no room name, or not a String, is {@code InvalidParameter}.
+     */
+    static String room(Map<String, String> p) throws SnsError {
+        for (Map.Entry<String, String> e : p.entrySet()) {
+            Matcher m = PARAMETER.matcher(e.getKey());
+            if (!m.matches() || !m.group(2).equals("Name") || !ROOM.equals(e.getValue())) continue;
+            String entry = "MessageAttributes.entry." + m.group(1) + ".Value.";
+            if (!"String".equals(p.get(entry + "DataType"))) {
+                throw SnsError.invalidParameter("MessageAttributes room Reason: must be of type String");
+            }
+            String room = p.get(entry + "StringValue");
+            String problem = RoomName.problem(room);
+            if (problem != null) throw SnsError.invalidParameter("MessageAttributes room Reason: " + problem);
+            return room;
+        }
+        return RoomName.DEFAULT;
     }
 
     private static int part(String suffix) {

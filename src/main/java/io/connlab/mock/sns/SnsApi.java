@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -72,6 +73,11 @@ public final class SnsApi implements HttpHandler {
 
     /** Calls {@code subscriber} with the text of every message published to the topic. */
     public void subscribe(String topicArn, Consumer<String> subscriber) {
+        topics.subscribe(topicArn, (room, message) -> subscriber.accept(message));
+    }
+
+    /** Calls {@code subscriber} with the room (its {@code room} attribute, else the default) and text of every message. */
+    public void subscribeWithRoom(String topicArn, BiConsumer<String, String> subscriber) {
         topics.subscribe(topicArn, subscriber);
     }
 
@@ -146,6 +152,7 @@ public final class SnsApi implements HttpHandler {
         if (message == null || message.isEmpty()) throw SnsError.invalidParameter("Empty message");
         checkSubject(p.get("Subject"));
         long attributeBytes = MessageAttributes.checkedSize(p);
+        String room = MessageAttributes.room(p);
         if (utf8Length(message) + attributeBytes > MAX_MESSAGE_BYTES) throw SnsError.messageTooLong();
         String delivered = PublishStructure.forSubscribers(p.get("MessageStructure"), message);
         FifoParameters.check(topicArn.fifo(), p);
@@ -153,18 +160,18 @@ public final class SnsApi implements HttpHandler {
         if (topic == null) throw SnsError.notFound();
         Deduplication.Sent sent = topic.fifo()
                 ? topics.deduplication().publishOnce(topic.arn() + '\n' + FifoParameters.deduplicationId(topic, p, message),
-                        now -> deliver(topic, delivered, now))
-                : deliver(topic, delivered, 0);
+                        now -> deliver(topic, room, delivered, now))
+                : deliver(topic, room, delivered, 0);
         return QueryXml.response("Publish", requestId, x -> {
             QueryXml.element(x, "    ", "MessageId", sent.messageId());
             if (topic.fifo()) QueryXml.element(x, "    ", "SequenceNumber", sent.sequenceNumber());
         });
     }
 
-    private Deduplication.Sent deliver(Topics.Topic topic, String delivered, long nowNanos) {
+    private Deduplication.Sent deliver(Topics.Topic topic, String room, String delivered, long nowNanos) {
         String messageId = UUID.randomUUID().toString();
         String sequence = topic.fifo() ? String.format("%020d", fifoSequence.incrementAndGet()) : null;
-        topics.deliver(topic.arn(), delivered);
+        topics.deliver(topic.arn(), room, delivered);
         published.incrementAndGet();
         return new Deduplication.Sent(messageId, sequence, nowNanos);
     }

@@ -9,7 +9,7 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,7 +29,7 @@ final class Topics {
 
     private final ConcurrentSkipListMap<String, Topic> topics = new ConcurrentSkipListMap<>();
     // Kept apart from the topics: the backend's own wiring survives a topic deleted and created again.
-    private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, List<BiConsumer<String, String>>> subscribers = new ConcurrentHashMap<>();
     private final int maxStandard;
     private final int maxFifo;
     private final Deduplication deduplication;
@@ -98,15 +98,16 @@ final class Topics {
         return topics.higherKey(arn) != null;
     }
 
-    void subscribe(String arn, Consumer<String> subscriber) {
+    /** @param subscriber gets each message's room and text */
+    void subscribe(String arn, BiConsumer<String, String> subscriber) {
         subscribers.computeIfAbsent(arn, a -> new CopyOnWriteArrayList<>()).add(subscriber);
     }
 
     /** Hands the message to every subscriber of the topic; one that throws does not stop the others. */
-    void deliver(String arn, String message) {
-        for (Consumer<String> s : subscribers.getOrDefault(arn, List.of())) {
+    void deliver(String arn, String room, String message) {
+        for (BiConsumer<String, String> s : subscribers.getOrDefault(arn, List.of())) {
             try {
-                s.accept(message);
+                s.accept(room, message);
             } catch (RuntimeException e) {
                 LOG.warn("subscriber of {} failed", arn, e);
             }

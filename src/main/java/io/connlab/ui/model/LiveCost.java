@@ -1,5 +1,7 @@
 package io.connlab.ui.model;
 
+import io.connlab.run.LiveLoad;
+
 /**
  * A live run's forecast cost, shown before it starts.
  *
@@ -9,8 +11,10 @@ package io.connlab.ui.model;
  * @param lanes             the lanes that would run ("WebSocket, Long poll")
  * @param clients           clients per lane
  * @param confirmAbove      the threshold above which a run needs a confirmation ({@code bench --yes})
+ * @param load              what the run sends against the stage's and the account's throttles
  */
-public record LiveCost(String backend, double dollars, long messages, String lanes, int clients, double confirmAbove) {
+public record LiveCost(String backend, double dollars, long messages, String lanes, int clients, double confirmAbove,
+                       LiveLoad load) {
 
     public boolean needsConfirmation() {
         return dollars > confirmAbove;

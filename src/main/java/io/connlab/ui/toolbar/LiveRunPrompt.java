@@ -1,5 +1,6 @@
 package io.connlab.ui.toolbar;
 
+import io.connlab.run.LiveLoad;
 import io.connlab.run.RunSettings;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.LabEngine;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * Live runs are polite: Start on a live stack first forecasts the run's cost (as {@code bench}
- * does); above {@code bench}'s threshold it asks, below it the cost goes into the status line.
+ * does) and says what the run sends against the stage's and the account's throttles; above
+ * {@code bench}'s threshold it asks, below it the cost goes into the status line.
  * On the mock nothing changes.
  */
 public final class LiveRunPrompt implements RunControlModel.StartCheck {
@@ -37,13 +39,21 @@ public final class LiveRunPrompt implements RunControlModel.StartCheck {
         if (forecast.isEmpty()) return "";
         LiveCost c = forecast.get();
         String text = I18n.t("live.estimate", c.backend(), String.format(Locale.ROOT, "%.4f", c.dollars()), c.messages(),
-                c.lanes(), c.clients());
+                c.lanes(), c.clients()) + " " + throttles(c.load());
         if (!c.needsConfirmation() || confirmed) {
             confirmed = false;
             return text;
         }
         ask(c, text);
         return null; // not yet: the answer starts it
+    }
+
+    /** The stage's and the account's throttles, and what this run sends against them. */
+    static String throttles(LiveLoad l) {
+        String line = I18n.t("live.throttles", l.stageRequestsPerSecond(), l.accountRequestsPerSecond(),
+                l.accountNewConnectionsPerSecond(), Math.round(l.httpRequestsPerSecond()), Math.round(l.connectionPostsPerSecond()),
+                l.webSocketConnections(), l.connectsPerSecond());
+        return l.overStage() ? line + " " + I18n.t("live.overStage", l.stageRequestsPerSecond()) : line;
     }
 
     private void ask(LiveCost c, String text) {

@@ -3,6 +3,7 @@ package io.connlab.ui.toolbar;
 import atlantafx.base.controls.Popover;
 import atlantafx.base.theme.Styles;
 import io.connlab.run.PublishPath;
+import io.connlab.run.Room;
 import io.connlab.ui.model.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -21,7 +22,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The run settings a class rarely changes (payload size, publish path, jitter, time scale),
+ * The run settings a class rarely changes (payload size, publish path, room, jitter, time scale),
  * behind one gear button, so the toolbar keeps two rows on a projector. The button turns red
  * while a setting inside is invalid (the status line names it too).
  */
@@ -39,7 +40,15 @@ final class MoreSettings {
         ValidatedField size = new ValidatedField("payload", model.payloadProperty(),
                 model.errorProperty(ToolbarModel.Field.PAYLOAD), 4, I18n.t("toolbar.size.tip"));
         var sizeError = model.errorProperty(ToolbarModel.Field.PAYLOAD);
-        sizeError.addListener((o, a, b) -> button.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
+        var roomError = model.errorProperty(ToolbarModel.Field.ROOM);
+        for (var error : java.util.List.of(sizeError, roomError)) {
+            error.addListener((o, a, b) -> button.pseudoClassStateChanged(Styles.STATE_DANGER,
+                    !sizeError.get().isEmpty() || !roomError.get().isEmpty()));
+        }
+        // empty: the run's own room (its name shown greyed); a name: that room, an instructor's for a class
+        ValidatedField room = new ValidatedField("room", model.roomProperty(), roomError, 10,
+                I18n.t("toolbar.room.tip", Room.own()));
+        room.field().setPromptText(Room.own());
 
         ChoiceBox<PublishPath> publish = new ChoiceBox<>(FXCollections.observableArrayList(PublishPath.values()));
         publish.setId("publish");
@@ -63,6 +72,7 @@ final class MoreSettings {
         content.setVgap(14); // room for a field's message, drawn under it
         content.addRow(0, LabToolbar.name(I18n.t("toolbar.size")), size);
         content.addRow(1, LabToolbar.name(I18n.t("toolbar.publish")), publish);
+        content.addRow(4, LabToolbar.name(I18n.t("toolbar.room")), room);
         HBox jitterLine = new HBox(6, jitter, jitterValue);
         jitterLine.setAlignment(Pos.CENTER_LEFT);
         content.addRow(2, LabToolbar.name(I18n.t("toolbar.jitter")), jitterLine);

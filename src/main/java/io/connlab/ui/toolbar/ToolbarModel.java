@@ -4,6 +4,7 @@ import io.connlab.ui.model.I18n;
 import io.connlab.metrics.Technique;
 import io.connlab.run.PublishPath;
 import io.connlab.run.Quantities;
+import io.connlab.run.Room;
 import io.connlab.run.RunSettings;
 import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.NetworkSettings;
@@ -38,7 +39,7 @@ import java.util.function.Function;
 public final class ToolbarModel {
 
     /** The fields that can hold a bad value. */
-    public enum Field { RATE, PAYLOAD, DURATION, CLIENTS, LANES }
+    public enum Field { RATE, PAYLOAD, DURATION, CLIENTS, LANES, ROOM }
 
     /** The lanes the window has columns for, in order. */
     public static final List<Technique> WINDOW_LANES = List.of(Technique.WEBSOCKET, Technique.LONG_POLL,
@@ -48,6 +49,8 @@ public final class ToolbarModel {
     private final StringProperty payload = new SimpleStringProperty(this, "payload");
     private final StringProperty duration = new SimpleStringProperty(this, "duration");
     private final StringProperty clients = new SimpleStringProperty(this, "clients");
+    /** The room to join; empty for this app instance's own ({@link Room#own()}). */
+    private final StringProperty room = new SimpleStringProperty(this, "room", "");
     private final ObjectProperty<PublishPath> publish = new SimpleObjectProperty<>(this, "publish", PublishPath.SNS);
     private final ObjectProperty<BackendChoice> backend = new SimpleObjectProperty<>(this, "backend", BackendChoice.mock());
     private final IntegerProperty rttMillis = new SimpleIntegerProperty(this, "rtt", DEFAULT_RTT_MS);
@@ -69,7 +72,7 @@ public final class ToolbarModel {
             p.addListener((o, a, b) -> check());
             shown.put(k, p);
         }
-        for (ObservableValue<?> v : List.of(rate, payload, duration, clients)) v.addListener((o, a, b) -> check());
+        for (ObservableValue<?> v : List.of(rate, payload, duration, clients, room)) v.addListener((o, a, b) -> check());
         load(base);
     }
 
@@ -77,6 +80,7 @@ public final class ToolbarModel {
     public StringProperty payloadProperty() { return payload; }
     public StringProperty durationProperty() { return duration; }
     public StringProperty clientsProperty() { return clients; }
+    public StringProperty roomProperty() { return room; }
     public ObjectProperty<PublishPath> publishProperty() { return publish; }
     public ObjectProperty<BackendChoice> backendProperty() { return backend; }
     public IntegerProperty rttMillisProperty() { return rttMillis; }
@@ -121,6 +125,7 @@ public final class ToolbarModel {
         duration.set(Quantities.format(s.duration()));
         clients.set(String.valueOf(s.clientsPerLane()));
         publish.set(s.publish());
+        room.set(s.room().equals(Room.own()) ? "" : s.room());
         check();
     }
 
@@ -130,7 +135,7 @@ public final class ToolbarModel {
         if (!valid.get()) return Optional.empty();
         return Optional.of(new RunSettings(Quantities.rate(rate.get()), Quantities.bytes(payload.get()),
                 Quantities.duration(duration.get()), Quantities.count(clients.get()), shownLanes(),
-                publish.get(), base.shortPollInterval(), base.longPollWait(), base.heartbeatInterval()));
+                publish.get(), base.shortPollInterval(), base.longPollWait(), base.heartbeatInterval(), namedRoom()));
     }
 
     /** Shows a lesson's run in the fields: its settings (timings kept for the run), lanes and network. */
@@ -159,7 +164,14 @@ public final class ToolbarModel {
         set(Field.DURATION, problem(Field.DURATION, duration.get(), Quantities::duration, base::withDuration, Duration.ZERO));
         set(Field.CLIENTS, problem(Field.CLIENTS, clients.get(), Quantities::count, base::withClients, -1));
         set(Field.LANES, problem(Field.LANES, shownLanes(), Function.identity(), base::withLanes, Set.of()));
+        set(Field.ROOM, Room.problem(namedRoom()) == null || namedRoom() == null ? "" : I18n.t("error.ROOM", Room.MAX_LENGTH));
         valid.set(errors.values().stream().allMatch(e -> e.get().isEmpty()));
+    }
+
+    /** The room typed, trimmed; null when none is (the run's own room). */
+    private String namedRoom() {
+        String r = room.get() == null ? "" : room.get().strip();
+        return r.isEmpty() ? null : r;
     }
 
     private void set(Field f, String message) {

@@ -63,6 +63,8 @@ class LiveRunAndMockSettingsTest extends OnRealEngineWindow {
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#live-run-confirm").tryQuery().isPresent());
         DialogPane ask = robot.lookup("#live-run-confirm").queryAs(DialogPane.class);
         assertTrue(ask.getContentText().contains("Live run on Chat sample: about $"), ask.getContentText());
+        assertTrue(ask.getContentText().contains("Throttles: 500 requests/s per stage, 10,000/s for all the account's APIs"),
+                ask.getContentText());
         assertTrue(ask.getContentText().contains("the same threshold as bench --yes"), ask.getContentText());
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();

@@ -75,6 +75,21 @@ class ToolbarModelTest {
     }
 
     @Test
+    void theRoomIsTheRunsOwnUntilOneIsNamed() {
+        ToolbarModel m = new ToolbarModel();
+        assertEquals("", m.roomProperty().get());
+        assertEquals(io.connlab.run.Room.own(), m.settings().orElseThrow().room());
+        m.roomProperty().set(" class-7 ");
+        assertEquals("class-7", m.settings().orElseThrow().room());
+        m.roomProperty().set("class/7");
+        assertEquals("a room name is 1..64 of A-Z a-z 0-9 _ -", m.error(ROOM));
+        assertTrue(m.settings().isEmpty());
+        m.load(RunSettings.defaults().withRoom("physics"));
+        assertEquals("physics", m.roomProperty().get(), "a loaded run's room shows");
+        assertEquals("", m.error(ROOM));
+    }
+
+    @Test
     void clientsAreChecked() {
         ToolbarModel m = new ToolbarModel();
         m.clientsProperty().set("0");

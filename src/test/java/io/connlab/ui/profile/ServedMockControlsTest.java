@@ -70,6 +70,7 @@ class ServedMockControlsTest extends OnRealEngineWindow {
     void aStudentsProfileSaysWhyAndTheInstructorsDrivesTheServedMock(FxRobot robot) throws Exception {
         EndpointProfile student = served.profile().toBuilder().adminUrl(null).connectionsUrl(null).build();
         use(robot, "student.json", student);
+        robot.clickOn(I18n.t("tab.backend")); // the fault bar joins the scene when its tab is first shown
         Label why = robot.lookup("#faults-why").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> why.isVisible());
         assertEquals(I18n.t("faults.why.student"), why.getText());

@@ -23,7 +23,7 @@ class LessonBenchTest {
 
     @Test
     void oneExperimentByLessonNumberAndItsTimedFault() {
-        int code = cli.execute("bench", "--lesson", "2", "--experiment", "1");
+        int code = cli.execute("bench", "--lesson", "2", "--experiment", "2"); // 2.2 too-big (2.1 is fan-out)
         assertEquals(0, code, cli.all());
         assertTrue(cli.out().contains("websocket.closes[1009] = 1"), cli.out());
         assertTrue(cli.err().contains("at 3 s: send 200 KB on websocket"), cli.err());

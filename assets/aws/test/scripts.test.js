@@ -111,7 +111,7 @@ test('with no region anywhere deploy.sh, teardown.sh and status.sh say how to gi
 test('a database stack prints its standing cost and creates nothing without yes', () => {
   const refused = run('deploy.sh', ['--region', 'us-east-1', '--database', 'new'], { input: 'no\n' });
   assert.equal(refused.code, 1, refused.out);
-  assert.match(refused.out, /bills about \$0\.069 an hour, \$1\.66 a day, \$50\.48 a month/);
+  assert.match(refused.out, /bills about \$0\.070 an hour, \$1\.67 a day, \$50\.88 a month/);
   assert.match(refused.out, /RDS Proxy .*FACTS 74/);
   assert.match(refused.out, /Secrets Manager endpoint, 2 AZs/);
   assert.match(refused.out, /nothing created/);
@@ -135,7 +135,7 @@ test('a VPC that has a Secrets Manager endpoint reuses it, and the standing cost
   const r = run('deploy.sh', ['--region', 'us-east-1', '--database', 'new', '--yes'], { env: { FAKE_AWS_ENDPOINT: 'vpce-0abc' } });
   assert.equal(r.code, 0, r.out);
   assert.match(r.out, /already has a Secrets Manager endpoint \(vpce-0abc\)/);
-  assert.match(r.out, /bills about \$0\.049 an hour/);
+  assert.match(r.out, /bills about \$0\.050 an hour/);
   assert.match(r.calls, /SecretsEndpoint=reuse/);
   assert.match(r.out, /must admit sg-0lab on TCP 443/);
 });

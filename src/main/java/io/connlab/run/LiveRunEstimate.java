@@ -9,7 +9,8 @@ import io.connlab.metrics.Technique;
  * What a run would cost on a live stack, shown before it starts, and whether it is dear enough
  * to ask first. A forecast from the settings alone, on list prices: what each lane would make
  * the stack do, summed into one {@link CostModel.Usage}, each function at its own memory (from
- * {@link LiveStack}, the table the template is held to), plus the share of the standing
+ * {@link LiveStack}, the table the template is held to), the DynamoDB requests the handlers make
+ * (on-demand rates in {@link Prices}, unverified), plus the share of the standing
  * resources (the database option's) for the run's duration when the run uses the pool lanes.
  *
  * @param cost              the forecast, line by line

@@ -7,7 +7,7 @@
 # The workshop hour: each student runs the app's default run (RunSettings.defaults(): 20
 # messages/s of 256 bytes for 30 s, one client per lane, WebSocket + long poll + short poll +
 # pooled + unpooled, published through SNS) --runs times, each in the run's own room, so a
-# message reaches the sender's one WebSocket. --shared-room prices the old behaviour (every
+# message reaches the sender's one WebSocket. Same formula as the app's (ClassCost.workshopHour). --shared-room prices the old behaviour (every
 # message to every student's connection: WebSocket messages grow with students squared).
 # --standing prints what a database stack bills per hour, day and month while it exists.
 # Every rate is named with its source (FACTS = the project's shared fact sheet) or UNVERIFIED.
@@ -40,18 +40,21 @@ rate_storage=$(awk 'BEGIN { printf "%.6f", 20 * 0.115 / 730 }')
 rate_proxy=$(awk 'BEGIN { printf "%.4f", 2 * 0.015 }')
 # Interface VPC endpoint, $0.01 per AZ-hour (data processed left out): UNVERIFIED (not in FACTS; aws.amazon.com/privatelink/pricing)
 rate_endpoint_az=0.01
+# One Secrets Manager secret (new database only), $0.40 a month: UNVERIFIED (not in FACTS), as $/hour over 730 h
+rate_secret=$(awk 'BEGIN { printf "%.5f", 0.40 / 730 }')
 
 if [ -n "$standing" ]; then
   [ "$database" != none ] || { echo "Stack without a database: nothing bills by the hour while it stands (only use, see below)."; exit 0; }
   awk -v db="$database" -v i="$rate_instance" -v s="$rate_storage" -v p="$rate_proxy" -v e="$rate_endpoint_az" \
-      -v azs="$endpoint_azs" -v class="$instance" 'BEGIN {
+      -v azs="$endpoint_azs" -v class="$instance" -v secret="$rate_secret" 'BEGIN {
     hour = azs * e
-    if (db == "new") hour += i + s + p
+    if (db == "new") hour += i + s + p + secret
     printf "While it stands this stack bills about $%.3f an hour, $%.2f a day, $%.2f a month (730 h), used or not:\n", hour, hour * 24, hour * 730
     if (db == "new") {
       printf "  %-34s $%.4f/h  UNVERIFIED rate (not in FACTS)\n", "RDS " class " (single-AZ)", i
       printf "  %-34s $%.4f/h  UNVERIFIED rate ($0.115/GB-month)\n", "20 GB gp3 storage", s
       printf "  %-34s $%.4f/h  FACTS 74: $0.015/vCPU-h, 2 vCPU minimum, UNVERIFIED\n", "RDS Proxy", p
+      printf "  %-34s $%.5f/h  UNVERIFIED rate ($0.40/month)\n", "Secrets Manager secret", secret
     }
     if (azs > 0) printf "  %-34s $%.4f/h  UNVERIFIED rate ($%.2f per AZ-hour)\n", "Secrets Manager endpoint, " azs " AZ" (azs > 1 ? "s" : ""), azs * e, e
     else printf "  %-34s none created (none needed, or the VPC has one the stack reuses)\n", "Secrets Manager endpoint"
@@ -60,32 +63,41 @@ if [ -n "$standing" ]; then
   exit 0
 fi
 
+# The workshop hour by the app's own model (src/main/java/io/connlab/run/LiveRunEstimate.java, the
+# window's live-run estimate; ClassCost.workshopHour gives the figures README.md and lesson 7 quote,
+# and test/scripts.test.js holds this script to them). Per default run and student:
 awk -v n="$students" -v runs="$runs" -v shared="$shared" -v db="$database" \
-    -v i="$rate_instance" -v s="$rate_storage" -v p="$rate_proxy" -v e="$rate_endpoint_az" -v azs="$endpoint_azs" 'BEGIN {
+    -v i="$rate_instance" -v s="$rate_storage" -v p="$rate_proxy" -v e="$rate_endpoint_az" -v azs="$endpoint_azs" \
+    -v secret="$rate_secret" 'BEGIN {
+  k = shared ? n : 1                       # runs whose messages each receiver gets (its room)
   per_run = 20 * 30                        # messages one default run publishes (20/s for 30 s)
-  published = n * runs * per_run           # SNS publishes in the hour
-  fanout = shared ? n : 1                  # WebSocket connections each message reaches
-  ws_msgs = published * fanout             # @connections posts, each a billed message (FACTS 23-25)
-  ws_conn = n * 60                         # one connection per student kept open the hour (connection-minutes)
-  long_polls = published                   # at 20/s a held poll returns about once per message
-  short_polls = n * runs * 30              # one request a second during each run
-  invokes = n * runs * 2 * per_run         # pooled + unpooled lanes, 20 calls/s each
+  received = per_run * k
+  long_polls = int(1 * (received < 300 ? received : 300) + 30 / 20 + 0.5)  # at most 10 a second, plus one per 20 s wait
+  short_polls = 30                         # one a second
+  invokes = 2 * per_run                    # pooled + unpooled lanes, one call per message
+  ws_msgs = received                       # the one WebSocket client gets its room`s messages (FACTS 23-25)
+  conn_min = 30 / 60                       # that client, connected for the run
   http = long_polls + short_polls + invokes
-  lambda_req = published + long_polls + short_polls + invokes
-  # durations ASSUMED (not measured on AWS): SNS subscriber 50 ms at 256 MB, poll 50 ms at 256 MB, invoke 20 ms at 512 MB
-  gbs = published * 0.25 * 0.05 + (long_polls + short_polls) * 0.25 * 0.05 + invokes * 0.5 * 0.02
-  c_ws = ws_msgs / 1e6 * 1.00 + ws_conn / 1e6 * 0.25          # FACTS 75
-  c_http = http / 1e6 * 1.00                                  # FACTS 76
-  c_sns = published / 1e6 * 0.50                             # FACTS 78
-  c_lambda = lambda_req / 1e6 * 0.20 + gbs * 0.0000166667     # FACTS 77
-  # DynamoDB on demand, UNVERIFIED ($0.625 per M writes, $0.125 per M reads): 3 writes + 2 reads per message
-  c_dynamo = published * 3 / 1e6 * 0.625 + (published * 2 + long_polls + short_polls) / 1e6 * 0.125
+  lambda_req = http + per_run              # each request runs a function, and the SNS fan-out once per message
+  # MB-ms: a held poll runs its 256 MB function the whole 30 s; a short poll 30 ms at 256 MB; an
+  # invoke 20 ms at 512 MB; the fan-out 30 ms + 2 ms per connection in the room at 256 MB (ASSUMED
+  # durations, not measured on AWS; memory from template.yaml)
+  mb_ms = 30 * 1000 * 256 + short_polls * 30 * 256 + invokes * 20 * 512 + per_run * (30 + 2 * k) * 256
+  # DynamoDB on demand: 3 writes + 2 reads per message (append, dedupe, room query), 1 read per poll
+  writes = per_run * 3; reads = per_run * 2 + long_polls + short_polls
+  runs_all = n * runs
+  c_ws = runs_all * (ws_msgs / 1e6 * 1.00 + conn_min / 1e6 * 0.25)   # FACTS 75
+  c_http = runs_all * http / 1e6 * 1.00                               # FACTS 76
+  c_sns = runs_all * per_run / 1e6 * 0.50                             # FACTS 78
+  c_lambda = runs_all * (lambda_req / 1e6 * 0.20 + mb_ms / 1024 / 1000 * 0.0000166667)  # FACTS 77
+  c_dynamo = runs_all * (writes / 1e6 * 0.625 + reads / 1e6 * 0.125)  # UNVERIFIED rates
   c_db = 0
-  if (db == "new") c_db = i + s + p + azs * e
+  if (db == "new") c_db = i + s + p + azs * e + secret
   if (db == "existing") c_db = azs * e
   total = c_ws + c_http + c_sns + c_lambda + c_dynamo + c_db
   printf "Estimated cost of a workshop hour: %d students, each running the default run %d times (%s):\n", n, runs, shared ? "one shared room" : "a room per run"
-  printf "  WebSocket API  $%7.2f  (%.2f M messages: each reaches %d connection%s)\n", c_ws, ws_msgs / 1e6, fanout, (fanout > 1 ? "s" : "")
-  printf "  HTTP API       $%7.2f  (%.2f M requests)   SNS $%.2f   Lambda $%.2f   DynamoDB ~$%.2f   database standing ~$%.2f/h\n", c_http, http / 1e6, c_sns, c_lambda, c_dynamo, c_db
+  printf "  WebSocket API  $%7.2f  (%.2f M messages: each reaches %d connection%s)\n", c_ws, runs_all * ws_msgs / 1e6, k, (k > 1 ? "s" : "")
+  printf "  HTTP API       $%7.2f  (%.2f M requests)   SNS $%.2f   Lambda $%.2f   DynamoDB ~$%.2f   database standing ~$%.2f/h\n", c_http, runs_all * http / 1e6, c_sns, c_lambda, c_dynamo, c_db
   printf "  Total          $%7.2f per hour (list prices, before free tier; check the pricing pages)\n", total
+  if (db == "none") printf "  The default run has the pool lanes, which need the database option: add --database new for its standing cost.\n"
 }'

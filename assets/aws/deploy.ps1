@@ -85,9 +85,9 @@ if ($Database -ne 'none' -and $status -ne 'CREATE_COMPLETE' -and $status -ne 'UP
   $endpointAzsBilled = 0
   if ($SecretsEndpoint -eq 'create' -and $Vpc) { $endpointAzsBilled = $azCount }
   $hour = $endpointAzsBilled * 0.01
-  if ($Database -eq 'new') { $hour += 0.016 + 20 * 0.115 / 730 + 2 * 0.015 }
+  if ($Database -eq 'new') { $hour += 0.016 + 20 * 0.115 / 730 + 2 * 0.015 + 0.40 / 730 }
   Write-Host ("While it stands this stack bills about `${0:N3} an hour, `${1:N2} a day, `${2:N2} a month, used or not" -f $hour, ($hour * 24), ($hour * 730))
-  if ($Database -eq 'new') { Write-Host '  RDS db.t4g.micro $0.016/h, 20 GB gp3 $0.003/h (both UNVERIFIED), RDS Proxy $0.030/h (FACTS 74, UNVERIFIED)' }
+  if ($Database -eq 'new') { Write-Host '  RDS db.t4g.micro $0.016/h, 20 GB gp3 $0.003/h (both UNVERIFIED), RDS Proxy $0.030/h (FACTS 74, UNVERIFIED), one secret $0.40/month (UNVERIFIED)' }
   Write-Host ("  Secrets Manager endpoint: {0} AZ(s) at `$0.01 per AZ-hour (UNVERIFIED)" -f $endpointAzsBilled)
   if (-not $Yes -and (Read-Host 'Create it and start billing? Type yes to go on') -ne 'yes') { Die 'nothing created (type yes, or pass -Yes)' }
 }
@@ -154,5 +154,5 @@ Write-Host "Endpoint profile: $Out"
 Write-Host "  Load it in ConnLab (backend chooser > Manage profiles... > Import...) or: connlab bench --profile `"$Out`""
 if ($Token) { Write-Host '  It holds the $connect token: share it only with the class; teardown.ps1 names it again.' }
 # the class hour as cost-estimate.sh prices it: 30 students, 20 default runs each, a room per run (README.md)
-Write-Host 'A workshop hour of 30 students, each running the default run 20 times in its own room: about $3 at list prices, plus the standing cost above (assets/aws/README.md)'
+Write-Host 'A workshop hour of 30 students, each running the default run 20 times in its own room: about $2.75 at list prices, plus the standing cost above (assets/aws/README.md)'
 Write-Host "Remove everything: .\teardown.ps1 -Stack $Stack -Region $Region$(if ($AwsProfile) { " -AwsProfile $AwsProfile" })"

@@ -111,7 +111,7 @@ test('with no region anywhere deploy.sh, teardown.sh and status.sh say how to gi
 test('a database stack prints its standing cost and creates nothing without yes', () => {
   const refused = run('deploy.sh', ['--region', 'us-east-1', '--database', 'new'], { input: 'no\n' });
   assert.equal(refused.code, 1, refused.out);
-  assert.match(refused.out, /bills about \$0\.069 an hour, \$1\.66 a day, \$50\.48 a month/);
+  assert.match(refused.out, /bills about \$0\.070 an hour, \$1\.67 a day, \$50\.88 a month/);
   assert.match(refused.out, /RDS Proxy .*FACTS 74/);
   assert.match(refused.out, /Secrets Manager endpoint, 2 AZs/);
   assert.match(refused.out, /nothing created/);
@@ -135,7 +135,7 @@ test('a VPC that has a Secrets Manager endpoint reuses it, and the standing cost
   const r = run('deploy.sh', ['--region', 'us-east-1', '--database', 'new', '--yes'], { env: { FAKE_AWS_ENDPOINT: 'vpce-0abc' } });
   assert.equal(r.code, 0, r.out);
   assert.match(r.out, /already has a Secrets Manager endpoint \(vpce-0abc\)/);
-  assert.match(r.out, /bills about \$0\.049 an hour/);
+  assert.match(r.out, /bills about \$0\.050 an hour/);
   assert.match(r.calls, /SecretsEndpoint=reuse/);
   assert.match(r.out, /must admit sg-0lab on TCP 443/);
 });
@@ -202,13 +202,21 @@ test('status.sh lists stacks with what bills by the hour, tagged resources, prox
 });
 
 test('cost-estimate.sh: a class of 30 with a room per run, the shared room, and standing costs', () => {
-  const rooms = run('cost-estimate.sh', []);
+  // the same figures as the app's ClassCost.workshopHour(30, 20), which README.md and lesson 7 quote
+  // (GoingLiveCostsTest holds those to the app): the script follows the app's formula
+  const rooms = run('cost-estimate.sh', ['--database', 'new']);
   assert.match(rooms.out, /WebSocket API  \$   0\.36  \(0\.36 M messages: each reaches 1 connection\)/);
-  assert.match(rooms.out, /Total          \$   3\.02 per hour/);
-  const shared = run('cost-estimate.sh', ['--shared-room']);
+  assert.match(rooms.out, /HTTP API       \$   0\.92 .*SNS \$0\.18   Lambda \$0\.50   DynamoDB ~\$0\.79   database standing ~\$0\.07\/h/);
+  assert.match(rooms.out, /Total          \$   2\.82 per hour/);
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  assert.ok(readme.includes('**$2.82**') && readme.includes('**$13.35**'), 'README.md quotes the totals this script prints');
+  const shared = run('cost-estimate.sh', ['--database', 'new', '--shared-room']);
   assert.match(shared.out, /WebSocket API  \$  10\.80 .*each reaches 30 connections/);
-  assert.match(shared.out, /Total          \$  13\.46 per hour/);
+  assert.match(shared.out, /Lambda \$0\.59/);
+  assert.match(shared.out, /Total          \$  13\.35 per hour/);
+  assert.match(run('cost-estimate.sh', []).out, /Total          \$   2\.75 per hour[\s\S]*add --database new/);
   const standing = run('cost-estimate.sh', ['--standing', '--database', 'existing', '--endpoint-azs', '2']);
   assert.match(standing.out, /\$0\.020 an hour, \$0\.48 a day, \$14\.60 a month/);
+  assert.match(run('cost-estimate.sh', ['--standing', '--database', 'new']).out, /\$0\.070 an hour, \$1\.67 a day, \$50\.88 a month/);
   assert.equal(run('cost-estimate.sh', ['--students', 'x']).code, 2);
 });

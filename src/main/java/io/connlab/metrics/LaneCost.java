@@ -24,15 +24,29 @@ public final class LaneCost {
     /**
      * What the estimate cannot measure and so assumes.
      *
-     * @param lambdaMemoryMb      memory configured for every function
+     * @param stack               the stack the lanes would run on: each function's memory comes from it
      * @param publishViaSns       true when the run publishes through SNS, false through WebSocket sendmessage
      * @param handlerMs           how long a WebSocket route function runs per event
      * @param postMsPerConnection how long the fan-out function spends posting one message to one connection
      * @param rdsProxyVcpus       vCPUs of the database behind an RDS Proxy
      */
-    public record Assumptions(int lambdaMemoryMb, boolean publishViaSns, double handlerMs,
+    public record Assumptions(LiveStack stack, boolean publishViaSns, double handlerMs,
                               double postMsPerConnection, int rdsProxyVcpus) {
-        public static final Assumptions DEFAULT = new Assumptions(128, true, 10, 1, 2);
+        /** The shipped stack's functions (assets/aws/template.yaml, through live-stack.properties). */
+        public static final Assumptions DEFAULT = new Assumptions(LiveStack.SHIPPED, true, 10, 1, 2);
+
+        /**
+         * The memory a technique's functions are billed at: the WebSocket lane's the fan-out's
+         * (its connect and disconnect functions have the same size), the polls' the poll
+         * function's, the pool lanes' the invoke function's.
+         */
+        public int memoryMb(Technique t) {
+            return switch (t) {
+                case WEBSOCKET -> stack.memoryMb(publishViaSns ? LiveStack.SNS_FUNCTION : LiveStack.SEND_MESSAGE_FUNCTION);
+                case LONG_POLL, SHORT_POLL -> stack.memoryMb(LiveStack.POLL_FUNCTION);
+                default -> stack.memoryMb(LiveStack.INVOKE_FUNCTION);
+            };
+        }
     }
 
     private LaneCost() {
@@ -62,19 +76,19 @@ public final class LaneCost {
                 long invocations = s.connectionsOpened() + closes + s.requests() + s.published();
                 double ms = invocations * a.handlerMs() + (s.delivered() + s.duplicates()) * a.postMsPerConnection();
                 return new CostModel.Usage(delivered, messages, messages == 0 ? 0 : bytes / messages,
-                        s.connectionMinutes(), 0, 0, invocations, ms, a.lambdaMemoryMb(), sns, payload, 0);
+                        s.connectionMinutes(), 0, 0, invocations, ms, a.memoryMb(t), sns, payload, 0);
             }
             case LONG_POLL, SHORT_POLL -> {
                 long req = s.requests();
                 return new CostModel.Usage(delivered, 0, 0, 0, req, req == 0 ? 0 : bytes / req,
-                        req, s.requestHeldMs(), a.lambdaMemoryMb(), sns, payload, 0);
+                        req, s.requestHeldMs(), a.memoryMb(t), sns, payload, 0);
             }
             default -> {
                 long inv = s.pool().invocations();
                 double vcpuHours = t == Technique.POOL_PROXY
                         ? Math.max(a.rdsProxyVcpus(), prices.rdsProxyMinVcpus()) * s.elapsedMicros() / 3.6e9 : 0;
                 return new CostModel.Usage(delivered, 0, 0, 0, inv, inv == 0 ? 0 : bytes / inv,
-                        inv, s.pool().functionMs(), a.lambdaMemoryMb(), 0, 0, vcpuHours);
+                        inv, s.pool().functionMs(), a.memoryMb(t), 0, 0, vcpuHours);
             }
         }
     }

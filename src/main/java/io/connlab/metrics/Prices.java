@@ -17,7 +17,8 @@ public record Prices(
         double lambdaRequestsPerMillion, double lambdaGbSecond,
         double snsPublishesPerMillion, int snsPublishUnitBytes,
         double rdsProxyVcpuHour, int rdsProxyMinVcpus,
-        double restRequestsPerMillion) {
+        double restRequestsPerMillion,
+        double dynamoWritesPerMillion, double dynamoReadsPerMillion) {
 
     /**
      * us-east-1 on-demand list prices, first tier, free tier left out. Checked 2026-11-27:
@@ -37,7 +38,9 @@ public record Prices(
             64 * 1024,   // ... each 64 KB chunk of a publish is billed as one request
             0.015,       // RDS Proxy (provisioned instances): $ per vCPU-hour of the database behind it
             2,           // ... billed for at least 2 vCPUs
-            3.50);       // API Gateway REST API: $ per million requests (first 333 million; FACTS 76)
+            3.50,        // API Gateway REST API: $ per million requests (first 333 million; FACTS 76)
+            0.625,       // DynamoDB on demand: $ per million write request units (UNVERIFIED: not in FACTS)
+            0.125);      // DynamoDB on demand: $ per million read request units (UNVERIFIED: not in FACTS)
 
     /** The prices estimates use unless told otherwise. */
     public static final Prices CURRENT = US_EAST_1_2026;

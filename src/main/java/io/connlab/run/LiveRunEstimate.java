@@ -9,7 +9,8 @@ import io.connlab.metrics.Technique;
  * What a run would cost on a live stack, shown before it starts, and whether it is dear enough
  * to ask first. A forecast from the settings alone, on list prices: what each lane would make
  * the stack do, summed into one {@link CostModel.Usage}, each function at its own memory (from
- * {@link LiveStack}, the table the template is held to), plus the share of the standing
+ * {@link LiveStack}, the table the template is held to), the DynamoDB requests the handlers make
+ * (on-demand rates in {@link Prices}, unverified), plus the share of the standing
  * resources (the database option's) for the run's duration when the run uses the pool lanes.
  *
  * @param cost              the forecast, line by line
@@ -21,6 +22,9 @@ public record LiveRunEstimate(CostModel.Estimate cost, boolean needsConfirmation
     /** A long poll cannot come back more often than its round trip: at most this many per second and client. */
     static final double LONG_POLLS_PER_SECOND = 10;
     static final String STANDING = "Standing resources (database option) for the run";
+    static final String DYNAMODB = "DynamoDB requests (rate unverified)";
+    static final int DYNAMO_WRITES_PER_MESSAGE = 3;
+    static final int DYNAMO_READS_PER_MESSAGE = 2;
 
     public static LiveRunEstimate of(RunSettings s, Prices prices, double confirmAboveDollars) {
         CostModel.Estimate e = withStanding(traffic(s, prices, LiveStack.SHIPPED, 1), s, LiveStack.SHIPPED);
@@ -40,6 +44,7 @@ public record LiveRunEstimate(CostModel.Estimate cost, boolean needsConfirmation
         long wsMessages = 0;
         double connectionMinutes = 0;
         long httpRequests = 0;
+        long allPolls = 0;
         long lambdaInvocations = 0;
         double mbMs = 0; // each function's run time times its memory
         int wsReceivers = 0;
@@ -54,6 +59,7 @@ public record LiveRunEstimate(CostModel.Estimate cost, boolean needsConfirmation
                     long polls = Math.round(c * Math.min(received, seconds * LONG_POLLS_PER_SECOND)
                             + c * seconds / Math.max(1, s.longPollWait().toSeconds()));
                     httpRequests += polls;
+                    allPolls += polls;
                     lambdaInvocations += polls;
                     // a held poll keeps its function running the whole time
                     mbMs += c * seconds * 1000 * stack.memoryMb(LiveStack.POLL_FUNCTION);
@@ -61,6 +67,7 @@ public record LiveRunEstimate(CostModel.Estimate cost, boolean needsConfirmation
                 case SHORT_POLL -> {
                     long polls = Math.round(c * seconds * 1000 / s.shortPollInterval().toMillis());
                     httpRequests += polls;
+                    allPolls += polls;
                     lambdaInvocations += polls;
                     mbMs += polls * 30.0 * stack.memoryMb(LiveStack.POLL_FUNCTION);
                 }
@@ -84,13 +91,25 @@ public record LiveRunEstimate(CostModel.Estimate cost, boolean needsConfirmation
         // Usage takes one memory size: the run time is given at 1 GB, which makes the GB-seconds exact
         CostModel.Usage u = new CostModel.Usage(published, wsMessages, s.payloadBytes(), connectionMinutes,
                 httpRequests, s.payloadBytes(), lambdaInvocations, mbMs / 1024, 1024, snsPublishes, s.payloadBytes(), 0);
-        return new CostModel(prices).estimate(u);
+        // the tables the handlers use, on demand: each message is appended once to the room's log
+        // (counter, item, dedupe marker: 3 writes) after a dedupe read and the room's connections query
+        // (2 reads); each poll reads the log once. Small items: one request unit each (an approximation).
+        long dynamoWrites = published * DYNAMO_WRITES_PER_MESSAGE;
+        long dynamoReads = published * DYNAMO_READS_PER_MESSAGE + allPolls;
+        return new CostModel(prices).estimate(u).plus(new CostModel.Line(DYNAMODB, dynamoWrites + dynamoReads, "request units",
+                dynamoWrites / 1e6 * prices.dynamoWritesPerMillion() + dynamoReads / 1e6 * prices.dynamoReadsPerMillion()));
     }
+
 
     /** The estimate plus the standing resources for the run's duration, when the run needs them (a pool lane). */
     static CostModel.Estimate withStanding(CostModel.Estimate traffic, RunSettings s, LiveStack stack) {
+        return withStanding(traffic, s, stack, s.duration());
+    }
+
+    /** The same, the stack standing for {@code standsFor} (a workshop hour, say) rather than the run. */
+    static CostModel.Estimate withStanding(CostModel.Estimate traffic, RunSettings s, LiveStack stack, java.time.Duration standsFor) {
         if (s.lanes().stream().noneMatch(Technique::isPool)) return traffic;
-        double hours = s.duration().toMillis() / 3_600_000.0;
+        double hours = standsFor.toMillis() / 3_600_000.0;
         return traffic.plus(new CostModel.Line(STANDING, hours, "hours", hours * stack.standingDollarsPerHour()));
     }
 

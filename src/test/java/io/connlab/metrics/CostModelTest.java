@@ -105,8 +105,9 @@ class CostModelTest {
         now.addAndGet(500_000);
         m.responseReceived(0, 200, 300, 0);
         CostModel.Usage u = LaneCost.usage(m.finalSnapshot(), Prices.US_EAST_1_2026, LaneCost.Assumptions.DEFAULT);
-        assertEquals(new CostModel.Usage(4, 0, 0, 0, 2, 500, 2, 20_500.0, 128, 4, 150, 0), u);
-        assertEquals(2.5625 * 0.0000166667, dollars(model.estimate(u), "Lambda duration"), 1e-15);
+        // the poll function's memory in the shipped template: 256 MB, so 20.5 s held is 5.125 GB-s
+        assertEquals(new CostModel.Usage(4, 0, 0, 0, 2, 500, 2, 20_500.0, 256, 4, 150, 0), u);
+        assertEquals(5.125 * 0.0000166667, dollars(model.estimate(u), "Lambda duration"), 1e-15);
     }
 
     @Test

@@ -36,16 +36,25 @@ class LiveStackTableTest {
     }
 
     @Test
-    void bothStagesHaveTheTablesThrottle() throws Exception {
-        int stages = 0;
-        for (JsonNode r : resources()) {
-            if (!"AWS::ApiGatewayV2::Stage".equals(r.path("Type").asText())) continue;
-            JsonNode limits = r.path("Properties").path("DefaultRouteSettings");
-            assertEquals(LiveStack.SHIPPED.stageRateLimit(), limits.path("ThrottlingRateLimit").asInt(), "stage rate" + FIX);
-            assertEquals(LiveStack.SHIPPED.stageBurstLimit(), limits.path("ThrottlingBurstLimit").asInt(), "stage burst" + FIX);
-            stages++;
+    void everyStageAndRouteThrottleIsTheTables() throws Exception {
+        Map<String, LiveStack.Throttle> inTemplate = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            if (!"AWS::ApiGatewayV2::Stage".equals(r.getValue().path("Type").asText())) continue;
+            JsonNode props = r.getValue().path("Properties");
+            inTemplate.put(r.getKey(), throttle(props.path("DefaultRouteSettings")));
+            for (Iterator<Map.Entry<String, JsonNode>> routes = props.path("RouteSettings").fields(); routes.hasNext(); ) {
+                Map.Entry<String, JsonNode> route = routes.next();
+                inTemplate.put(r.getKey() + "." + route.getKey(), throttle(route.getValue()));
+            }
         }
-        assertEquals(2, stages);
+        assertEquals(inTemplate, new TreeMap<>(LiveStack.SHIPPED.throttles()), "throttles" + FIX);
+        assertEquals(new LiveStack.Throttle(500, 1000), LiveStack.SHIPPED.throttle(LiveStack.INVOKE_ROUTE));
+        assertTrue(LiveStack.SHIPPED.throttle(LiveStack.HTTP_STAGE).rateLimit() > 500, "the HTTP stage was raised above /invoke's");
+    }
+
+    private static LiveStack.Throttle throttle(JsonNode settings) {
+        return new LiveStack.Throttle(settings.path("ThrottlingRateLimit").asInt(), settings.path("ThrottlingBurstLimit").asInt());
     }
 
     @Test

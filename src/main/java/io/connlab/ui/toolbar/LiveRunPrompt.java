@@ -52,8 +52,8 @@ public final class LiveRunPrompt implements RunControlModel.StartCheck {
     static String throttles(LiveLoad l) {
         String line = I18n.t("live.throttles", l.stageRequestsPerSecond(), l.accountRequestsPerSecond(),
                 l.accountNewConnectionsPerSecond(), Math.round(l.httpRequestsPerSecond()), Math.round(l.connectionPostsPerSecond()),
-                l.webSocketConnections(), l.connectsPerSecond());
-        return l.overStage() ? line + " " + I18n.t("live.overStage", l.stageRequestsPerSecond()) : line;
+                l.webSocketConnections(), l.connectsPerSecond(), l.invokeRequestsPerSecond());
+        return l.overStage() ? line + " " + I18n.t("live.overStage", l.passedLimit()) : line;
     }
 
     private void ask(LiveCost c, String text) {

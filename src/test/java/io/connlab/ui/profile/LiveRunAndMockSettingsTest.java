@@ -63,7 +63,7 @@ class LiveRunAndMockSettingsTest extends OnRealEngineWindow {
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#live-run-confirm").tryQuery().isPresent());
         DialogPane ask = robot.lookup("#live-run-confirm").queryAs(DialogPane.class);
         assertTrue(ask.getContentText().contains("Live run on Chat sample: about $"), ask.getContentText());
-        assertTrue(ask.getContentText().contains("Throttles: 500 requests/s per stage, 10,000/s for all the account's APIs"),
+        assertTrue(ask.getContentText().contains("Throttles: 2,000 requests/s on the HTTP stage (500 on /invoke), 10,000/s for all the account's APIs"),
                 ask.getContentText());
         assertTrue(ask.getContentText().contains("the same threshold as bench --yes"), ask.getContentText());
         robot.clickOn("Cancel");

@@ -16,18 +16,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveRunThrottlesTest {
     @Test
     void theDefaultRunSaysTheThrottlesAndItsShareOfThem() {
-        assertEquals("Throttles: 500 requests/s per stage, 10,000/s for all the account's APIs together, 500 new WebSocket"
+        assertEquals("Throttles: 2,000 requests/s on the HTTP stage (500 on /invoke), 10,000/s for all the account's APIs together, 500 new WebSocket"
                         + " connections/s. This run: about 51 requests/s to the HTTP API and 20 @connections posts/s, 1"
                         + " connections opened at up to 100/s.",
                 LiveRunPrompt.throttles(LiveLoad.of(RunSettings.defaults())));
     }
 
     @Test
-    void aRunOverTheStageIsToldToExpect429() {
-        RunSettings s = new RunSettings(1200, 256, Duration.ofSeconds(30), 1, EnumSet.of(Technique.POOL_POOLED),
-                PublishPath.SNS, null, null);
+    void aPoolRunPastInvokesRouteIsToldToExpect429() {
+        assertOver(1200, 1, Technique.POOL_POOLED, "1,200", "500");
+    }
+
+    @Test
+    void pollsPastTheHttpStageAreToldItsLimit() {
+        assertOver(20, 250, Technique.LONG_POLL, "2,500", "2,000");
+    }
+
+    private static void assertOver(int rate, int clients, Technique lane, String sent, String limit) {
+        RunSettings s = new RunSettings(rate, 256, Duration.ofSeconds(30), clients, EnumSet.of(lane), PublishPath.SNS, null, null);
         String line = LiveRunPrompt.throttles(LiveLoad.of(s));
-        assertTrue(line.contains("about 1,200 requests/s to the HTTP API"), line);
-        assertTrue(line.endsWith("That is over the stage's 500 requests/s: expect 429 Too Many Requests."), line);
+        assertTrue(line.contains("about " + sent + " requests/s to the HTTP API"), line);
+        assertTrue(line.endsWith("That is over the throttle of " + limit + " requests/s: expect 429 Too Many Requests."), line);
     }
 }

@@ -47,7 +47,6 @@ public final class Dialogs {
         Rectangle2D screen = screenOf(owner);
         pane.setMaxWidth(screen.getWidth() * SCREEN_SHARE);
         pane.setMaxHeight(screen.getHeight() * SCREEN_SHARE);
-        pane.setPrefWidth(Math.min(pane.prefWidth(-1), screen.getWidth() * SCREEN_SHARE));
     }
 
     /** {@code root} takes {@code owner}'s font, type size, stylesheets and theme, and keeps following its type size. */

@@ -1,6 +1,7 @@
 package io.connlab.ui.model;
 
 import io.connlab.lesson.ExperimentResult;
+import io.connlab.lesson.RunFigures;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,14 +23,10 @@ public final class FigureWords {
         String shown = Double.isNaN(value) ? I18n.t("lesson.noValue") : ExperimentResult.figure(value);
         Matcher m = FIGURE.matcher(expression);
         if (!m.matches() || !I18n.has("figure." + m.group(2))) return expression + " = " + shown;
-        String lane = m.group(1).equals("run") ? I18n.t("figure.run") : I18n.t("lane." + laneId(m.group(1)));
+        var technique = RunFigures.LANES.get(m.group(1));
+        String lane = technique != null ? I18n.t("lane." + technique.id()) : m.group(1).equals("run") ? I18n.t("figure.run") : m.group(1);
         String key = m.group(3) == null ? "" : m.group(3);
         String what = I18n.t("figure." + m.group(2) + (key.isEmpty() ? "" : ".one"), shown, key);
         return I18n.t("figure.line", lane, what);
-    }
-
-    /** The observation's lane name as the window's lane id: longPoll → long-poll. */
-    private static String laneId(String name) {
-        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

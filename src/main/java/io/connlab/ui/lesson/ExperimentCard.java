@@ -3,7 +3,7 @@ package io.connlab.ui.lesson;
 import io.connlab.lesson.Experiment;
 import io.connlab.lesson.RunFigures;
 import io.connlab.lesson.TimedFault;
-import io.connlab.run.Quantities;
+import io.connlab.ui.model.Said;
 import io.connlab.ui.model.ExperimentAttempt;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.toolbar.RunControlModel.Activity;
@@ -138,12 +138,11 @@ final class ExperimentCard extends VBox {
     /** The preset in a line: lanes, rate, clients, time, faults. */
     private String describe() {
         var r = experiment.preset().run();
-        StringBuilder sb = new StringBuilder(I18n.t("lesson.preset", r.lanes().stream().sorted()
-                .map(k -> I18n.t("lane." + k.id())).reduce((a, b) -> a + ", " + b).orElse(""),
-                r.ratePerSecond(), r.clientsPerLane(), Quantities.format(r.duration())));
+        StringBuilder sb = new StringBuilder(I18n.t("lesson.preset", Said.list(r.lanes().stream().sorted()
+                .map(k -> I18n.t("lane." + k.id())).toList()), r.ratePerSecond(), r.clientsPerLane(), Said.duration(r.duration())));
         for (TimedFault f : experiment.preset().faults()) {
-            sb.append("\n").append(I18n.t("fault." + f.kind().name(), Quantities.format(f.at()),
-                    f.listener() == null ? "" : f.listener(), f.bytes() / 1024, f.pause() == null ? "" : Quantities.format(f.pause())));
+            sb.append("\n").append(I18n.t("fault." + f.kind().name(), Said.duration(f.at()),
+                    f.listener() == null ? "" : f.listener(), f.bytes() / 1024, f.pause() == null ? "" : Said.duration(f.pause())));
         }
         return sb.toString();
     }

@@ -1,7 +1,6 @@
 package io.connlab.ui.toolbar;
 
 import io.connlab.ui.model.I18n;
-import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
 import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.LabEngine;
@@ -134,7 +133,7 @@ public final class RunControlModel {
                 starter.start(s, n);
                 fx.execute(() -> {
                     if (activity.get() == Activity.STARTING) activity.set(Activity.RUNNING);
-                    status.set(I18n.t("status.running", s.ratePerSecond(), s.payloadBytes(), Quantities.format(s.duration()))
+                    status.set(I18n.t("status.running", s.ratePerSecond(), s.payloadBytes(), io.connlab.ui.model.Said.duration(s.duration()))
                             + (note.isEmpty() ? "" : " · " + note));
                 });
             } catch (Exception | LinkageError e) {

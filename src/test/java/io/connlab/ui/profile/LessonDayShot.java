@@ -44,7 +44,13 @@ public final class LessonDayShot {
             I18n.use(System.getProperty("lang", "en"));
             shots = Path.of(System.getProperty("shots", "target/shots"));
             Files.createDirectories(shots);
-            LabRuntime engine = new LabRuntime(new LibraryProfiles(new ProfileLibrary(Files.createTempDirectory("connlab-shot"))));
+            Path profiles = Files.createTempDirectory("connlab-shot");
+            String longName = System.getProperty("profile"); // -Dprofile="A long profile name": chosen in the toolbar
+            if (longName != null) {
+                io.connlab.endpoint.EndpointProfiles.save(profiles.resolve("long.json"),
+                        ProfilesDialogTest.live(longName, "wss://abc123.execute-api.eu-west-1.amazonaws.com/Prod").withName(longName));
+            }
+            LabRuntime engine = new LabRuntime(new LibraryProfiles(new ProfileLibrary(profiles)));
             w = new LabWindow(engine, UiPreferences.inMemory(), Executors.newSingleThreadExecutor(LessonDayShot::daemon),
                     Executors.newCachedThreadPool(LessonDayShot::daemon));
             w.show(stage);
@@ -52,6 +58,16 @@ public final class LessonDayShot {
             stage.setWidth(Double.parseDouble(size[0]));
             stage.setHeight(Double.parseDouble(size[1]));
             for (int i = 0; i < Integer.getInteger("bigger", 0); i++) w.appearance().bigger();
+            if (longName != null) {
+                later(1500, () -> {
+                    w.toolbarModel().backendProperty().set(io.connlab.ui.model.BackendChoice.profile(profiles.resolve("long.json")));
+                    later(2500, () -> {
+                        shoot("long-profile");
+                        w.close().whenComplete((v, t) -> Platform.exit());
+                    });
+                });
+                return;
+            }
             w.lessonPane().open(System.getProperty("lesson", "websocket"));
             Experiment card = w.lessonPane().lessonProperty().get().experiment(System.getProperty("card", "heartbeat"));
             later(3000, () -> {

@@ -14,6 +14,15 @@ final class Converters {
     private Converters() {
     }
 
+    /** "20"; "2.5" or "fast" is refused as not a whole number. */
+    static Integer wholeNumber(String value) {
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number");
+        }
+    }
+
     /** "256", "4KB". */
     static final class Bytes implements ITypeConverter<Integer> {
         @Override

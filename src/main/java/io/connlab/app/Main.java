@@ -44,6 +44,9 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::badInput);
+        // "'2.5' is not a whole number" rather than picocli's "is not an int"
+        cl.registerConverter(Integer.class, Converters::wholeNumber);
+        cl.registerConverter(Integer.TYPE, Converters::wholeNumber);
         return cl;
     }
 
@@ -54,9 +57,15 @@ public final class Main implements Callable<Integer> {
         var err = cmd.getErr();
         err.println("Usage: " + name + " [OPTIONS]" + (cmd.getSubcommands().isEmpty() ? "" : " [COMMAND]")
                 + "   (" + name + " --help lists them)");
-        err.println(e.getMessage());
+        err.println(e.getMessage() + nearest(e));
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** For a mistyped command or option, the near ones: " (did you mean --duration?)"; else "". */
+    private static String nearest(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getSuggestions().isEmpty()) return "";
+        return " (did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3).toList()) + "?)";
     }
 
     /** No subcommand: the desktop lab, with the bundled mock started in the background. */

@@ -27,11 +27,21 @@ public final class FaultTimeline implements AutoCloseable {
 
     /** Schedules {@code faults} for {@code run}, which must have started. */
     public static FaultTimeline start(RunController run, List<TimedFault> faults, MockAdminClient admin, Consumer<String> log) {
+        return start(run, faults, admin, log, f -> { });
+    }
+
+    /** As above; {@code before} hears each fault just before it is played (the window marks it on the strips). */
+    public static FaultTimeline start(RunController run, List<TimedFault> faults, MockAdminClient admin, Consumer<String> log,
+                                      Consumer<TimedFault> before) {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("lesson-faults"));
         Instant started = run.startedAt() == null ? Instant.now() : run.startedAt();
         for (TimedFault f : faults) {
             long delay = Math.max(0, Duration.between(Instant.now(), started.plus(f.at())).toMillis());
-            timer.schedule(() -> play(run, f, admin, log), delay, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> {
+                if (run.phase() != RunController.Phase.RUNNING) return;
+                before.accept(f);
+                play(run, f, admin, log);
+            }, delay, TimeUnit.MILLISECONDS);
         }
         return new FaultTimeline(timer);
     }

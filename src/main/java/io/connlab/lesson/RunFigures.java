@@ -29,6 +29,14 @@ public final class RunFigures {
     private final long published;
     private final long publishFailures;
 
+    /** Every figure an observation may read, on a lane or the run; the keyed ones without their key. */
+    public static Set<String> names() {
+        Set<String> all = new java.util.LinkedHashSet<>(PLAIN.keySet());
+        all.addAll(KEYED);
+        all.addAll(RUN);
+        return all;
+    }
+
     public RunFigures(Map<Technique, LaneSnapshot> lanes, long published, long publishFailures) {
         this.lanes = Map.copyOf(lanes);
         this.published = published;

@@ -42,7 +42,7 @@ public final class RunForProfile {
                     + ", as the profile says");
             publish = fromProfile;
         }
-        return new Fitted(new RunSettings(s.ratePerSecond(), s.payloadBytes(), s.duration(), s.clientsPerLane(), lanes, publish,
-                s.shortPollInterval(), s.longPollWait()), List.copyOf(notes));
+        // only the lanes and the publish path change: every other field (a lesson's heartbeat) reaches the run
+        return new Fitted(s.withLanes(lanes).withPublish(publish), List.copyOf(notes));
     }
 }

@@ -55,7 +55,9 @@ public final class ConnLabApp extends Application {
     }
 
     private void open(Stage stage) {
+        LabWindow previous = window;
         window = new LabWindow(engine, prefs, background, io);
+        if (previous != null) window.takeOver(previous); // another language: what the student did stays
         // showDocument can block (it starts a browser): never on the FX thread
         window.openLinksWith(url -> io.execute(() -> getHostServices().showDocument(url)));
         window.onLanguageChosen(language -> {

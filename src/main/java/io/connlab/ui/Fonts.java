@@ -40,6 +40,16 @@ public final class Fonts {
         }
     }
 
+    /**
+     * A style sheet that gives the bundled family to every node marked {@link io.connlab.ui.model.Scripts#STYLE_CLASS}
+     * (code in Chinese, which a monospace font without CJK would show as boxes); empty when it is not bundled.
+     */
+    public static Optional<String> stylesheet() {
+        return family().map(f -> "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(
+                ("." + io.connlab.ui.model.Scripts.STYLE_CLASS + " { -fx-font-family: \"" + f + "\" !important; }\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** The bundled family ("Noto Sans SC") once loaded; empty when it is not bundled. */
     public static Optional<String> family() {
         return Optional.ofNullable(family);

@@ -48,6 +48,7 @@ public final class GuiLauncher {
             return 1;
         }
         ConnLabApp.setup = new ConnLabApp.Setup(engine, prefs, shown);
+        quietClassPathWarning();
         try {
             Application.launch(ConnLabApp.class, args);
             return 0;
@@ -58,6 +59,18 @@ public final class GuiLauncher {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) System.err.println("  caused by: " + c);
             return 1;
         }
+    }
+
+    /** Held: java.util.logging keeps loggers weakly, and a collected one would lose its filter. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * The jar runs JavaFX from the class path on purpose (the bundle runs it as modules); JavaFX
+     * warns "Unsupported JavaFX configuration" about that at every start. Only that line is
+     * dropped: every other JavaFX warning still prints.
+     */
+    static void quietClassPathWarning() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     /**

@@ -128,7 +128,7 @@ public final class LabWindow {
         });
         UiPreferences.LessonPlace place = prefs.lessonPlace();
         lessons = new LessonPane(LessonLibrary.fromClasspath(I18n.language()), place.lessonId(), run.activityProperty(),
-                e -> run.startExperiment(e.preset()), engine::lastRunFigures, url -> linkOpener.accept(url));
+                run::startExperiment, engine::lastRunFigures, url -> linkOpener.accept(url));
         lessons.wideProperty().set(place.wide());
         lessons.collapsedProperty().set(place.collapsed());
         javafx.scene.layout.StackPane lanesSlot = new javafx.scene.layout.StackPane(lanesScroll); // or a comparison of saved runs
@@ -185,7 +185,7 @@ public final class LabWindow {
         status.setTooltip(statusTip);
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
-        javafx.scene.layout.HBox statusBar = new javafx.scene.layout.HBox(status, machineWarning);
+        javafx.scene.layout.HBox statusBar = new javafx.scene.layout.HBox(8, status, new io.connlab.ui.toolbar.PresetBadge(toolbar, run), machineWarning);
         statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
@@ -197,6 +197,7 @@ public final class LabWindow {
         root.getStylesheets().add(LabWindow.class.getResource("lab.css").toExternalForm());
         // the bundled CJK font for every word (both languages: the language menu says 中文), else the theme's
         Fonts.load();
+        Fonts.stylesheet().ifPresent(root.getStylesheets()::add);
         String family = Fonts.family().map(f -> "-fx-font-family: \"" + f + "\"; ").orElse("");
         root.styleProperty().bind(look.fontSizeProperty().asString(java.util.Locale.ROOT, family + "-fx-font-size: %.0fpx;"));
         look.themeProperty().addListener((o, a, b) -> applyTheme(b));
@@ -242,6 +243,18 @@ public final class LabWindow {
             if (b != null && !b.equals(I18n.language())) languageChosen.accept(b);
         });
         return choice;
+    }
+
+    /**
+     * Takes over what the student sees in {@code previous}, the same window in another language
+     * on the same engine: the toolbar (and a lesson's preset in it), the strips' moment, the
+     * latency charts, the lesson on show with its answered cards and outcomes. Before {@link #show}.
+     */
+    public void takeOver(LabWindow previous) {
+        toolbar.takeOver(previous.toolbar);
+        stripTime.takeOver(previous.stripTime);
+        columns.forEach((k, c) -> c.chart().takeOver(previous.columns.get(k).chart()));
+        lessons.takeOver(previous.lessons);
     }
 
     /** How a web link in a lesson is opened (the app's HostServices; tests leave it doing nothing). */

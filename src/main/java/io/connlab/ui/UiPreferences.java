@@ -83,17 +83,19 @@ public final class UiPreferences {
         }
     }
 
+    /** Keeps the user's own values: a lesson's preset is for its experiment only, never remembered. */
     public void saveFrom(ToolbarModel toolbar) {
-        node.put("rate", toolbar.rateProperty().get());
-        node.put("payload", toolbar.payloadProperty().get());
-        node.put("duration", toolbar.durationProperty().get());
-        node.put("clients", toolbar.clientsProperty().get());
-        node.put("publish", toolbar.publishProperty().get().name());
-        node.putInt("rttMillis", toolbar.rttMillisProperty().get());
-        node.putInt("jitterMillis", toolbar.jitterMillisProperty().get());
-        node.putInt("timeScale", toolbar.timeScaleProperty().get());
+        ToolbarModel.Values v = toolbar.userValues();
+        node.put("rate", v.rate());
+        node.put("payload", v.payload());
+        node.put("duration", v.duration());
+        node.put("clients", v.clients());
+        node.put("publish", v.publish().name());
+        node.putInt("rttMillis", v.rttMillis());
+        node.putInt("jitterMillis", v.jitterMillis());
+        node.putInt("timeScale", v.timeScale());
         for (Technique k : ToolbarModel.WINDOW_LANES) {
-            node.putBoolean("shown." + k.id(), toolbar.shownProperty(k).get());
+            node.putBoolean("shown." + k.id(), v.shown().contains(k));
         }
     }
 

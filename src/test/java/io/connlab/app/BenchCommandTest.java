@@ -42,7 +42,9 @@ class BenchCommandTest {
                 Arguments.of(List.of("--pool-mode", "magic"), "unknown --pool-mode 'magic'"),
                 Arguments.of(List.of("--room", "two words"), "a room name holds only A-Z, a-z, 0-9, '_' and '-'"),
                 Arguments.of(List.of("--rtt", "-5"), "--rtt and --jitter"),
-                Arguments.of(List.of("--frobnicate"), "Unknown option: '--frobnicate'"));
+                Arguments.of(List.of("--frobnicate"), "Unknown option: '--frobnicate'"),
+                Arguments.of(List.of("--duraton", "5s"), "(did you mean --duration?)"),
+                Arguments.of(List.of("--rate", "2.5"), "'2.5' is not a whole number"));
     }
 
     @ParameterizedTest

@@ -77,8 +77,10 @@ class LessonExperimentInTheWindowTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(result.getStyleClass().contains("right"),
                 result.getText() + " / " + figures.getText() + " / " + window.runControl().statusProperty().get()));
         String measured = WaitForAsyncUtils.asyncFx(figures::getText).get(10, TimeUnit.SECONDS);
-        assertTrue(measured.contains("websocket.closes[1009] = 1"), measured);
-        assertTrue(measured.contains("websocket.reconnects = 1"), measured);
+        assertTrue(measured.contains("WebSocket: 1 closes with code 1009"), measured);
+        assertTrue(measured.contains("WebSocket: 1 reconnects"), measured);
+        String expressions = WaitForAsyncUtils.asyncFx(() -> figures.getTooltip().getText()).get(10, TimeUnit.SECONDS);
+        assertTrue(expressions.contains("websocket.closes[1009] = 1"), "the check's own figures in the tooltip: " + expressions);
         String said = WaitForAsyncUtils.asyncFx(result::getText).get(10, TimeUnit.SECONDS);
         assertTrue(said.contains("up to 128 KB"), "the card says why after the run: " + said);
     }

@@ -93,6 +93,11 @@ class I18nBundlesTest {
             out.add("error." + f.name());
         }
         for (String l : I18n.LANGUAGES) out.add("language." + l);
+        for (String u : new String[] {"s", "min", "h"}) out.add("said.duration." + u); // Quantities.format's units
+        for (String f : io.connlab.lesson.RunFigures.names()) out.add("figure." + f);
+        for (String f : io.connlab.lesson.RunFigures.KEYED) out.add("figure." + f + ".one");
+        for (String k : io.connlab.app.engine.ErrorWords.KINDS) out.add("errorKind." + k);
+        for (int c : io.connlab.app.engine.ErrorWords.CLOSE_CODES) out.add("closeCode." + c);
         for (Comparison.Row r : Comparison.of(Arrays.stream(Technique.values()).map(LaneSnapshot::idle).toList()).rows()) out.add(I18n.rowKey(r.label()));
         return out;
     }

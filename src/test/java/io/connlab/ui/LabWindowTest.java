@@ -56,7 +56,7 @@ class LabWindowTest extends OnDemoWindow {
         robot.clickOn("#rate").push(KeyCode.END).eraseText(6).write("0");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(message.isVisible());
-        assertEquals("rate must be 1..10000 messages/s", message.getText());
+        assertEquals("rate must be a whole number of messages a second, 1..10000", message.getText());
         assertTrue(robot.lookup("#rate").query().getPseudoClassStates().toString().contains("danger"));
 
         robot.clickOn("#start");

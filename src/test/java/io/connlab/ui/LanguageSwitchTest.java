@@ -100,6 +100,43 @@ class LanguageSwitchTest {
         robot.interact(next::close);
     }
 
+    /**
+     * Issue 21: switching the language cleared the answered cards, their outcomes, the lesson's
+     * place, the charts and the toolbar's lesson preset. All of it stays, said in the new language.
+     */
+    @Test
+    void whatTheStudentDidStaysWhenTheLanguageChanges(FxRobot robot) throws Exception {
+        engine = new LabRuntime();
+        new UiPreferences(node).saveLanguage("en");
+        app = launch(robot, stage);
+        LabWindow first = shown.get();
+        robot.interact(() -> assertTrue(first.lessonPane().open("websocket")));
+        io.connlab.lesson.Experiment tooBig = first.lessonPane().lessonProperty().get().experiment("too-big");
+        javafx.scene.control.RadioButton right = robot.from(stage.getScene().getRoot()).lookup("#experiment-too-big .experiment-choice")
+                .queryAllAs(javafx.scene.control.RadioButton.class).stream().skip(tooBig.prediction().answer()).findFirst().orElseThrow();
+        robot.interact(() -> right.setSelected(true));
+        robot.interact(() -> robot.from(stage.getScene().getRoot()).lookup("#try-too-big").queryButton().fire());
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.runControl().activity() == io.connlab.ui.toolbar.RunControlModel.Activity.IDLE
+                && robot.from(stage.getScene().getRoot()).lookup("#result-too-big").queryAs(Label.class).getStyleClass().contains("right"));
+        int samples = first.column(io.connlab.metrics.Technique.WEBSOCKET).chart().history().size();
+        assertTrue(samples > 0, "the run drew the chart");
+
+        choose(robot, stage, "中文");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "开始".equals(robot.from(stage.getScene().getRoot()).lookup("#start").queryAs(Button.class).getText()));
+        Node root = stage.getScene().getRoot();
+        Label result = robot.from(root).lookup("#result-too-big").queryAs(Label.class);
+        assertTrue(result.getStyleClass().contains("right"), "the outcome stays");
+        assertTrue(result.getText().startsWith("预测正确"), "said in Chinese: " + result.getText());
+        assertTrue(robot.from(root).lookup("#experiment-too-big .experiment-choice").queryAllAs(javafx.scene.control.RadioButton.class)
+                .stream().skip(tooBig.prediction().answer()).findFirst().orElseThrow().isSelected(), "the answer stays chosen");
+        Label preset = robot.from(root).lookup("#preset-active").queryAs(Label.class);
+        assertTrue(preset.isVisible() && preset.getText().startsWith("课程预设"), "the lesson preset stays: " + preset.getText());
+        io.connlab.ui.lanes.LaneColumn ws = robot.from(root).lookup((Node n) -> n instanceof io.connlab.ui.lanes.LaneColumn c
+                && c.kind() == io.connlab.metrics.Technique.WEBSOCKET).queryAs(io.connlab.ui.lanes.LaneColumn.class);
+        assertEquals(samples, ws.chart().history().size(), "the chart stays");
+        robot.interact(stage::close);
+    }
+
     /** Picks a language from the toolbar's menu, as a user does; the window is rebuilt in it. */
     private static void choose(FxRobot robot, Stage on, String language) {
         robot.clickOn(robot.from(on.getScene().getRoot()).lookup("#language").queryAs(Node.class));

@@ -66,7 +66,7 @@ class UiPreferencesTest {
         assertEquals(Theme.PRIMER_LIGHT, a.themeProperty().get());
         assertEquals(AppearanceModel.DEFAULT_FONT, a.fontSize());
         assertEquals(PublishPath.SNS, t.publishProperty().get());
-        assertEquals("rate must be 1..10000 messages/s", t.error(ToolbarModel.Field.RATE));
+        assertEquals("rate must be a whole number of messages a second, 1..10000", t.error(ToolbarModel.Field.RATE));
         assertEquals(NetworkSettings.MAX_RTT, t.rttMillisProperty().get());
         assertTrue(prefs.window().isEmpty());
     }

@@ -3,6 +3,7 @@ package io.connlab.app.engine;
 import io.connlab.endpoint.EndpointProfile;
 import io.connlab.endpoint.EndpointProfiles;
 import io.connlab.endpoint.MockAdminClient;
+import io.connlab.lesson.BackendSetup;
 import io.connlab.lesson.FaultTimeline;
 import io.connlab.lesson.Preset;
 import io.connlab.lesson.RunFigures;
@@ -64,7 +65,7 @@ public final class LabRuntime implements LabEngine {
     public void useBackend(BackendChoice choice) throws Exception {
         if (isRunning()) throw new IllegalStateException("stop the run before switching the backend");
         if (choice.isMock()) {
-            if (mock == null) startMock(MockConfig.defaults());
+            if (mock == null) startMock(mockChoices.applyTo(MockConfig.defaults()));
             return;
         }
         EndpointProfile loaded = EndpointProfiles.load(choice.profile());
@@ -74,8 +75,9 @@ public final class LabRuntime implements LabEngine {
         sampler.watch(admin);
     }
 
+    /** Starts the mock exactly as {@code config} says (the Backend tab's choices are applied by the caller). */
     private void startMock(MockConfig config) throws Exception {
-        Backend started = Backend.mock(mockChoices.applyTo(config));
+        Backend started = Backend.mock(config);
         mock = started.mock().orElseThrow();
         profile = started.profile();
         admin = new MockAdminClient(profile);
@@ -91,26 +93,35 @@ public final class LabRuntime implements LabEngine {
     /** Restarts a running mock with the Backend tab's choices; a mock not started yet takes them when it starts. */
     void reconfigureMock() throws Exception {
         if (isRunning()) throw new IllegalStateException("stop the run before changing the mock's settings");
-        if (mock != null) restartMock(null);
-    }
-
-    /** Stops and starts the mock on the same ports (a fault button; also a new time scale). */
-    void restartMock(Double timeScale) throws Exception {
         MockBackend m = mock;
-        restartMock(timeScale, m == null ? 0 : m.config().dbMaxConnections());
+        if (m != null) restartWithChoices(m.config().timeScale().factor(), m.config().dbMaxConnections());
     }
 
-    private void restartMock(Double timeScale, int dbMaxConnections) throws Exception {
+    /** Stops and starts the mock on the same ports, as it was (a fault button; also a new time scale). */
+    void restartMock(Double timeScale) throws Exception {
         MockBackend m = mock;
         if (m == null) throw new IllegalStateException("only the bundled mock can be restarted");
         MockConfig was = m.config();
-        var uri = java.net.URI.create(m.endpoints().pollUrl());
-        int httpPort = uri.getPort();
+        restartMockAs(was.withTimeScale(timeScale == null ? was.timeScale().factor() : timeScale)
+                .withNetwork(m.network().rttMillis(), m.network().jitterMillis()));
+    }
+
+    /** The mock with the Backend tab's API kind and cold start, also after an experiment's mock (which has the defaults). */
+    private void restartWithChoices(double timeScale, int dbMaxConnections) throws Exception {
+        MockBackend m = mock;
+        restartMockAs(mockChoices.applyTo(m.config().withTimeScale(timeScale)
+                .withNetwork(m.network().rttMillis(), m.network().jitterMillis()).withDbMaxConnections(dbMaxConnections)));
+        experimentMock = false;
+    }
+
+    /** Stops the mock and starts {@code shape} on the same host, ports, stage and token (what the window's clients know). */
+    private void restartMockAs(MockConfig shape) throws Exception {
+        MockBackend m = mock;
+        MockConfig was = m.config();
+        int httpPort = java.net.URI.create(m.endpoints().pollUrl()).getPort();
         int wsPort = java.net.URI.create(m.endpoints().websocketUrl()).getPort();
-        MockConfig next = new MockConfig(was.host(), httpPort, wsPort, was.stage(),
-                timeScale == null ? was.timeScale() : new io.connlab.mock.TimeScale(timeScale), was.token(),
-                m.network().rttMillis(), m.network().jitterMillis(), dbMaxConnections, was.apiKind(),
-                was.coldStartMillis());
+        MockConfig next = new MockConfig(was.host(), httpPort, wsPort, was.stage(), shape.timeScale(), was.token(),
+                shape.rttMillis(), shape.jitterMillis(), shape.dbMaxConnections(), shape.apiKind(), shape.coldStartMillis());
         m.close();
         mock = null;
         startMock(next);
@@ -123,13 +134,23 @@ public final class LabRuntime implements LabEngine {
         startRun(settings);
     }
 
+    /** True while the mock is an experiment's (the defaults, as {@code bench --lesson}): the next plain run restarts it. */
+    private volatile boolean experimentMock;
+
     @Override
     public void startExperiment(RunSettings settings, NetworkSettings network, Preset preset) throws Exception {
         if (profile == null) useBackend(BackendChoice.mock());
         if (mock == null) throw new IllegalStateException("experiments run on the bundled mock: choose it as the backend");
-        setUpMock(network, preset.backend().maxConnections());
+        // each try as bench --lesson runs it: a fresh mock (cold containers, an empty store) with the defaults
+        // the lesson was written for (HTTP API, the usual cold start), whatever the Backend tab says
+        BackendSetup b = preset.backend();
+        restartMockAs(MockConfig.defaults().withTimeScale(b.timeScale()).withNetwork(network.rttMillis(), network.jitterMillis())
+                .withDbMaxConnections(b.maxConnections()));
+        experimentMock = true;
         startRun(settings);
-        faults = FaultTimeline.start(run, preset.faults(), admin, line -> LOG.info("experiment: {}", line));
+        RunController r = run;
+        faults = FaultTimeline.start(r, preset.faults(), admin, line -> LOG.info("experiment: {}", line),
+                f -> r.mark(FaultMarks.of(f).shown(), null));
     }
 
     @Override
@@ -147,8 +168,8 @@ public final class LabRuntime implements LabEngine {
         MockBackend m = mock;
         if (servedMock()) admin.network(network.rttMillis(), network.jitterMillis()); // the slider's RTT, not the served one's
         if (m == null) return;
-        if (m.config().timeScale().factor() != network.timeScale() || m.config().dbMaxConnections() != dbMaxConnections) {
-            restartMock((double) network.timeScale(), dbMaxConnections);
+        if (experimentMock || m.config().timeScale().factor() != network.timeScale() || m.config().dbMaxConnections() != dbMaxConnections) {
+            restartWithChoices(network.timeScale(), dbMaxConnections);
         }
         mock.network().set(network.rttMillis(), network.jitterMillis());
     }
@@ -164,7 +185,8 @@ public final class LabRuntime implements LabEngine {
         fitted.notes().forEach(n -> LOG.info("run on {}: {}", p.name(), n));
         RunController next = new RunController(p, fitted.settings());
         run = next;
-        feeds = new RunFeeds(next, sampler, mock != null ? mockChoices.requestApi() : RequestApi.HTTP_API);
+        MockBackend m = mock; // priced as the running mock answers (an experiment's has the defaults)
+        feeds = new RunFeeds(next, sampler, m != null ? MockChoices.requestApi(m.config().apiKind()) : RequestApi.HTTP_API);
         next.start();
     }
 

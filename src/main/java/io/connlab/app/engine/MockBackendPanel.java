@@ -53,12 +53,12 @@ final class MockBackendPanel implements BackendPanelModel {
     public List<LogLine> events() {
         RunController r = run.get();
         if (r == null) return List.of();
-        // errors fold by lane and kind ("function-error: …" → "Pool: pooled: function-error × 43")
+        // a line says the kind in words, the server's detail in its tooltip; repeats fold ("Pool: pooled: the function failed × 43")
         return LogLine.fold(r.events().recent(LOG_LINES).stream()
                 .map(e -> {
                     String source = source(e);
                     return new LogLine(Instant.ofEpochMilli(e.atMicros() / 1000), I18n.t("event.line", source, said(e)),
-                            e.kind() == EventLog.Kind.ERROR || e.kind() == EventLog.Kind.CLOSED,
+                            e.kind() == EventLog.Kind.ERROR || e.kind() == EventLog.Kind.CLOSED && !normalClose(e),
                             I18n.t("event.line", source, cause(e)), 1);
                 })
                 .toList());
@@ -94,8 +94,18 @@ final class MockBackendPanel implements BackendPanelModel {
         };
     }
 
+    /** What the list shows: an error's kind and a close's code in words; their detail goes to the tooltip. */
     private static String cause(EventLog.Event e) {
         int colon = e.text().indexOf(':');
-        return e.kind() == EventLog.Kind.ERROR && colon > 0 ? e.text().substring(0, colon) : said(e);
+        if (e.kind() == EventLog.Kind.ERROR && colon > 0) return ErrorWords.kind(e.text().substring(0, colon).trim());
+        if (e.kind() == EventLog.Kind.CLOSED && e.technique() != null && !e.args().isEmpty()) {
+            return ErrorWords.close(((Number) e.args().get(0)).intValue());
+        }
+        return said(e);
+    }
+
+    /** A close the client asked for (the run's stop): not a problem, not red. */
+    private static boolean normalClose(EventLog.Event e) {
+        return e.technique() != null && !e.args().isEmpty() && e.args().get(0) instanceof Number n && n.intValue() == 1000;
     }
 }

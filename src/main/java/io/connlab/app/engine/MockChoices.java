@@ -28,7 +28,11 @@ final class MockChoices implements MockSetup {
 
     /** How the comparison table prices poll and invoke requests on the mock. */
     RequestApi requestApi() {
-        return api == ApiKind.REST_API ? RequestApi.REST_API : RequestApi.HTTP_API;
+        return requestApi(api);
+    }
+
+    static RequestApi requestApi(ApiKind kind) {
+        return kind == ApiKind.REST_API ? RequestApi.REST_API : RequestApi.HTTP_API;
     }
 
     @Override

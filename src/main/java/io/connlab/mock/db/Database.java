@@ -122,7 +122,7 @@ public final class Database implements AutoCloseable {
         if (d.isNegative()) throw new IllegalArgumentException("duration must be >= 0");
         admission.stopFor(d);
         listener.dropAll();
-        LOG.info("database {} stopped for {} ms", name, d.toMillis());
+        LOG.warn("database {} stopped for {} ms: calls that need it fail until it is back", name, d.toMillis());
     }
 
     @Override

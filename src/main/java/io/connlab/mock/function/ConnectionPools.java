@@ -10,6 +10,15 @@ import java.util.concurrent.ScheduledExecutorService;
 /** The HikariCP pools the simulated functions use: a container's own, and the proxy's shared one. */
 final class ConnectionPools {
     private static final long HIKARI_MIN_TIMEOUT_MS = 250;
+    /**
+     * HikariCP checks a connection idle for more than this (500 ms by default) with a round trip
+     * before handing it out. A Lambda function's kept connection is used as it is, whatever the
+     * gap between calls (a connection that died fails its call and is evicted, see
+     * {@link EvictLostConnections}), so at one call a second the pooled lane must not pay a
+     * round trip per call. HikariCP reads this property once per pool, as the pool is created.
+     */
+    static final String ALIVE_BYPASS_PROPERTY = "com.zaxxer.hikari.aliveBypassWindowMs";
+    static final long ALIVE_BYPASS_MS = Duration.ofHours(1).toMillis();
 
     private ConnectionPools() {
     }
@@ -48,6 +57,7 @@ final class ConnectionPools {
         // One housekeeping thread for every pool, not one per container.
         c.setScheduledExecutor(housekeeping);
         c.setExceptionOverride(new EvictLostConnections());
+        System.setProperty(ALIVE_BYPASS_PROPERTY, Long.toString(ALIVE_BYPASS_MS));
         return c;
     }
 }

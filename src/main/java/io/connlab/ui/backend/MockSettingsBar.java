@@ -101,6 +101,14 @@ public final class MockSettingsBar extends HBox {
 
     /** Puts back what the preferences remember, before the mock first starts (no restart then). */
     public void restore(RequestApi kind, Path calibratedFile) {
+        // already in effect (the window rebuilt in another language on the same mock): no restart
+        Optional<MockSetup.InEffect> now = setup.get().map(MockSetup::inEffect);
+        if (now.isPresent() && java.util.Objects.equals(now.get().calibratedFrom(), calibratedFile)
+                && (calibratedFile != null || kind == null || kind == now.get().api())) {
+            calibrated.set(calibratedFile);
+            refresh();
+            return;
+        }
         if (calibratedFile != null) {
             apply(I18n.t("mock.usingCalibrated", calibratedFile.getFileName()), s -> {
                 s.useCalibrated(calibratedFile);

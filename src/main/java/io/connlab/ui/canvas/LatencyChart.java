@@ -35,6 +35,14 @@ public final class LatencyChart extends CanvasView {
         return history;
     }
 
+    /** Takes over {@code previous}'s samples (the same lane in a window rebuilt in another language). */
+    public void takeOver(LatencyChart previous) {
+        LatencyHistory h = previous.history;
+        for (int i = 0; i < h.size(); i++) history.add(h.atMicros(i), h.p50(i), h.p99(i));
+        now = previous.now;
+        repaint();
+    }
+
     /** Adds a sample (NaN = nothing delivered lately) and repaints. */
     public void sample(long nowMicros, double p50Ms, double p99Ms) {
         now = nowMicros;

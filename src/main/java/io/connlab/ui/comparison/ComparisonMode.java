@@ -140,7 +140,7 @@ public final class ComparisonMode {
         Node owner = lanesSlot;
         if (owner.getScene() != null && owner.getScene().getWindow() != null) {
             alert.initOwner(owner.getScene().getWindow());
-            alert.getDialogPane().setStyle(owner.getScene().getRoot().getStyle()); // the window's type size, for the back row
+            io.connlab.ui.dialog.Dialogs.dress(alert.getDialogPane(), owner.getScene().getWindow()); // the window's font and type size
         }
         alert.show();
     }

@@ -3,7 +3,7 @@ package io.connlab.ui.lesson;
 import io.connlab.lesson.Experiment;
 import io.connlab.lesson.RunFigures;
 import io.connlab.lesson.TimedFault;
-import io.connlab.run.Quantities;
+import io.connlab.ui.model.Said;
 import io.connlab.ui.model.ExperimentAttempt;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.toolbar.RunControlModel.Activity;
@@ -31,13 +31,19 @@ final class ExperimentCard extends VBox {
     private final Label figures = new Label();
     private ExperimentAttempt waiting;
 
+    /** What a student did on a card, kept by the lesson pane across lessons and languages: the choice, and the last run's judgement. */
+    record Answered(int choice, ExperimentAttempt.Judgement judgement) {
+    }
+
     /**
      * @param activity what the run is doing; "Try it" waits for IDLE
      * @param start    starts the experiment's run; false when refused
      * @param lastRun  the last run's settled figures
+     * @param reveal   scrolls the lesson so that a node of this card is in view
      */
     ExperimentCard(Experiment experiment, ObservableValue<Activity> activity, Predicate<Experiment> start,
-                   Supplier<Optional<RunFigures>> lastRun) {
+                   Supplier<Optional<RunFigures>> lastRun, java.util.function.BiConsumer<javafx.scene.Node, javafx.scene.Node> reveal,
+                   java.util.Map<String, Answered> answered) {
         this.experiment = experiment;
         getStyleClass().add("experiment-card");
         setId("experiment-" + experiment.id());
@@ -77,19 +83,34 @@ final class ExperimentCard extends VBox {
         figures.setWrapText(true);
         figures.setId("figures-" + experiment.id());
         getChildren().addAll(tryIt, hint, result, figures);
+        Answered before = answered.get(experiment.id());
+        if (before != null) {
+            choices.getToggles().get(before.choice()).setSelected(true);
+            if (before.judgement() != null) show(before.judgement(), new ExperimentAttempt(experiment, before.choice()));
+        }
+        choices.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) return;
+            Answered was = answered.get(experiment.id());
+            answered.put(experiment.id(), new Answered((Integer) b.getUserData(), was == null ? null : was.judgement()));
+        });
 
         tryIt.setOnAction(e -> {
             ExperimentAttempt attempt = new ExperimentAttempt(experiment, (Integer) choices.getSelectedToggle().getUserData());
             if (start.test(experiment)) {
                 waiting = attempt;
+                result.getStyleClass().removeAll("right", "wrong"); // the last try's verdict is not this one's
                 result.setText(I18n.t("lesson.running"));
                 figures.setText("");
+                reveal.accept(result, figures);
             }
         });
         activity.addListener((o, was, now) -> {
             if (now == Activity.IDLE && waiting != null) {
-                show(waiting.judge(lastRun.get()), waiting);
+                ExperimentAttempt.Judgement j = waiting.judge(lastRun.get());
+                answered.put(experiment.id(), new Answered(waiting.choice(), j));
+                show(j, waiting);
                 waiting = null;
+                reveal.accept(result, figures); // the outcome in view, wherever the student scrolled meanwhile
             }
         });
     }
@@ -111,18 +132,21 @@ final class ExperimentCard extends VBox {
         if (j.verdict() != io.connlab.lesson.Verdict.NOT_SHOWN && experiment.why() != null) {
             result.setText(result.getText() + "\n" + experiment.why());
         }
-        figures.setText(j.figures().isEmpty() ? "" : I18n.t("lesson.measured", String.join("\n", j.figures())));
+        // the window's words with units; the check's own expressions for the curious, in the tooltip
+        figures.setText(j.figures().isEmpty() ? "" : I18n.t("lesson.measured",
+                String.join("\n", j.figures().stream().map(ExperimentAttempt.Measured::words).toList())));
+        figures.setTooltip(j.figures().isEmpty() ? null : new javafx.scene.control.Tooltip(I18n.t("lesson.measured.tip",
+                String.join("\n", j.figures().stream().map(ExperimentAttempt.Measured::asExpression).toList()))));
     }
 
     /** The preset in a line: lanes, rate, clients, time, faults. */
     private String describe() {
         var r = experiment.preset().run();
-        StringBuilder sb = new StringBuilder(I18n.t("lesson.preset", r.lanes().stream().sorted()
-                .map(k -> I18n.t("lane." + k.id())).reduce((a, b) -> a + ", " + b).orElse(""),
-                r.ratePerSecond(), r.clientsPerLane(), Quantities.format(r.duration())));
+        StringBuilder sb = new StringBuilder(I18n.t("lesson.preset", Said.list(r.lanes().stream().sorted()
+                .map(k -> I18n.t("lane." + k.id())).toList()), r.ratePerSecond(), r.clientsPerLane(), Said.duration(r.duration())));
         for (TimedFault f : experiment.preset().faults()) {
-            sb.append("\n").append(I18n.t("fault." + f.kind().name(), Quantities.format(f.at()),
-                    f.listener() == null ? "" : f.listener(), f.bytes() / 1024, f.pause() == null ? "" : Quantities.format(f.pause())));
+            sb.append("\n").append(I18n.t("fault." + f.kind().name(), Said.duration(f.at()),
+                    f.listener() == null ? "" : f.listener(), f.bytes() / 1024, f.pause() == null ? "" : Said.duration(f.pause())));
         }
         return sb.toString();
     }

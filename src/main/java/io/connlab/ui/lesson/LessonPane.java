@@ -44,6 +44,8 @@ public final class LessonPane extends BorderPane {
     private final ReadOnlyObjectWrapper<Lesson> shown = new ReadOnlyObjectWrapper<>(this, "lesson");
     private final BooleanProperty wide = new SimpleBooleanProperty(this, "wide");
     private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
+    /** Every card's choice and outcome, by experiment id: kept when the student moves between lessons or languages. */
+    private final java.util.Map<String, ExperimentCard.Answered> answered = new java.util.HashMap<>();
 
     /**
      * @param firstId the lesson to open (the one open last time); the first when null or unknown
@@ -130,6 +132,26 @@ public final class LessonPane extends BorderPane {
         return collapsed;
     }
 
+    /**
+     * Takes over what a student did in {@code previous} (the same lessons in another language):
+     * answered cards and their outcomes, the lesson on show, where it was scrolled, its size.
+     */
+    public void takeOver(LessonPane previous) {
+        answered.putAll(previous.answered);
+        wide.set(previous.wide.get());
+        collapsed.set(previous.collapsed.get());
+        Lesson was = previous.shown.get();
+        if (was != null) {
+            list.setValue(null); // shown again: its cards now read what was answered
+            open(was.id());
+        }
+        double at = previous.scroll.getVvalue();
+        javafx.application.Platform.runLater(() -> {
+            scroll.layout();
+            scroll.setVvalue(at);
+        });
+    }
+
     /** Opens the lesson with that id; false when there is none. */
     public boolean open(String id) {
         Lesson l = library.lesson(id);
@@ -147,12 +169,34 @@ public final class LessonPane extends BorderPane {
         MarkdownView view = new MarkdownView(lesson,
                 id -> {
                     Experiment e = lesson.experiment(id);
-                    return e == null ? null : new ExperimentCard(e, activity, start, lastRun);
+                    return e == null ? null : new ExperimentCard(e, activity, start, lastRun, this::reveal, answered);
                 },
                 href -> follow(lesson, href));
         scroll.setContent(view.render());
         scroll.setVvalue(0);
         shown.set(lesson);
+    }
+
+    /**
+     * Scrolls the lesson (after the next layout) so that {@code first} to {@code last} are in
+     * view, {@code first} winning when both do not fit; nothing when they are in view already.
+     */
+    public void reveal(javafx.scene.Node first, javafx.scene.Node last) {
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node content = scroll.getContent();
+            if (content == null || first.getScene() == null) return;
+            scroll.layout();
+            double contentHeight = content.getLayoutBounds().getHeight();
+            double view = scroll.getViewportBounds().getHeight();
+            if (contentHeight <= view || view <= 0) return;
+            double top = content.sceneToLocal(first.localToScene(first.getLayoutBounds())).getMinY();
+            double bottom = content.sceneToLocal(last.localToScene(last.getLayoutBounds())).getMaxY();
+            double shownTop = scroll.getVvalue() * (contentHeight - view);
+            if (top >= shownTop && bottom <= shownTop + view) return;
+            double margin = view * 0.05;
+            double want = Math.min(top - margin, bottom + margin - view);
+            scroll.setVvalue(Math.max(0, Math.min(1, want / (contentHeight - view))));
+        });
     }
 
     /** A link to another lesson opens it here; a web address opens in the browser. */

@@ -150,6 +150,7 @@ final class MarkdownView {
     private Node code(String literal) {
         Label code = new Label(literal.stripTrailing());
         code.getStyleClass().add("lesson-code");
+        if (io.connlab.ui.model.Scripts.needsWideFont(literal)) code.getStyleClass().add(io.connlab.ui.model.Scripts.STYLE_CLASS);
         code.setWrapText(true);
         code.setMaxWidth(Double.MAX_VALUE);
         return code;
@@ -209,6 +210,8 @@ final class MarkdownView {
         Text t = new Text(s);
         t.getStyleClass().add("lesson-run");
         t.getStyleClass().addAll(styles);
+        // the monospace of code has no Chinese on a machine without CJK fonts: such code takes the bundled font
+        if (styles.contains("code") && io.connlab.ui.model.Scripts.needsWideFont(s)) t.getStyleClass().add(io.connlab.ui.model.Scripts.STYLE_CLASS);
         return t;
     }
 

@@ -16,8 +16,21 @@ import java.util.Optional;
  */
 public final class ExperimentAttempt {
 
-    /** What the run showed: the verdict on the prediction and the figures the observation read ("websocket.closes[1009] = 1"). */
-    public record Judgement(Verdict verdict, List<String> figures, String problem) {
+    /** What the run showed: the verdict on the prediction and the figures the observation read. */
+    public record Judgement(Verdict verdict, List<Measured> figures, String problem) {
+    }
+
+    /** A figure the observation read: its expression ("websocket.closes[1009]") and value. */
+    public record Measured(String expression, double value) {
+        /** In the window's words with its unit: "WebSocket: 1 closes with code 1009". */
+        public String words() {
+            return FigureWords.of(expression, value);
+        }
+
+        /** As the lesson's check writes it: "websocket.closes[1009] = 1". */
+        public String asExpression() {
+            return expression + " = " + (Double.isNaN(value) ? I18n.t("lesson.noValue") : ExperimentResult.figure(value));
+        }
     }
 
     private final Experiment experiment;
@@ -44,8 +57,8 @@ public final class ExperimentAttempt {
     public Judgement judge(Optional<RunFigures> figures) {
         if (figures.isEmpty()) return new Judgement(Verdict.NOT_SHOWN, List.of(), "no-figures");
         Observation.Outcome outcome = experiment.observation().evaluate(figures.get());
-        List<String> lines = new ArrayList<>();
-        outcome.figures().forEach((name, v) -> lines.add(name + " = " + (v.isNaN() ? I18n.t("lesson.noValue") : ExperimentResult.figure(v))));
+        List<Measured> lines = new ArrayList<>();
+        outcome.figures().forEach((name, v) -> lines.add(new Measured(name, v)));
         return new Judgement(Verdict.of(experiment.prediction(), choice, outcome), List.copyOf(lines), outcome.problem());
     }
 

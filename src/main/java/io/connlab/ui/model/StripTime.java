@@ -38,6 +38,14 @@ public final class StripTime {
         return lastLiveMicros == NEVER ? clockMicros : lastLiveMicros - backMicros;
     }
 
+    /** Takes over {@code previous}'s moment (the window rebuilt in another language): the strips stay where they were. */
+    public void takeOver(StripTime previous) {
+        startMicros = previous.startMicros;
+        lastLiveMicros = previous.lastLiveMicros;
+        backMicros = previous.backMicros;
+        live = previous.live;
+    }
+
     /** Scrolls back (positive) or forward (negative) through the run, within it. */
     public void scrollBack(long micros) {
         if (startMicros == NEVER) return;

@@ -1,5 +1,6 @@
 package io.connlab.ui.profile;
 
+import io.connlab.ui.dialog.Dialogs;
 import io.connlab.ui.model.I18n;
 import io.connlab.ui.model.ProfileFields;
 import io.connlab.ui.model.ProfileStore;
@@ -50,7 +51,7 @@ final class ImportDialog extends Dialog<ProfileFields> {
         message.setMaxWidth(640);
         getDialogPane().setContent(new VBox(8, file, text, message));
         ButtonType importType = new ButtonType(I18n.t("profiles.import.ok"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(importType, Dialogs.cancel());
         Button ok = (Button) getDialogPane().lookupButton(importType);
         ok.setId("import-ok");
         ok.disableProperty().bind(text.textProperty().isEmpty());
@@ -64,6 +65,8 @@ final class ImportDialog extends Dialog<ProfileFields> {
             }
         });
         setResultConverter(b -> b == importType ? imported[0] : null);
+        // the window's font (Chinese without system CJK fonts), its A+ and theme, and a size that fits the screen
+        Dialogs.dress(getDialogPane(), owner);
     }
 
     TextArea text() {

@@ -108,12 +108,14 @@ public final class ProfilesDialog {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
             stage.setTitle(I18n.t("profiles.title"));
-            Scene scene = new Scene(root, 1180, 780);
-            if (owner != null && owner.getScene() != null) {
-                scene.getStylesheets().addAll(owner.getScene().getRoot().getStylesheets());
-                root.styleProperty().bind(owner.getScene().getRoot().styleProperty());
-                root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass().filtered(c -> c.equals("dark")));
-            }
+            // never taller or wider than the screen it opens on (a projector's 1280×720): Save and Import stay on it
+            javafx.geometry.Rectangle2D screen = io.connlab.ui.dialog.Dialogs.screenOf(owner);
+            javafx.scene.control.ScrollPane fitted = new javafx.scene.control.ScrollPane(root);
+            fitted.setFitToWidth(true);
+            fitted.setFitToHeight(true);
+            fitted.getStyleClass().add("edge-to-edge");
+            Scene scene = new Scene(fitted, Math.min(1180, screen.getWidth() * 0.95), Math.min(780, screen.getHeight() * 0.9));
+            io.connlab.ui.dialog.Dialogs.follow(fitted, owner);
             stage.setScene(scene);
             stage.setOnHidden(e -> test.clear());
         }
@@ -182,12 +184,14 @@ public final class ProfilesDialog {
     private void delete() {
         Saved s = list.getSelectionModel().getSelectedItem();
         if (s == null) return;
+        ButtonType ok = io.connlab.ui.dialog.Dialogs.ok();
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("profiles.deleteAsk", s.name(), s.file()),
-                ButtonType.OK, ButtonType.CANCEL);
+                ok, io.connlab.ui.dialog.Dialogs.cancel());
         ask.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        io.connlab.ui.dialog.Dialogs.dress(ask.getDialogPane(), ask.getOwner());
         ask.setHeaderText(I18n.t("profiles.deleteTitle"));
         ask.getDialogPane().setId("profile-delete-confirm");
-        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> background(() -> {
+        ask.showAndWait().filter(b -> b == ok).ifPresent(b -> background(() -> {
             profiles.store().delete(s.file());
             return I18n.t("profiles.deleted", s.name());
         }, null));
@@ -239,11 +243,13 @@ public final class ProfilesDialog {
     /** True when there is nothing unsaved, or the user agrees to drop it. */
     private boolean discardEdits() {
         if (!form.editedProperty().get()) return true;
+        ButtonType ok = io.connlab.ui.dialog.Dialogs.ok();
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("profiles.discardAsk", form.value().get(Field.NAME)),
-                ButtonType.OK, ButtonType.CANCEL);
+                ok, io.connlab.ui.dialog.Dialogs.cancel());
         ask.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        io.connlab.ui.dialog.Dialogs.dress(ask.getDialogPane(), ask.getOwner());
         ask.getDialogPane().setId("profile-discard-confirm");
-        return ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        return ask.showAndWait().filter(b -> b == ok).isPresent();
     }
 
     private interface Work {

@@ -65,7 +65,7 @@ public final class LabToolbar extends VBox {
         start.disableProperty().bind(run.activityProperty().isEqualTo(RunControlModel.Activity.STOPPING)
                 .or(run.activityProperty().isEqualTo(RunControlModel.Activity.IDLE).and(model.validProperty().not())));
         start.setDefaultButton(false);
-        start.setOnAction(e -> run.toggle());
+        start.setOnAction(e -> run.click(System.nanoTime())); // a double-click starts once
 
         ValidatedField rate = new ValidatedField("rate", model.rateProperty(),
                 model.errorProperty(ToolbarModel.Field.RATE), 3, I18n.t("toolbar.rate.tip"));

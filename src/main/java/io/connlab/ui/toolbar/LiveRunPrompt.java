@@ -59,13 +59,15 @@ public final class LiveRunPrompt implements RunControlModel.StartCheck {
     private void ask(LiveCost c, String text) {
         ButtonType go = new ButtonType(I18n.t("live.start"), ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text + "\n\n"
-                + I18n.t("live.above", String.format(Locale.ROOT, "%.2f", c.confirmAbove())), go, ButtonType.CANCEL);
+                + I18n.t("live.above", String.format(Locale.ROOT, "%.2f", c.confirmAbove())), go, io.connlab.ui.dialog.Dialogs.cancel());
         a.initOwner(owner.get());
         a.setTitle(I18n.t("live.title"));
         a.setHeaderText(I18n.t("live.header", String.format(Locale.ROOT, "%.2f", c.dollars())));
         a.getDialogPane().setId("live-run-confirm");
         ((Button) a.getDialogPane().lookupButton(go)).setId("live-run-start");
-        ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true); // Enter does not spend money
+        io.connlab.ui.dialog.Dialogs.dress(a.getDialogPane(), owner.get());
+        a.getDialogPane().getButtonTypes().stream().filter(b -> b != go).findFirst()
+                .ifPresent(cancel -> ((Button) a.getDialogPane().lookupButton(cancel)).setDefaultButton(true)); // Enter does not spend money
         ((Button) a.getDialogPane().lookupButton(go)).setDefaultButton(false);
         a.setOnHidden(e -> {
             if (a.getResult() == go) {

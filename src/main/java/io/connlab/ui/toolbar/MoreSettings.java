@@ -62,9 +62,9 @@ final class MoreSettings {
         scale.setId("time-scale");
         scale.setTooltip(new Tooltip(I18n.t("toolbar.timeScale.tip")));
         scale.setConverter(converter(v -> "×" + v, s -> Integer.valueOf(s.substring(1))));
-        scale.setValue(model.timeScaleProperty().get());
+        show(scale, model.timeScaleProperty().get());
         scale.valueProperty().addListener((o, a, b) -> { if (b != null) model.timeScaleProperty().set(b); });
-        model.timeScaleProperty().addListener((o, a, b) -> scale.setValue(b.intValue()));
+        model.timeScaleProperty().addListener((o, a, b) -> show(scale, b.intValue()));
         for (Node n : new Node[] {jitter, jitterValue, scale}) n.disableProperty().bind(Bindings.not(mock));
 
         content.getStyleClass().add("more-settings");
@@ -82,6 +82,15 @@ final class MoreSettings {
         popover.setHeaderAlwaysVisible(true);
         popover.setDetachable(false);
         popover.setArrowLocation(Popover.ArrowLocation.TOP_CENTER);
+    }
+
+    /** Selects {@code value}, adding it in order when it is not a usual choice (a lesson's ×120): the gear shows what runs. */
+    static void show(ChoiceBox<Integer> scale, int value) {
+        if (!scale.getItems().contains(value)) {
+            scale.getItems().add(value);
+            FXCollections.sort(scale.getItems());
+        }
+        scale.setValue(value);
     }
 
     /** A gear and a chevron: settings that open below. */

@@ -1,7 +1,6 @@
 package io.connlab.ui.toolbar;
 
 import io.connlab.ui.model.I18n;
-import io.connlab.run.Quantities;
 import io.connlab.run.RunSettings;
 import io.connlab.ui.model.BackendChoice;
 import io.connlab.ui.model.LabEngine;
@@ -105,11 +104,14 @@ public final class RunControlModel {
      * Starts a lesson's experiment: the preset goes into the toolbar's fields (so the user sees
      * what runs), then the run starts with them and the preset's faults. Refused like {@link #start()}.
      */
-    public boolean startExperiment(io.connlab.lesson.Preset preset) {
+    public boolean startExperiment(io.connlab.lesson.Experiment experiment) {
         if (activity.get() != Activity.IDLE) return false;
-        if (!toolbar.backendProperty().get().isMock()) toolbar.backendProperty().set(BackendChoice.mock());
+        io.connlab.lesson.Preset preset = experiment.preset();
+        // for this experiment only: the user's own values come back with "Back to my settings" (and are what is remembered)
         io.connlab.lesson.BackendSetup b = preset.backend();
-        toolbar.apply(preset.run(), new NetworkSettings(b.rttMillis(), b.jitterMillis(), (int) Math.round(b.timeScale())));
+        toolbar.applyPreset(experiment.title(), preset.run(),
+                new NetworkSettings(b.rttMillis(), b.jitterMillis(), (int) Math.round(b.timeScale())));
+        if (!toolbar.backendProperty().get().isMock()) toolbar.backendProperty().set(BackendChoice.mock());
         return start((s, n) -> engine.startExperiment(s, n, preset), "");
     }
 
@@ -133,7 +135,7 @@ public final class RunControlModel {
                 starter.start(s, n);
                 fx.execute(() -> {
                     if (activity.get() == Activity.STARTING) activity.set(Activity.RUNNING);
-                    status.set(I18n.t("status.running", s.ratePerSecond(), s.payloadBytes(), Quantities.format(s.duration()))
+                    status.set(I18n.t("status.running", s.ratePerSecond(), s.payloadBytes(), io.connlab.ui.model.Said.duration(s.duration()))
                             + (note.isEmpty() ? "" : " · " + note));
                 });
             } catch (Exception | LinkageError e) {
@@ -172,6 +174,23 @@ public final class RunControlModel {
     public void toggle() {
         if (activity.get() == Activity.IDLE) start();
         else stop();
+    }
+
+    /** Within this of a Start, a click on the button is the second half of a double-click, not a Stop. */
+    static final long DOUBLE_CLICK_NANOS = 600_000_000L;
+    private long startedAtNanos = Long.MIN_VALUE / 2;
+
+    /**
+     * The Start/Stop button as clicked: a second click right after a Start (a double-click) is
+     * ignored, so it neither stops the run it started nor starts another.
+     */
+    public void click(long nowNanos) {
+        if (nowNanos - startedAtNanos < DOUBLE_CLICK_NANOS) return;
+        if (activity.get() == Activity.IDLE) {
+            if (start()) startedAtNanos = nowNanos;
+        } else {
+            stop();
+        }
     }
 
     /** Called once per frame: notices a run that ended by itself. */

@@ -63,6 +63,17 @@ public final class ToolbarModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 
     private RunSettings base = RunSettings.teaching();
+    private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(this, "preset");
+    private Values mine; // the user's own values while a lesson's preset is in the fields
+
+    /** Everything the toolbar holds, as typed: what "back to my settings" restores and the preferences keep. */
+    public record Values(String rate, String payload, String duration, String clients, PublishPath publish,
+                         BackendChoice backend, int rttMillis, int jitterMillis, int timeScale, Set<Technique> shown,
+                         RunSettings base) {
+        public Values {
+            shown = Set.copyOf(shown);
+        }
+    }
 
     public ToolbarModel() {
         for (Field f : Field.values()) errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase(java.util.Locale.ROOT) + "Error", ""));
@@ -136,6 +147,64 @@ public final class ToolbarModel {
         return Optional.of(new RunSettings(Quantities.rate(rate.get()), Quantities.bytes(payload.get()),
                 Quantities.duration(duration.get()), Quantities.count(clients.get()), shownLanes(),
                 publish.get(), base.shortPollInterval(), base.longPollWait(), base.heartbeatInterval(), namedRoom()));
+    }
+
+    /** What the fields hold now. */
+    public Values values() {
+        return new Values(rate.get(), payload.get(), duration.get(), clients.get(), publish.get(), backend.get(),
+                rttMillis.get(), jitterMillis.get(), timeScale.get(), shownLanes(), base);
+    }
+
+    /** The user's own values: those before a lesson's preset when one is in the fields, else what they hold. */
+    public Values userValues() {
+        return mine != null ? mine : values();
+    }
+
+    /** Puts {@code v} back into every field. */
+    public void restore(Values v) {
+        base = v.base();
+        rate.set(v.rate());
+        payload.set(v.payload());
+        duration.set(v.duration());
+        clients.set(v.clients());
+        publish.set(v.publish());
+        for (Technique k : WINDOW_LANES) shown.get(k).set(v.shown().contains(k));
+        rttMillis.set(v.rttMillis());
+        jitterMillis.set(v.jitterMillis());
+        timeScale.set(v.timeScale());
+        if (v.backend() != null && !v.backend().equals(backend.get())) backend.set(v.backend());
+        check();
+    }
+
+    /**
+     * Shows a lesson experiment's preset in the fields, keeping the user's own values to go back
+     * to (once: a second preset replaces the first, the user's values stay).
+     */
+    public void applyPreset(String title, RunSettings s, NetworkSettings network) {
+        if (mine == null) mine = values();
+        apply(s, network);
+        preset.set(title);
+    }
+
+    /** The title of the experiment whose preset is in the fields; null when they hold the user's own values. */
+    public ReadOnlyStringProperty presetProperty() {
+        return preset.getReadOnlyProperty();
+    }
+
+    /** Takes over {@code previous}'s fields and preset (the window rebuilt in another language). */
+    public void takeOver(ToolbarModel previous) {
+        restore(previous.values());
+        mine = previous.mine;
+        preset.set(previous.preset.get());
+    }
+
+    /** "Back to my settings": the user's own values again; nothing when no preset is in the fields. */
+    public void backToMine() {
+        Values v = mine;
+        if (v == null) return;
+        mine = null;
+        preset.set(null);
+        restore(v);
     }
 
     /** Shows a lesson's run in the fields: its settings (timings kept for the run), lanes and network. */

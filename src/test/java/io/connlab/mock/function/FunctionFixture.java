@@ -31,7 +31,12 @@ final class FunctionFixture implements AutoCloseable {
     }
 
     FunctionFixture(int maxConnections, FunctionSettings settings, double timeScale) throws IOException {
-        db = Database.start(maxConnections, new NetworkConditions(0, 0));
+        this(maxConnections, settings, timeScale, new NetworkConditions(0, 0));
+    }
+
+    /** With {@code network} between the functions and the database (the mock's RTT). */
+    FunctionFixture(int maxConnections, FunctionSettings settings, double timeScale, NetworkConditions network) throws IOException {
+        db = Database.start(maxConnections, network);
         simulator = new FunctionSimulator(db, settings, new TimeScale(timeScale));
         server = TestHttp.serve("/dev/invoke", simulator);
         invokeUrl = "http://127.0.0.1:" + server.port() + "/dev/invoke";

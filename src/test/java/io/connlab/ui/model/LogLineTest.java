@@ -31,4 +31,17 @@ class LogLineTest {
         assertEquals("WebSocket: connected", folded.get(0).shown());
         assertEquals("backend: drop every WebSocket", folded.get(2).shown(), "the newest last, where the list follows");
     }
+
+    /** Issue 21: a cause that came back after other lines was folded into its first line, out of order. */
+    @Test
+    void onlyTheLineJustAboveTakesARepeat() {
+        Instant t = Instant.parse("2026-01-01T10:00:00Z");
+        List<LogLine> folded = LogLine.fold(List.of(
+                new LogLine(t, "WebSocket: the connection was lost: SocketException: Connection reset", true, "WebSocket: the connection was lost", 1),
+                new LogLine(t.plusSeconds(1), "WebSocket: connected again", false),
+                new LogLine(t.plusSeconds(2), "WebSocket: the connection was lost: EOF", true, "WebSocket: the connection was lost", 1)));
+        assertEquals(List.of("WebSocket: the connection was lost", "WebSocket: connected again", "WebSocket: the connection was lost"),
+                folded.stream().map(LogLine::shown).toList());
+        assertEquals("WebSocket: the connection was lost: EOF", folded.get(2).text(), "the detail, for the tooltip");
+    }
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Start, stop and live changes with same-thread executors: every step happens at once. */
 class RunControlModelTest {
 
-    static final class FakeEngine implements LabEngine {
+    static class FakeEngine implements LabEngine {
         final List<String> calls = new ArrayList<>();
         volatile boolean running;
         RuntimeException failStart;
@@ -148,5 +148,48 @@ class RunControlModelTest {
         assertTrue(engine.calls.contains("backend stack.json"));
         run.shutdown().get();
         assertEquals("close", engine.calls.get(engine.calls.size() - 1));
+    }
+
+    @Test
+    void aDoubleClickOnStartStartsOnceAndDoesNotStop() {
+        long t = 1_000_000_000_000L;
+        run.click(t);
+        run.click(t + 250_000_000L); // the second half of a double-click
+        assertEquals(RUNNING, run.activity());
+        assertEquals(List.of("start 1 rtt 100"), engine.calls);
+        run.click(t + 2_000_000_000L); // a deliberate Stop later
+        assertEquals(IDLE, run.activity());
+        assertEquals(List.of("start 1 rtt 100", "stop"), engine.calls);
+    }
+
+    @Test
+    void aLessonPresetIsForItsExperimentOnlyAndBackToMySettingsRestoresTheUsersValues() throws Exception {
+        toolbar.rateProperty().set("7");
+        toolbar.rttMillisProperty().set(250);
+        toolbar.timeScaleProperty().set(10);
+        toolbar.shownProperty(Technique.WEBSOCKET).set(false);
+        ToolbarModel.Values mine = toolbar.values();
+        io.connlab.lesson.Experiment heartbeat = io.connlab.lesson.LessonLibrary.fromClasspath("en").lesson("websocket")
+                .experiment("heartbeat");
+        List<String> heard = new ArrayList<>();
+        RunControlModel lesson = new RunControlModel(toolbar, new FakeEngine() {
+            @Override
+            public void startExperiment(RunSettings s, NetworkSettings n, io.connlab.lesson.Preset p) {
+                heard.add("experiment heartbeat " + s.heartbeatInterval().toSeconds() + " s, scale " + n.timeScale());
+                running = true;
+            }
+        }, NOW, NOW);
+
+        assertTrue(lesson.startExperiment(heartbeat));
+        assertEquals(List.of("experiment heartbeat 2 s, scale 120"), heard);
+        assertEquals(heartbeat.title(), toolbar.presetProperty().get());
+        assertEquals("2", toolbar.rateProperty().get());
+        assertEquals(mine, toolbar.userValues(), "what the preferences keep is the user's own");
+
+        lesson.stop();
+        toolbar.backToMine();
+        assertEquals(mine, toolbar.values());
+        assertNull(toolbar.presetProperty().get());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(5)), toolbar.settings().map(RunSettings::heartbeatInterval));
     }
 }

@@ -32,11 +32,11 @@ class ToolbarModelTest {
     void aRateOutOfRangeGetsRunSettingsOwnMessageAndAGoodOneClearsIt() {
         ToolbarModel m = new ToolbarModel();
         m.rateProperty().set("0");
-        assertEquals("rate must be 1..10000 messages/s", m.error(RATE));
+        assertEquals("rate must be a whole number of messages a second, 1..10000", m.error(RATE));
         assertFalse(m.isValid());
         assertTrue(m.settings().isEmpty());
         m.rateProperty().set("20000");
-        assertEquals("rate must be 1..10000 messages/s", m.error(RATE));
+        assertEquals("rate must be a whole number of messages a second, 1..10000", m.error(RATE));
         m.rateProperty().set("50");
         assertEquals("", m.error(RATE));
         assertTrue(m.isValid());
@@ -46,9 +46,9 @@ class ToolbarModelTest {
     @Test
     void textThatIsNotANumberIsRefusedWithTheSameRuleNotAnException() {
         ToolbarModel m = new ToolbarModel();
-        for (String bad : new String[] {"abc", "", " ", "-5", "1e3", "99999999999", "20 per s"}) {
+        for (String bad : new String[] {"abc", "", " ", "-5", "1e3", "99999999999", "20 per s", "2.5"}) {
             m.rateProperty().set(bad);
-            assertEquals("rate must be 1..10000 messages/s", m.error(RATE), bad);
+            assertEquals("rate must be a whole number of messages a second, 1..10000", m.error(RATE), bad);
         }
         m.rateProperty().set(null);
         assertFalse(m.isValid());
@@ -93,7 +93,7 @@ class ToolbarModelTest {
     void clientsAreChecked() {
         ToolbarModel m = new ToolbarModel();
         m.clientsProperty().set("0");
-        assertEquals("clients per lane must be 1..5000", m.error(CLIENTS));
+        assertEquals("clients per lane must be a whole number, 1..5000", m.error(CLIENTS));
         m.clientsProperty().set("100");
         assertEquals(100, m.settings().orElseThrow().clientsPerLane());
     }

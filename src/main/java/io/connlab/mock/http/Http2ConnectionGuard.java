@@ -113,7 +113,7 @@ final class Http2ConnectionGuard extends ChannelInboundHandlerAdapter {
         if (!anyway && answerBytesWaiting > 0 && answerBytesWaiting + n > H2c.MAX_ANSWER_BYTES_WAITING) return false;
         answersWaiting.put(body, new int[]{1});
         answerBytesWaiting += n;
-        counters.http2AnswerBytesWaiting.addAndGet(n);
+        counters.http2AnswerBytesWaitingMost.accumulateAndGet(counters.http2AnswerBytesWaiting.addAndGet(n), Math::max);
         return true;
     }
 

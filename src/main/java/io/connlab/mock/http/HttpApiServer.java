@@ -148,6 +148,11 @@ public final class HttpApiServer implements AutoCloseable {
         return counters.http2AnswerBytesWaiting.get();
     }
 
+    /** The most {@link #http2AnswerBytesWaiting()} has been since the server started. */
+    public long http2AnswerBytesWaitingMost() {
+        return counters.http2AnswerBytesWaitingMost.get();
+    }
+
     public long bytesFromClients() {
         return counters.bytesIn.sum();
     }

@@ -11,6 +11,8 @@ final class ServerCounters {
     final AtomicInteger writing = new AtomicInteger();
     /** Answer bytes on HTTP/2 streams that their clients have not read yet (see {@link Http2ConnectionGuard}). */
     final AtomicLong http2AnswerBytesWaiting = new AtomicLong();
+    /** The most {@link #http2AnswerBytesWaiting} has been: what a test of the bound reads, not a sample of it. */
+    final AtomicLong http2AnswerBytesWaitingMost = new AtomicLong();
     final LongAdder accepted = new LongAdder();
     final LongAdder refused = new LongAdder();
     final LongAdder timedOut = new LongAdder();

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,19 +70,16 @@ class Http2AnswerBacklogTest {
 
     @Test
     void aThousandShortPollsForDifferentCursorsHoldAtMostTheConnectionsBound() throws Exception {
-        AtomicLong most = new AtomicLong();
         try (RawH2 attacker = new RawH2(http.port(), 4096)) {
             for (int i = 0; i < STREAMS; i++) attacker.request(1 + 2 * i, "GET", "/dev/poll?cursor=" + (i % 40), true);
             attacker.flush();
             // every stream either built its answer or was refused (a 503 that says why, or REFUSED_STREAM)
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                most.accumulateAndGet(http.server.http2AnswerBytesWaiting(), Math::max);
-                return handled.get() + http.server.refusedTotal() >= STREAMS || http.server.openConnections() == 0;
-            });
-            most.accumulateAndGet(http.server.http2AnswerBytesWaiting(), Math::max);
-            assertTrue(most.get() <= H2c.MAX_ANSWER_BYTES_WAITING,
-                    "the connection held " + most.get() + " bytes of answers, past its bound");
-            assertTrue(most.get() > H2c.MAX_ANSWER_BYTES_WAITING / 4, "some answers were written: " + most.get());
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    handled.get() + http.server.refusedTotal() >= STREAMS || http.server.openConnections() == 0);
+            // the server's own high-water mark: a sample taken every 100 ms missed the peak on a busy machine
+            long most = http.server.http2AnswerBytesWaitingMost();
+            assertTrue(most <= H2c.MAX_ANSWER_BYTES_WAITING, "the connection held " + most + " bytes of answers, past its bound");
+            assertTrue(most > H2c.MAX_ANSWER_BYTES_WAITING / 4, "some answers were written: " + most);
             // past the bound the rest are refused unbuilt (streams asking for an answer built already share it)
             assertTrue(http.server.refusedTotal() > 0, "some were refused");
             NormalClient.servedWithinASecond(http.port(), "/dev/poll?cursor=" + store.head());

@@ -80,7 +80,7 @@ class FaultOutcomeInChineseTest {
             javafx.scene.control.ListView<LogLine> events = robot.lookup("#backend-events").queryListView();
             var lines = events.getItems().stream().map(LogLine::shown).toList();
             assertTrue(lines.contains("后端：断开所有 WebSocket"), "the fault in the events: " + lines);
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WebSocket：连接关闭，关闭码 10")), "a close in the events: " + lines);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WebSocket：关闭 10")), "a close in the events: " + lines);
         });
 
         String picture = System.getProperty("connlab.screenshot");

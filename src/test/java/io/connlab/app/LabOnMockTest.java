@@ -100,6 +100,7 @@ class LabOnMockTest {
         });
         assertFalse(ourThreads().isEmpty(), "the filter must see the run's threads while it runs");
 
+        await().atMost(Duration.ofSeconds(5)).until(() -> window.runControl().clickWouldStop(System.nanoTime())); // past the double-click guard
         robot.clickOn("#start"); // it reads "Stop" during a run
         await().atMost(Duration.ofSeconds(30)).until(() -> window.runControl().activity() == RunControlModel.Activity.IDLE);
         assertFalse(engine.isRunning());

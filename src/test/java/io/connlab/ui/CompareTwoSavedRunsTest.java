@@ -123,6 +123,7 @@ class CompareTwoSavedRunsTest extends OnDemoWindow {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#comparison-view").tryQuery().isEmpty());
         assertEquals(null, window.comparisonMode().shownProperty().get());
+        await().atMost(Duration.ofSeconds(5)).until(() -> window.runControl().clickWouldStop(System.nanoTime())); // past the double-click guard
         robot.clickOn("#start");
         await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().activity() == RunControlModel.Activity.IDLE);
     }

@@ -150,6 +150,7 @@ class LabWindowTest extends OnDemoWindow {
             assertFalse(rows.isEmpty());
             assertNotEquals("0", rows.get(0).cell(Technique.WEBSOCKET));
         });
+        await().atMost(Duration.ofSeconds(5)).until(() -> window.runControl().clickWouldStop(System.nanoTime())); // past the double-click guard
         robot.clickOn("#start");
         await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().activity() == RunControlModel.Activity.IDLE);
         assertEquals(1, engine.stops.get());

@@ -41,6 +41,7 @@ class SaveDuringARunTest extends OnDemoWindow {
         assertTrue(item(save, "save-json").isDisable());
         assertTrue(item(save, "save-csv").isDisable());
         assertFalse(save.getItems().get(2).isDisable(), "a picture can be taken any time");
+        await().atMost(Duration.ofSeconds(5)).until(() -> window.runControl().clickWouldStop(System.nanoTime())); // past the double-click guard
         robot.clickOn("#start");
         await().atMost(Duration.ofSeconds(10)).until(() -> window.runControl().activity() == RunControlModel.Activity.IDLE);
         WaitForAsyncUtils.waitForFxEvents();

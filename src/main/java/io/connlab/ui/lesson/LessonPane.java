@@ -185,6 +185,9 @@ public final class LessonPane extends BorderPane {
         javafx.application.Platform.runLater(() -> {
             javafx.scene.Node content = scroll.getContent();
             if (content == null || first.getScene() == null) return;
+            // CSS first: the verdict's style and the "why" just set change the card's height, and a
+            // layout on stale styles scrolled to where the outcome used to end
+            scroll.applyCss();
             scroll.layout();
             double contentHeight = content.getLayoutBounds().getHeight();
             double view = scroll.getViewportBounds().getHeight();

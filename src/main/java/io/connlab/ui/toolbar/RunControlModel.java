@@ -193,6 +193,11 @@ public final class RunControlModel {
         }
     }
 
+    /** Whether a click now would stop the running run, not count as the second half of a double-click on Start. */
+    public boolean clickWouldStop(long nowNanos) {
+        return activity.get() != Activity.IDLE && nowNanos - startedAtNanos >= DOUBLE_CLICK_NANOS;
+    }
+
     /** Called once per frame: notices a run that ended by itself. */
     public void poll() {
         if (activity.get() == Activity.RUNNING && !engine.isRunning()) {

@@ -81,6 +81,7 @@ class LiveRunAndMockSettingsTest extends OnRealEngineWindow {
                 .equals(window.column(Technique.LONG_POLL).figures().detail()));
         assertEquals("unavailable: this backend has no invoke URL", window.column(Technique.POOL_POOLED).figures().detail());
         assertFalse(window.column(Technique.LONG_POLL).figures().state().troubled());
+        await().atMost(Duration.ofSeconds(5)).until(() -> window.runControl().clickWouldStop(System.nanoTime())); // past the double-click guard
         robot.clickOn("#start");
         await().atMost(Duration.ofSeconds(15)).until(() -> window.runControl().activity() == RunControlModel.Activity.IDLE);
 

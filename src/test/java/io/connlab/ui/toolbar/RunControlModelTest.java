@@ -181,9 +181,9 @@ class RunControlModelTest {
         }, NOW, NOW);
 
         assertTrue(lesson.startExperiment(heartbeat));
-        assertEquals(List.of("experiment heartbeat 2 s, scale 120"), heard);
+        assertEquals(List.of("experiment heartbeat 1 s, scale 240"), heard); // lesson 2's heartbeat card (heartbeat: 1 s, time-scale: 240)
         assertEquals(heartbeat.title(), toolbar.presetProperty().get());
-        assertEquals("2", toolbar.rateProperty().get());
+        assertEquals("4", toolbar.rateProperty().get());
         assertEquals(mine, toolbar.userValues(), "what the preferences keep is the user's own");
 
         lesson.stop();

@@ -34,17 +34,18 @@ import java.util.function.Consumer;
 final class LessonDiagrams {
     /**
      * Width in pixels of a picture in the lesson pane at the window's default size: the window
-     * opens 1600 px wide (LabWindow.show), the pane takes the 28% right of LessonDock's divider
-     * at 0.72, less the divider, the scroll bar, the body's padding and the image frame's 4 px.
-     * Measured on the window under Xvfb (see LessonDiagramsTest).
+     * opens 1600 px wide (LabWindow.show), the pane takes what is right of LessonDock's divider
+     * at 0.72 (446 px), less the scroll bar and the body's padding (a 374 px frame) and the
+     * image frame's 4 px. Measured on the window under Xvfb, lessons 1 and 4 open.
      */
-    static final int PANE_WIDTH = 400;
-    static final int W = 2 * PANE_WIDTH;
-    /** The smallest label, in picture pixels (half of it on screen). */
-    static final int MIN_LABEL = 26;
-    private static final int LABEL = 28;
-    private static final int HEAD = 30;
-    private static final int TITLE = 34;
+    static final int PANE_WIDTH = 370;
+    /** The pictures' width: a little over twice the pane's, so they stay sharp on a 2x screen or a wide pane. */
+    static final int W = 800;
+    /** The smallest label, in picture pixels: 13 px in the pane. */
+    static final int MIN_LABEL = 28;
+    private static final int LABEL = 30;
+    private static final int HEAD = 32;
+    private static final int TITLE = 36;
 
     static final Color PAPER = Color.WHITE;
     private static final Color INK = new Color(0x24, 0x29, 0x2f);
@@ -58,8 +59,8 @@ final class LessonDiagrams {
     private static final Color POOLED = new Color(0x1f, 0x7a, 0x3a);
     private static final Color PROXY = new Color(0x12, 0x75, 0x80);
 
-    /** One label as drawn: its text, font size in picture pixels, colour and the colour behind it. */
-    record Drawn(String text, int size, Color ink, Color background) {
+    /** One label as drawn: its text, font size in picture pixels, colour, the colour behind it, and where it runs. */
+    record Drawn(String text, int size, Color ink, Color background, int left, int right) {
     }
 
     /** A drawn picture and the labels on it. */
@@ -140,22 +141,22 @@ final class LessonDiagrams {
     Diagram websocketLifecycle() {
         return diagram("ws.title", 640, g -> {
             box(g, 20, 170, 120, 120, t.get("client"), WS, LABEL);
-            box(g, 300, 80, 220, 380, t.get("ws.gateway"), INK, LABEL);
+            box(g, 300, 80, 230, 380, t.get("ws.gateway"), INK, LABEL);
             Color gatewayFill = tint(INK, 0.06);
             String[] routes = {"$connect", "sendmessage", "$default", "$disconnect"};
             for (int i = 0; i < routes.length; i++) {
                 int y = 140 + i * 76;
-                pill(g, 315, y, 190, 54, routes[i], i == 2 ? MUTED_LINE : INK, gatewayFill);
+                pill(g, 310, y, 210, 54, routes[i], i == 2 ? MUTED_LINE : INK, gatewayFill);
                 if (i == 2) continue;
-                box(g, 570, y, 210, 54, "λ " + routes[i].replace("$", ""), POOLED, MIN_LABEL);
-                arrow(g, 505, y + 27, 570, y + 27, POOLED);
+                pill(g, 562, y, 232, 54, "λ " + routes[i].replace("$", ""), POOLED, PAPER);
+                arrow(g, 520, y + 27, 562, y + 27, POOLED);
             }
-            arrow(g, 140, 195, 315, 167, WS);
+            arrow(g, 140, 195, 310, 167, WS);
             label(g, t.get("ws.connect"), 152, 160, MIN_LABEL, WS, false, PAPER);
-            arrow(g, 140, 240, 315, 243, WS);
+            arrow(g, 140, 240, 310, 243, WS);
             label(g, t.get("ws.message"), 152, 276, MIN_LABEL, WS, false, PAPER);
-            line(g, 675, 270, 675, 500, BAD, 3);
-            line(g, 675, 500, 410, 500, BAD, 3);
+            line(g, 678, 270, 678, 500, BAD, 3);
+            line(g, 678, 500, 410, 500, BAD, 3);
             arrow(g, 410, 500, 410, 462, BAD);
             arrow(g, 300, 430, 140, 290, BAD);
             label(g, t.get("ws.push"), 20, 548, LABEL, BAD, true, PAPER);
@@ -178,11 +179,11 @@ final class LessonDiagrams {
             // bottom: the same twelve containers share the proxy's three connections
             label(g, t.get("pool.viaProxy"), 24, 500, HEAD, PROXY, true, PAPER);
             int top = 540;
-            database(g, dbX, top, dbW, 8, 3, PROXY);
-            box(g, 360, top + 50, 160, 100, t.get("pool.proxy"), PROXY, LABEL);
-            for (int c = 0; c < 12; c++) line(g, 24 + (c % 4) * 80 + 66, top + 20 + (c / 4) * 66 + 23, 360, top + 110, tint(PROXY, 0.5), 2);
+            database(g, dbX, top - 10, dbW, 8, 3, PROXY);
+            box(g, 348, top + 50, 174, 100, t.get("pool.proxy"), PROXY, LABEL);
+            for (int c = 0; c < 12; c++) line(g, 24 + (c % 4) * 80 + 66, top + 20 + (c / 4) * 66 + 23, 348, top + 110, tint(PROXY, 0.5), 2);
             for (int c = 0; c < 12; c++) pill(g, 24 + (c % 4) * 80, top + 20 + (c / 4) * 66, 66, 46, "λ", PROXY, PAPER);
-            for (int s = 0; s < 3; s++) line(g, 520, top + 90 + s * 20, dbX + 24, top + 60 + 9 + s * 24, PROXY, 3);
+            for (int s = 0; s < 3; s++) line(g, 522, top + 90 + s * 20, dbX + 24, top + 50 + 9 + s * 24, PROXY, 3);
             label(g, t.get("pool.shared"), 24, 860, MIN_LABEL, PROXY, false, PAPER);
         });
     }
@@ -193,21 +194,21 @@ final class LessonDiagrams {
             Color init = SHORT, invoke = WS, frozen = MUTED_LINE, shutdown = INK;
             label(g, t.get("life.envA"), 24, 112, HEAD, INK, true, PAPER);
             int a = 130, h = 64;
-            phase(g, 24, a, 110, h, t.get("life.init"), init);
-            phase(g, 134, a, 110, h, t.get("life.invoke"), invoke);
-            phase(g, 244, a, 140, h, t.get("life.frozen"), frozen);
-            phase(g, 384, a, 110, h, t.get("life.invoke"), invoke);
-            phase(g, 494, a, 130, h, t.get("life.frozen"), frozen);
-            phase(g, 624, a, 152, h, t.get("life.shutdown"), shutdown);
-            line(g, 79, a + h, 79, a + h + 22, SHORT, 2);
+            phase(g, 24, a, 100, h, t.get("life.init"), init);
+            phase(g, 124, a, 120, h, t.get("life.invoke"), invoke);
+            phase(g, 244, a, 130, h, t.get("life.frozen"), frozen);
+            phase(g, 374, a, 120, h, t.get("life.invoke"), invoke);
+            phase(g, 494, a, 110, h, t.get("life.frozen"), frozen);
+            phase(g, 604, a, 172, h, t.get("life.shutdown"), shutdown);
+            line(g, 74, a + h, 74, a + h + 22, SHORT, 2);
             label(g, t.get("life.cold"), 24, a + h + 48, MIN_LABEL, SHORT, false, PAPER);
-            line(g, 439, a, 439, a - 14, WS, 2);
+            line(g, 434, a, 434, a - 14, WS, 2);
             label(g, t.get("life.reused"), W - 24 - width(t.get("life.reused"), MIN_LABEL, false), 110, MIN_LABEL, WS, false, PAPER);
             label(g, t.get("life.envB"), 24, 322, HEAD, INK, true, PAPER);
             int b = 340;
-            phase(g, 134, b, 110, h, t.get("life.init"), init);
-            phase(g, 244, b, 110, h, t.get("life.invoke"), invoke);
-            phase(g, 354, b, 422, h, t.get("life.frozen"), frozen);
+            phase(g, 124, b, 100, h, t.get("life.init"), init);
+            phase(g, 224, b, 120, h, t.get("life.invoke"), invoke);
+            phase(g, 344, b, 432, h, t.get("life.frozen"), frozen);
             label(g, t.get("life.oneAtATime"), 24, b + h + 40, MIN_LABEL, MUTED_TEXT, false, PAPER);
             arrow(g, 24, 480, W - 24, 480, MUTED_LINE);
             label(g, t.get("life.time"), W - 30 - width(t.get("life.time"), MIN_LABEL, false), 514, MIN_LABEL, MUTED_TEXT, false, PAPER);
@@ -233,9 +234,10 @@ final class LessonDiagrams {
     /** Draws and records a label; its colour is darkened until it reads at 4.5:1 on {@code bg}. */
     private void label(Graphics2D g, String s, int x, int y, int size, Color c, boolean isBold, Color bg) {
         Color ink = readable(c, bg);
-        drawn.add(new Drawn(s, size, ink, bg));
+        int w = width(s, size, isBold);
+        drawn.add(new Drawn(s, size, ink, bg, x, x + w));
         g.setColor(bg); // a plate of the background, so a line passing behind never touches the letters
-        g.fillRect(x - 3, y - size, width(s, size, isBold) + 6, (int) (size * 1.3));
+        g.fillRect(x - 3, y - size, w + 6, (int) (size * 1.3));
         g.setColor(ink);
         int at = x;
         for (Run run : runs(s, size, isBold)) {
@@ -321,7 +323,7 @@ final class LessonDiagrams {
             g.setStroke(new BasicStroke(1.5f));
             g.drawRoundRect(x + 24, sy, w - 48, 18, 8, 8);
         }
-        label(g, t.get("pool.max"), x + w - width(t.get("pool.max"), MIN_LABEL, false), y + 60 + slots * 24 + 10 + 32, MIN_LABEL, INK, false, PAPER);
+        label(g, t.get("pool.max"), x + w - width(t.get("pool.max"), MIN_LABEL, false), y - 32, MIN_LABEL, INK, false, PAPER);
     }
 
     private static void line(Graphics2D g, int x0, int y0, int x1, int y1, Color c, float w) {

@@ -37,6 +37,7 @@ class LessonDiagramsTest {
             for (LessonDiagrams.Drawn label : e.getValue().labels()) {
                 String where = e.getKey() + " \"" + label.text() + "\"";
                 assertTrue(label.size() * scale >= MIN_LABEL_PX, where + " is " + label.size() * scale + " px in the pane");
+                assertTrue(label.left() >= 0 && label.right() <= LessonDiagrams.W, where + " runs off the picture: " + label);
                 double contrast = LessonDiagrams.contrast(label.ink(), label.background());
                 assertTrue(contrast >= MIN_CONTRAST, where + " has contrast " + contrast);
             }

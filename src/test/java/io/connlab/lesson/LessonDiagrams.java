@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * Draws the lessons' diagrams (assets/lessons/*.png) with java.awt, in English and Chinese, so
  * they can be redrawn after a change: {@code mvn -q test -Dtest=LessonDiagramsTest -Dconnlab.redrawDiagrams=true}.
  *
- * <p>They are drawn for the lesson pane they live in: {@link #PANE_WIDTH} pixels wide at the
- * window's default size, so the pictures are drawn at twice that ({@link #W}) and every label is
- * at least {@link #MIN_LABEL} pixels there, {@code MIN_LABEL / 2} on screen. Text is set in
+ * <p>They are drawn for the lesson pane they live in: a picture there is {@link #PANE_WIDTH} pixels
+ * wide at the window's default size (LessonPictureWidthTest holds that), so the pictures are drawn
+ * {@link #W} wide, a little over twice that, and every label is at least {@link #MIN_LABEL}
+ * pixels, 13 px in the pane (LessonDiagramsTest checks 12 px or more). Text is set in
  * Noto Sans SC, the font the build bundles, read in full from {@code target/cjk-font}. Shapes
  * use the lanes' accents from lab.css; text uses them too where they reach 4.5:1 against their
  * background, and a darker shade of them where they do not. Every label is recorded as drawn
@@ -143,20 +144,20 @@ final class LessonDiagrams {
             box(g, 20, 170, 120, 120, t.get("client"), WS, LABEL);
             box(g, 300, 80, 230, 380, t.get("ws.gateway"), INK, LABEL);
             Color gatewayFill = tint(INK, 0.06);
+            line(g, 678, 270, 678, 500, BAD, 3); // the way back, first, so it passes behind the $disconnect function
+            line(g, 678, 500, 410, 500, BAD, 3);
             String[] routes = {"$connect", "sendmessage", "$default", "$disconnect"};
             for (int i = 0; i < routes.length; i++) {
                 int y = 140 + i * 76;
                 pill(g, 310, y, 210, 54, routes[i], i == 2 ? MUTED_LINE : INK, gatewayFill);
                 if (i == 2) continue;
-                pill(g, 562, y, 232, 54, "λ " + routes[i].replace("$", ""), POOLED, PAPER);
-                arrow(g, 520, y + 27, 562, y + 27, POOLED);
+                pill(g, 562, y, 232, 54, "λ " + routes[i].replace("$", ""), WS, PAPER);
+                arrow(g, 520, y + 27, 562, y + 27, WS);
             }
             arrow(g, 140, 195, 310, 167, WS);
             label(g, t.get("ws.connect"), 152, 160, MIN_LABEL, WS, false, PAPER);
             arrow(g, 140, 240, 310, 243, WS);
             label(g, t.get("ws.message"), 152, 276, MIN_LABEL, WS, false, PAPER);
-            line(g, 678, 270, 678, 500, BAD, 3);
-            line(g, 678, 500, 410, 500, BAD, 3);
             arrow(g, 410, 500, 410, 462, BAD);
             arrow(g, 300, 430, 140, 290, BAD);
             label(g, t.get("ws.push"), 20, 548, LABEL, BAD, true, PAPER);

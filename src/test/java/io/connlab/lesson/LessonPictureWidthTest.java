@@ -49,6 +49,7 @@ class LessonPictureWidthTest {
         String family = Fonts.family().map(f -> "-fx-font-family: \"" + f + "\"; ").orElse("");
         root.setStyle(String.format(Locale.ROOT, "%s-fx-font-size: %.0fpx;", family, AppearanceModel.DEFAULT_FONT));
         stage.setScene(new Scene(root, PANE, 900));
+        stage.sizeToScene(); // a stage an earlier test in this JVM left larger would stretch the scene
         stage.show();
     }
 
@@ -56,15 +57,17 @@ class LessonPictureWidthTest {
     void aPictureIsShownAtTheWidthTheDiagramsAreDrawnFor(FxRobot robot) {
         for (String lesson : new String[] {"serverless-connections", "pooling"}) {
             robot.interact(() -> pane.open(lesson));
-            AtomicReference<Double> width = new AtomicReference<>(0.0);
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
+            // the picture loads off the FX thread and the pane lays it out after: wait for it to settle
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                AtomicReference<double[]> seen = new AtomicReference<>();
                 robot.interact(() -> {
                     ImageView view = (ImageView) robot.lookup(".lesson-image > .image-view").query();
-                    width.set(view.getImage().getWidth() > 0 ? view.getFitWidth() : 0.0);
+                    seen.set(new double[] {pane.getScene().getWidth(), view.getImage().getWidth(), view.getFitWidth()});
                 });
-                return width.get() > 0;
+                assertEquals(PANE, seen.get()[0], 0.5, "the scene's width");
+                assertEquals(LessonDiagrams.W, seen.get()[1], 0.5, lesson + ": the picture loaded");
+                assertEquals(LessonDiagrams.PANE_WIDTH, seen.get()[2], 3, lesson + ": the picture's width in the pane");
             });
-            assertEquals(LessonDiagrams.PANE_WIDTH, width.get(), 3, lesson);
         }
     }
 }

@@ -49,10 +49,19 @@ final class GatewayConnection {
         return Math.max(0, queued.sum() - written);
     }
 
-    /** Traffic either way (a client's message or ping, a message pushed to it) resets the idle clock. */
+    /** The client sent something (a message or a ping): its {@code lastActiveAt} and the idle clock. */
     void touch() {
         lastActiveNanos = System.nanoTime();
         lastActiveAt = Instant.now();
+    }
+
+    /**
+     * A message was pushed to the client: traffic for the idle clock, which counts either direction
+     * (FACTS.md, fact 82), but not the client's own activity that {@code GetConnection}'s
+     * {@code lastActiveAt} reports.
+     */
+    void pushed() {
+        lastActiveNanos = System.nanoTime();
     }
 
     long lastActiveNanos() {

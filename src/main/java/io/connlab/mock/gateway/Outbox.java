@@ -37,7 +37,7 @@ final class Outbox {
             return Sent.BACKLOG_FULL;
         }
         c.queued.add(frame.remaining());
-        c.touch(); // a push is traffic too: the idle clock counts either direction (FACTS.md, fact 82)
+        c.pushed(); // a push is traffic too: the idle clock counts either direction (FACTS.md, fact 82)
         if (ws.getChannel() instanceof ShapedChannel channel && channel.sendNow(frame.duplicate(), ws.outQueue)) {
             return Sent.SENT;
         }

@@ -43,13 +43,18 @@ class LessonPictureWidthTest {
         Application.setUserAgentStylesheet(Theme.PRIMER_LIGHT.userAgentStylesheet());
         pane = new LessonPane(LessonLibrary.fromClasspath("en"), "serverless-connections",
                 new SimpleObjectProperty<>(RunControlModel.Activity.IDLE), e -> false, Optional::empty, url -> { });
+        // the pane itself at the window's default width: a stage an earlier test in this JVM left
+        // larger (or maximised) must not stretch it
+        pane.setMinWidth(PANE);
+        pane.setPrefWidth(PANE);
+        pane.setMaxWidth(PANE);
         StackPane root = new StackPane(pane);
+        StackPane.setAlignment(pane, javafx.geometry.Pos.TOP_LEFT);
         root.getStylesheets().add(LabWindow.class.getResource("lab.css").toExternalForm());
         Fonts.load();
         String family = Fonts.family().map(f -> "-fx-font-family: \"" + f + "\"; ").orElse("");
         root.setStyle(String.format(Locale.ROOT, "%s-fx-font-size: %.0fpx;", family, AppearanceModel.DEFAULT_FONT));
         stage.setScene(new Scene(root, PANE, 900));
-        stage.sizeToScene(); // a stage an earlier test in this JVM left larger would stretch the scene
         stage.show();
     }
 
@@ -62,9 +67,9 @@ class LessonPictureWidthTest {
                 AtomicReference<double[]> seen = new AtomicReference<>();
                 robot.interact(() -> {
                     ImageView view = (ImageView) robot.lookup(".lesson-image > .image-view").query();
-                    seen.set(new double[] {pane.getScene().getWidth(), view.getImage().getWidth(), view.getFitWidth()});
+                    seen.set(new double[] {pane.getWidth(), view.getImage().getWidth(), view.getFitWidth()});
                 });
-                assertEquals(PANE, seen.get()[0], 0.5, "the scene's width");
+                assertEquals(PANE, seen.get()[0], 0.5, "the pane's width");
                 assertEquals(LessonDiagrams.W, seen.get()[1], 0.5, lesson + ": the picture loaded");
                 assertEquals(LessonDiagrams.PANE_WIDTH, seen.get()[2], 3, lesson + ": the picture's width in the pane");
             });

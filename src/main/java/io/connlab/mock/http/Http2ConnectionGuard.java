@@ -58,6 +58,8 @@ final class Http2ConnectionGuard extends ChannelInboundHandlerAdapter {
             // upgraded from HTTP/1.1 (Upgrade: h2c): the client's preface comes next
             ctx.pipeline().addBefore(codec.name(), null, new Http2ArrivalDeadlines(limits, counters));
         }
+        // a close of ours lets the client read the GOAWAY first, however hard it is still sending
+        if (ctx.pipeline().get(LingeringClose.class) == null) ctx.pipeline().addFirst(new LingeringClose());
         armIdle();
     }
 

@@ -177,29 +177,48 @@ public final class LessonPane extends BorderPane {
         shown.set(lesson);
     }
 
+    /** How long after a reveal the pane follows its own layout (the card's new text, a status line that comes or goes). */
+    private static final javafx.util.Duration SETTLING = javafx.util.Duration.millis(1500);
+
     /**
      * Scrolls the lesson (after the next layout) so that {@code first} to {@code last} are in
      * view, {@code first} winning when both do not fit; nothing when they are in view already.
+     * For a moment after, a layout that moves them (the verdict's text and style, the window's
+     * status line) scrolls again, so what the student is shown stays shown.
      */
     public void reveal(javafx.scene.Node first, javafx.scene.Node last) {
         javafx.application.Platform.runLater(() -> {
             javafx.scene.Node content = scroll.getContent();
             if (content == null || first.getScene() == null) return;
-            // CSS first: the verdict's style and the "why" just set change the card's height, and a
-            // layout on stale styles scrolled to where the outcome used to end
-            scroll.applyCss();
-            scroll.layout();
-            double contentHeight = content.getLayoutBounds().getHeight();
-            double view = scroll.getViewportBounds().getHeight();
-            if (contentHeight <= view || view <= 0) return;
-            double top = content.sceneToLocal(first.localToScene(first.getLayoutBounds())).getMinY();
-            double bottom = content.sceneToLocal(last.localToScene(last.getLayoutBounds())).getMaxY();
-            double shownTop = scroll.getVvalue() * (contentHeight - view);
-            if (top >= shownTop && bottom <= shownTop + view) return;
-            double margin = view * 0.05;
-            double want = Math.min(top - margin, bottom + margin - view);
-            scroll.setVvalue(Math.max(0, Math.min(1, want / (contentHeight - view))));
+            scrollTo(content, first, last);
+            javafx.beans.InvalidationListener again = o -> javafx.application.Platform.runLater(() -> scrollTo(content, first, last));
+            content.layoutBoundsProperty().addListener(again);
+            scroll.viewportBoundsProperty().addListener(again);
+            javafx.animation.PauseTransition settled = new javafx.animation.PauseTransition(SETTLING);
+            settled.setOnFinished(e -> {
+                content.layoutBoundsProperty().removeListener(again);
+                scroll.viewportBoundsProperty().removeListener(again);
+            });
+            settled.play();
         });
+    }
+
+    private void scrollTo(javafx.scene.Node content, javafx.scene.Node first, javafx.scene.Node last) {
+        if (scroll.getContent() != content || first.getScene() == null) return;
+        // CSS first: the verdict's style and the "why" just set change the card's height, and a
+        // layout on stale styles scrolled to where the outcome used to end
+        scroll.applyCss();
+        scroll.layout();
+        double contentHeight = content.getLayoutBounds().getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= view || view <= 0) return;
+        double top = content.sceneToLocal(first.localToScene(first.getLayoutBounds())).getMinY();
+        double bottom = content.sceneToLocal(last.localToScene(last.getLayoutBounds())).getMaxY();
+        double shownTop = scroll.getVvalue() * (contentHeight - view);
+        if (top >= shownTop && bottom <= shownTop + view) return;
+        double margin = view * 0.05;
+        double want = Math.min(top - margin, bottom + margin - view);
+        scroll.setVvalue(Math.max(0, Math.min(1, want / (contentHeight - view))));
     }
 
     /** A link to another lesson opens it here; a web address opens in the browser. */

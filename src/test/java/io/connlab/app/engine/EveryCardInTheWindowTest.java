@@ -164,7 +164,8 @@ class EveryCardInTheWindowTest {
                     () -> f + " left no mark on the strips");
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(inView(result), "the outcome is brought into view");
+        // in view once the layout has settled, as the student sees it
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertEquals("", whereNotInView(result), "the outcome is brought into view"));
         String verdict = result.getStyleClass().contains("right") ? "right" : result.getStyleClass().contains("wrong") ? "wrong" : "not shown";
         if (!verdict.equals("right")) {
             return verdict + ": " + WaitForAsyncUtils.asyncFx(() -> result.getText() + " / " + figures.getText()).get(5, TimeUnit.SECONDS);
@@ -190,13 +191,14 @@ class EveryCardInTheWindowTest {
         return window.runControl().statusProperty().get();
     }
 
-    /** True when the label is inside the lesson's visible part. */
-    private boolean inView(Label label) throws Exception {
+    /** Empty when the label is inside the lesson's visible part, else where each is. */
+    private String whereNotInView(Label label) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             javafx.scene.Node scroll = window.root().lookup("#lesson-scroll");
             var box = scroll.localToScene(scroll.getLayoutBounds());
             var it = label.localToScene(label.getLayoutBounds());
-            return it.getMinY() >= box.getMinY() - 1 && it.getMaxY() <= box.getMaxY() + 1;
+            return it.getMinY() >= box.getMinY() - 1 && it.getMaxY() <= box.getMaxY() + 1 ? ""
+                    : "outcome y " + it.getMinY() + ".." + it.getMaxY() + ", lesson shows y " + box.getMinY() + ".." + box.getMaxY();
         }).get(5, TimeUnit.SECONDS);
     }
 }
